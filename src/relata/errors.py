@@ -42,6 +42,10 @@ class UnreadableInputError(InputError):
     """The input could not be read from disk (missing, permission denied, vanished mid-run)."""
 
 
+class ExtractionError(InputError):
+    """An extractor failed on this document (a bug): the document is skipped, the run goes on."""
+
+
 class StoreError(RelataError):
     """The store could not be opened or written."""
 

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator
 
 from relata import nlp
 from relata.clean.document import CleanDocument
+from relata.errors import ExtractionError
 from relata.extract.claims import extract_claims
 from relata.extract.entities import extract_entities
 from relata.extract.events import extract_events
@@ -67,8 +68,13 @@ def _actors_in_use(actors, mentions, quotes, events, claims) -> tuple[Actor, ...
     return tuple(a for a in actors if a.id in used)
 
 
-def process(cleaned: Iterable[CleanDocument], batch_size: int = 16) -> Iterator[DocumentRecord]:
-    """Records for cleaned documents, in order; English ones are parsed in ``nlp.pipe`` batches."""
+def process(
+    cleaned: Iterable[CleanDocument], batch_size: int = 16
+) -> Iterator[DocumentRecord | ExtractionError]:
+    """Records for cleaned documents, in order; English ones are parsed in ``nlp.pipe`` batches.
+
+    A document on which an extractor fails yields an :class:`ExtractionError` instead of a record.
+    """
     batch: list[CleanDocument] = []
     for clean in cleaned:
         batch.append(clean)
@@ -79,9 +85,14 @@ def process(cleaned: Iterable[CleanDocument], batch_size: int = 16) -> Iterator[
         yield from _process_batch(batch, batch_size)
 
 
-def _process_batch(batch: list[CleanDocument], batch_size: int) -> Iterator[DocumentRecord]:
+def _process_batch(
+    batch: list[CleanDocument], batch_size: int
+) -> Iterator[DocumentRecord | ExtractionError]:
     english = [c for c in batch if c.language == "en"]
     parsed = nlp.parse_many(((c.text, c.published) for c in english), batch_size=batch_size)
     by_position = {id(c): p for c, p in zip(english, parsed, strict=True)}
     for clean in batch:
-        yield build_record(clean, by_position.get(id(clean)))
+        try:
+            yield build_record(clean, by_position.get(id(clean)))
+        except Exception as exc:  # an extractor bug must not cost the other documents
+            yield ExtractionError(clean.source, f"extraction failed ({type(exc).__name__}: {exc})")

@@ -1,0 +1,132 @@
+"""Metadata written into plain text: title, byline, outlet and dated header lines.
+
+Only the first lines of a document (and copyright lines anywhere) are read as header; a dated
+line deep in the body is article text, not the publication date.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from relata.clean.dates import parse_publication_date
+
+HEADER_LINES = 14
+TITLE_MAX_CHARS = 200
+
+_DATE_LABEL = re.compile(
+    r"^(release date|released|published( on)?|publication date|posted( on)?|date|dated|updated( on)?|"
+    r"last updated|first published)\s*[:\-–]?\s*(?P<value>.+)$",
+    re.IGNORECASE,
+)
+# "May 16, 2024 | Updated" or "March 22, 2023 07:58" alone on a line.
+_BARE_DATE = re.compile(
+    r"^(?P<value>(\w+\.?,? )?(\d{1,2}\.? )?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+    r"( \d{1,2})?,? \d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{4})"
+    r"([ ,T]+\d{1,2}:\d{2}(:\d{2})?( ?[ap]\.?m\.?)?( ?[A-Z]{2,4})?)?\s*([|·•,\-–]\s*(updated|update|modified)?.*)?$",
+    re.IGNORECASE,
+)
+_TITLE_LABEL = re.compile(r"^(topic|title|headline|subject)\s*:\s*(?P<value>.+)$", re.IGNORECASE)
+_BYLINE = re.compile(
+    r"^(by|written by|author|words by|reporting by)\s*:?\s+(?P<value>[A-Z][\w.'\- ]{1,60}?)"
+    r"(\s*[,|/]\s*(?P<outlet>[\w .'&\-]{2,60}))?$",
+    re.IGNORECASE,
+)
+_DASH_BYLINE = re.compile(r"^(--|—|–)\s*(?P<value>[^\s].{0,60})$")
+_OUTLET_LABEL = re.compile(r"^(source|outlet|publication|publisher)\s*:\s*(?P<value>.{2,80})$", re.IGNORECASE)
+_COPYRIGHT = re.compile(
+    r"^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*(?P<value>[^,|.©]{2,60}?)"
+    r"(?:\.|,|\||all rights reserved|privacy policy|$)",
+    re.IGNORECASE,
+)
+_LANGUAGE_NOTE = re.compile(r"^original language( version)?\s*:.*$", re.IGNORECASE)
+
+
+@dataclass
+class HeaderMetadata:
+    title: str | None = None
+    author: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+    dropped: int = 0
+
+
+def read_header(lines: list[str]) -> tuple[list[str], HeaderMetadata]:
+    """Remove metadata lines from the head of ``lines`` and return what they said.
+
+    The headline itself stays in the text (it is the first sentence of the article); labelled
+    lines (``Release Date: ...``, ``By ...``, ``Topic: ...``) are removed once read.
+    """
+    meta = HeaderMetadata()
+    kept: list[str] = []
+    seen_content = 0
+    for index, line in enumerate(lines):
+        stripped = line.strip()
+        if not stripped:
+            kept.append(line)
+            continue
+        in_header = seen_content < HEADER_LINES
+        if in_header and _consume_header_line(stripped, meta, lines, index):
+            meta.dropped += 1
+            continue
+        if meta.outlet is None:
+            copyright_match = _COPYRIGHT.match(stripped)
+            if copyright_match and len(stripped) < 160:
+                meta.outlet = copyright_match.group("value").strip(" -–")
+        kept.append(line)
+        seen_content += 1
+    return kept, meta
+
+
+def _consume_header_line(stripped: str, meta: HeaderMetadata, lines: list[str], index: int) -> bool:
+    for regex in (_DATE_LABEL, _BARE_DATE):
+        match = regex.match(stripped)
+        if match and len(stripped) < 120:
+            date = parse_publication_date(match.group("value").split("|")[0])
+            if date:
+                # The first dated header line is the publication; later ones ("Updated") are not.
+                if meta.published is None:
+                    meta.published = date
+                return True
+    match = _TITLE_LABEL.match(stripped)
+    if match and meta.title is None:
+        meta.title = re.split(r"\s+(--|—|–)\s+", match.group("value"))[0].strip()
+        return True
+    match = _BYLINE.match(stripped)
+    if match and meta.author is None:
+        meta.author = match.group("value").strip()
+        if match.group("outlet") and meta.outlet is None:
+            meta.outlet = match.group("outlet").strip()
+        return True
+    match = _DASH_BYLINE.match(stripped)
+    if match and meta.author is None and len(match.group("value").split()) <= 5:
+        meta.author = match.group("value").strip()
+        return True
+    match = _OUTLET_LABEL.match(stripped)
+    if match and meta.outlet is None:
+        meta.outlet = match.group("value").strip()
+        return True
+    if _LANGUAGE_NOTE.match(stripped):
+        return True
+    if _is_breadcrumb(stripped, lines, index):
+        return True
+    return False
+
+
+def _is_breadcrumb(stripped: str, lines: list[str], index: int) -> bool:
+    """``Home News <headline>`` directly above the headline itself."""
+    if not re.match(r"^home\b", stripped, re.IGNORECASE):
+        return False
+    following = next((line.strip() for line in lines[index + 1:] if line.strip()), "")
+    return bool(following) and stripped.endswith(following) and len(following) < len(stripped)
+
+
+def first_title_line(lines: list[str]) -> str | None:
+    """The headline: the first line, when it is short and does not read as a sentence."""
+    for line in lines[:HEADER_LINES]:
+        stripped = line.strip()
+        if stripped:
+            if len(stripped) <= TITLE_MAX_CHARS and not stripped.endswith((".", ":")):
+                return stripped
+            return None
+    return None

@@ -1,0 +1,24 @@
+"""Language of the body, by paragraph, so a translation appended at the end does not win."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import py3langid
+
+
+def detect_language(text: str) -> str:
+    """ISO 639-1 code of the language most of the text is written in (``und`` if unknown)."""
+    weights: Counter[str] = Counter()
+    for paragraph in text.split("\n"):
+        paragraph = paragraph.strip()
+        if len(paragraph) < 20:
+            continue
+        lang, _ = py3langid.classify(paragraph)
+        # Ideographic scripts pack a word into one or two characters; weigh by a word estimate.
+        cjk = sum(1 for ch in paragraph if "\u3040" <= ch <= "\u9fff" or "\uac00" <= ch <= "\ud7af")
+        weights[lang] += len(paragraph.split()) + cjk / 1.5
+    if not weights:
+        lang, _ = py3langid.classify(text) if text.strip() else ("und", 0)
+        return lang
+    return weights.most_common(1)[0][0]
