@@ -23,6 +23,10 @@ _BINARY_MAGIC = (
     b"%PDF", b"PK\x03\x04", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"\x7fELF", b"BZh",
     b"\xfd7zXZ", b"Rar!", b"7z\xbc\xaf", b"OggS", b"ID3", b"RIFF", b"\x00asm", b"SQLite format 3",
 )
+_WESTERN_LOOKALIKES = {
+    "cp1250", "cp1257", "cp775", "cp850", "cp437", "cp858", "latin_1", "iso8859_2", "iso8859_15",
+    "iso8859_13", "iso8859_4", "mac_roman", "mac_latin2", "cp1254", "iso8859_9",
+}
 _CONTROL = set(range(0, 32)) - {9, 10, 12, 13}
 
 
@@ -59,13 +63,19 @@ def decode(source: str, data: bytes) -> str:
         return _check_text(source, data.decode("utf-8"))
     except UnicodeDecodeError:
         pass
-    best = from_bytes(data[:200_000]).best()
+    matches = from_bytes(data[:200_000])
+    best = matches.best()
     if best is None or best.encoding is None:
         raise DecodingError(source, "cannot decode: not UTF-8 and no other encoding fits")
+    encoding = best.encoding
+    # Short Latin texts fit several single-byte code pages equally well; on the web, Windows-1252
+    # is by far the most common of them (HTML5 even reads latin-1 labels as it).
+    if encoding in _WESTERN_LOOKALIKES and any(m.encoding == "cp1252" for m in matches):
+        encoding = "cp1252"
     try:
-        return _check_text(source, data.decode(best.encoding))
+        return _check_text(source, data.decode(encoding))
     except (UnicodeDecodeError, LookupError):
-        raise DecodingError(source, f"cannot decode as {best.encoding}") from None
+        raise DecodingError(source, f"cannot decode as {encoding}") from None
 
 
 def _bomless_utf16(data: bytes) -> str | None:

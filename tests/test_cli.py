@@ -1,0 +1,65 @@
+import json
+
+from typer.testing import CliRunner
+
+from relata.cli import app
+
+runner = CliRunner()
+GOOD = "Ghana and Togo agreed on Tuesday to reopen their border, the Ghanaian government said.\n"
+
+
+def test_bad_inputs_reported_others_processed(tmp_path):
+    (tmp_path / "good.txt").write_text(GOOD)
+    (tmp_path / "also_good.txt").write_text(GOOD.replace("Tuesday", "Thursday"))
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "image.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
+    result = runner.invoke(app, ["extract", str(tmp_path)])
+    assert result.exit_code == 1
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert sorted(r["source"].rsplit("/", 1)[1] for r in records) == ["also_good.txt", "good.txt"]
+    errors = result.stderr.strip().splitlines()
+    assert len(errors) == 2
+    assert any(e.startswith(f"relata: {tmp_path / 'empty.txt'}: ") and "empty" in e for e in errors)
+    assert any(e.startswith(f"relata: {tmp_path / 'image.png'}: ") and "binary" in e for e in errors)
+
+
+def test_extract_all_good_exits_zero_and_validates(tmp_path, record_validator):
+    (tmp_path / "good.txt").write_text(GOOD)
+    result = runner.invoke(app, ["extract", str(tmp_path / "good.txt"), "--published", "2024-02-06"])
+    assert result.exit_code == 0, result.stderr
+    record = json.loads(result.stdout)
+    record_validator(record)
+    assert record["published"] == "2024-02-06"
+
+
+def test_ingest_idempotent_stats_json(tmp_path):
+    (tmp_path / "good.txt").write_text(GOOD)
+    db = str(tmp_path / "s.duckdb")
+    assert runner.invoke(app, ["ingest", str(tmp_path / "good.txt"), "--db", db, "-q"]).exit_code == 0
+    first = json.loads(runner.invoke(app, ["stats", "--db", db, "--json"]).stdout)
+    assert runner.invoke(app, ["ingest", str(tmp_path / "good.txt"), "--db", db, "-q"]).exit_code == 0
+    second = json.loads(runner.invoke(app, ["stats", "--db", db, "--json"]).stdout)
+    assert first == second
+    assert {"documents", "actors", "quotes", "events", "claims", "times"} <= set(first)
+    assert first["documents"] == 1
+
+
+def test_usage_errors_exit_two(tmp_path):
+    assert runner.invoke(app, ["extract"]).exit_code == 2
+    assert runner.invoke(app, ["no-such-command"]).exit_code == 2
+    assert runner.invoke(app, ["export", "--db", str(tmp_path / "x"), "--format", "xml"]).exit_code == 2
+
+
+def test_query_refuses_writes(tmp_path):
+    (tmp_path / "good.txt").write_text(GOOD)
+    db = str(tmp_path / "s.duckdb")
+    runner.invoke(app, ["ingest", str(tmp_path / "good.txt"), "--db", db, "-q"])
+    result = runner.invoke(app, ["query", "DELETE FROM documents", "--db", db])
+    assert result.exit_code == 1 and "read-only" in result.stderr
+    result = runner.invoke(app, ["query", "SELECT count(*) AS n FROM documents", "--db", db, "--format", "json"])
+    assert json.loads(result.stdout) == [{"n": 1}]
+
+
+def test_version():
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0 and result.stdout.startswith("relata ")
