@@ -9,7 +9,7 @@ from __future__ import annotations
 from relata.clean.boilerplate import remove_boilerplate
 from relata.clean.dates import parse_publication_date
 from relata.clean.document import CleanDocument
-from relata.clean.header import first_title_line, read_header
+from relata.clean.header import drop_outlet_lines, first_title_line, read_header
 from relata.clean.html import extract_html
 from relata.clean.language import detect_language
 from relata.clean.normalize import normalize_text
@@ -32,6 +32,8 @@ def clean_document(raw: RawDocument, published: str | None = None) -> CleanDocum
     lines = normalize_text(body).split("\n")
     lines, header = read_header(lines)
     lines, _ = remove_boilerplate(lines)
+    outlet = raw.outlet or (html_meta.outlet if html_meta else None) or header.outlet
+    lines = drop_outlet_lines(lines, outlet)
     text = normalize_text("\n".join(lines))
     if not text:
         raise EmptyInputError(raw.source, "no article text left after cleaning")
@@ -56,7 +58,7 @@ def clean_document(raw: RawDocument, published: str | None = None) -> CleanDocum
         text=text,
         title=_tidy(pick(raw.title, html_meta.title if html_meta else None, header.title, first_title_line(text.split("\n")))),
         author=_tidy(pick(raw.author, html_meta.author if html_meta else None, header.author)),
-        outlet=_tidy(pick(raw.outlet, html_meta.outlet if html_meta else None, header.outlet)),
+        outlet=_tidy(outlet),
         published=date,
         language=language,
         warnings=tuple(warnings),

@@ -121,6 +121,15 @@ def _is_breadcrumb(stripped: str, lines: list[str], index: int) -> bool:
     return bool(following) and stripped.endswith(following) and len(following) < len(stripped)
 
 
+def drop_outlet_lines(lines: list[str], outlet: str | None) -> list[str]:
+    """Remove a header line that only names the outlet (``Example Wire`` above the headline)."""
+    if not outlet:
+        return lines
+    name = outlet.strip().casefold()
+    head = [i for i, line in enumerate(lines[:HEADER_LINES]) if line.strip().casefold() == name]
+    return [line for i, line in enumerate(lines) if i not in head]
+
+
 def first_title_line(lines: list[str]) -> str | None:
     """The headline: the first line, when it is short and does not read as a sentence."""
     for line in lines[:HEADER_LINES]:

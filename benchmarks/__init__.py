@@ -1,0 +1,1 @@
+"""Speed benchmarks (``make bench``): not timed tests, a printed report."""
