@@ -57,3 +57,33 @@ def test_no_year_no_date(value):
 def test_partial_dates_keep_their_precision():
     assert parse_publication_date("March 2023") == "2023-03"
     assert parse_publication_date("2019") == "2019"
+
+
+def test_headline_among_outlet_and_section_labels():
+    from relata.clean.header import HeaderMetadata, read_headline
+
+    lines = [
+        "ANDES REPORT",
+        "Politics | Water",
+        "",
+        "Peru and Bolivia sign water pact",
+        "",
+        "LIMA - Peru and Bolivia signed an agreement on Monday to share water from Lake Titicaca.",
+    ]
+    meta = HeaderMetadata()
+    kept = read_headline(lines, meta)
+    assert meta.title == "Peru and Bolivia sign water pact"
+    assert meta.outlet == "ANDES REPORT"
+    assert kept[0] == "" and "Peru and Bolivia sign water pact" in kept and lines[-1] in kept
+    assert "Politics | Water" not in kept
+
+
+def test_short_text_without_body_keeps_every_line():
+    from relata.clean.header import HeaderMetadata, read_headline
+
+    lines = ["Talks end", "in Bogota today"]
+    assert read_headline(lines, HeaderMetadata()) == lines
+
+
+def test_dotted_dates_are_day_first():
+    assert parse_publication_date("04.07.2024") == "2024-07-04"

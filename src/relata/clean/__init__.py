@@ -9,7 +9,7 @@ from __future__ import annotations
 from relata.clean.boilerplate import remove_boilerplate
 from relata.clean.dates import parse_publication_date
 from relata.clean.document import CleanDocument
-from relata.clean.header import drop_outlet_lines, first_title_line, read_header
+from relata.clean.header import read_header, read_headline
 from relata.clean.html import extract_html
 from relata.clean.language import detect_language
 from relata.clean.normalize import normalize_text
@@ -32,8 +32,10 @@ def clean_document(raw: RawDocument, published: str | None = None) -> CleanDocum
     lines = normalize_text(body).split("\n")
     lines, header = read_header(lines)
     lines, _ = remove_boilerplate(lines)
+    if raw.title or (html_meta and html_meta.title):
+        header.title = header.title or raw.title or html_meta.title
+    lines = read_headline(lines, header)
     outlet = raw.outlet or (html_meta.outlet if html_meta else None) or header.outlet
-    lines = drop_outlet_lines(lines, outlet)
     text = normalize_text("\n".join(lines))
     if not text:
         raise EmptyInputError(raw.source, "no article text left after cleaning")
@@ -56,7 +58,7 @@ def clean_document(raw: RawDocument, published: str | None = None) -> CleanDocum
     return CleanDocument(
         source=raw.source,
         text=text,
-        title=_tidy(pick(raw.title, html_meta.title if html_meta else None, header.title, first_title_line(text.split("\n")))),
+        title=_tidy(pick(raw.title, html_meta.title if html_meta else None, header.title)),
         author=_tidy(pick(raw.author, html_meta.author if html_meta else None, header.author)),
         outlet=_tidy(outlet),
         published=date,

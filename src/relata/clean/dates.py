@@ -43,6 +43,11 @@ def parse_publication_date(value: str | None) -> str | None:
     iso = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:[T ].*)?", text)
     if iso:
         return "-".join(p for p in iso.groups() if p)
+    dotted = re.fullmatch(r"(\d{1,2})\.(\d{1,2})\.(\d{4})", text.split()[0].rstrip(",|")) if text.split() else None
+    if dotted:
+        # 04.07.2024 is day.month.year wherever the dotted form is used.
+        day, month, year = (int(x) for x in dotted.groups())
+        return f"{year:04d}-{month:02d}-{day:02d}" if 1 <= month <= 12 and 1 <= day <= 31 else None
     data = _parser().get_date_data(text)
     if data.date_obj is None or str(data.date_obj.year) not in years:
         return None

@@ -16,17 +16,17 @@ TITLE_MAX_CHARS = 200
 
 _DATE_LABEL = re.compile(
     r"^(release date|released|published( on)?|publication date|posted( on)?|date|dated|updated( on)?|"
-    r"last updated|first published)\s*[:\-–]?\s*(?P<value>.+)$",
+    r"last updated|first published|broadcast|aired|recorded)\s*[:\-–]?\s*(?P<value>.+)$",
     re.IGNORECASE,
 )
 # "May 16, 2024 | Updated" or "March 22, 2023 07:58" alone on a line.
 _BARE_DATE = re.compile(
     r"^(?P<value>(\w+\.?,? )?(\d{1,2}\.? )?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
-    r"( \d{1,2})?,? \d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{4})"
+    r"( \d{1,2})?,? \d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{4})"
     r"([ ,T]+\d{1,2}:\d{2}(:\d{2})?( ?[ap]\.?m\.?)?( ?[A-Z]{2,4})?)?\s*([|·•,\-–]\s*(updated|update|modified)?.*)?$",
     re.IGNORECASE,
 )
-_TITLE_LABEL = re.compile(r"^(topic|title|headline|subject)\s*:\s*(?P<value>.+)$", re.IGNORECASE)
+_TITLE_LABEL = re.compile(r"^(topic|title|headline|subject|transcript)\s*:\s*(?P<value>.+)$", re.IGNORECASE)
 _BYLINE = re.compile(
     r"^(by|written by|author|words by|reporting by)\s*:?\s+(?P<value>[A-Z][\w.'\- ]{1,60}?)"
     r"(\s*[,|/]\s*(?P<outlet>[\w .'&\-]{2,60}))?$",
@@ -72,7 +72,7 @@ def read_header(lines: list[str]) -> tuple[list[str], HeaderMetadata]:
         if meta.outlet is None:
             copyright_match = _COPYRIGHT.match(stripped)
             if copyright_match and len(stripped) < 160:
-                meta.outlet = copyright_match.group("value").strip(" -–")
+                meta.outlet = re.sub(r"\s+\d{4}$", "", copyright_match.group("value")).strip(" -–")
         kept.append(line)
         seen_content += 1
     return kept, meta
@@ -90,7 +90,7 @@ def _consume_header_line(stripped: str, meta: HeaderMetadata, lines: list[str], 
                 return True
     match = _TITLE_LABEL.match(stripped)
     if match and meta.title is None:
-        meta.title = re.split(r"\s+(--|—|–)\s+", match.group("value"))[0].strip()
+        meta.title = re.split(r"\s+(--|—|–)\s+", match.group("value"))[0].strip().strip('"“”')
         return True
     match = _BYLINE.match(stripped)
     if match and meta.author is None:
@@ -121,21 +121,84 @@ def _is_breadcrumb(stripped: str, lines: list[str], index: int) -> bool:
     return bool(following) and stripped.endswith(following) and len(following) < len(stripped)
 
 
-def drop_outlet_lines(lines: list[str], outlet: str | None) -> list[str]:
-    """Remove a header line that only names the outlet (``Example Wire`` above the headline)."""
-    if not outlet:
+def read_headline(lines: list[str], meta: HeaderMetadata) -> list[str]:
+    """Find the headline among the short lines above the body; drop the outlet and section labels.
+
+    Above the first body line (a sentence-like line) sit the outlet name, section labels
+    (``Security | Borders``, ``EUROPE``) and the headline. The headline is the longest of them
+    in words that is not an all-capitals label; the lines above it are page furniture.
+    """
+    index_of = [i for i, line in enumerate(lines) if line.strip()]
+    candidates: list[int] = []
+    body_found = False
+    for i in index_of[:HEADER_LINES]:
+        if _is_body_line(lines[i].strip()):
+            body_found = True
+            break
+        candidates.append(i)
+    if not candidates or not body_found:
+        # No body line below: a short text or a list; nothing is safe to call furniture.
         return lines
-    name = outlet.strip().casefold()
-    head = [i for i, line in enumerate(lines[:HEADER_LINES]) if line.strip().casefold() == name]
-    return [line for i, line in enumerate(lines) if i not in head]
+    headline = None
+    if meta.title is None:
+        scored = [(_headline_words(lines[i].strip()), -i, i) for i in candidates]
+        best = max(scored)
+        if best[0] >= 3:
+            headline = best[2]
+            meta.title = lines[headline].strip()[:TITLE_MAX_CHARS]
+    else:
+        headline = next((i for i in candidates if lines[i].strip() == meta.title), None)
+    if meta.published is None:
+        for i in candidates:
+            date = _date_inside(lines[i])
+            if date:
+                meta.published = date
+                break
+    above = candidates[: candidates.index(headline)] if headline is not None else []
+    furniture = {i for i in above if _is_label_line(lines[i].strip())}
+    if meta.outlet is None and furniture:
+        first = lines[min(furniture)].strip()
+        name = re.split(r"\s+[|·•]\s+|\s+[-–—]\s+", first)[0].strip()
+        if 1 <= len(name.split()) <= 6 and not _date_inside(name):
+            meta.outlet = name
+    if meta.outlet:
+        outlet = meta.outlet.casefold()
+        furniture |= {i for i in candidates if lines[i].strip().casefold() == outlet}
+    meta.dropped += len(furniture)
+    return [line for i, line in enumerate(lines) if i not in furniture]
 
 
-def first_title_line(lines: list[str]) -> str | None:
-    """The headline: the first line, when it is short and does not read as a sentence."""
-    for line in lines[:HEADER_LINES]:
-        stripped = line.strip()
-        if stripped:
-            if len(stripped) <= TITLE_MAX_CHARS and not stripped.endswith((".", ":")):
-                return stripped
-            return None
-    return None
+def _is_label_line(line: str) -> bool:
+    return len(line.split()) <= 8 and not line.endswith((".", "!", "?", '"', "”"))
+
+
+def _is_body_line(line: str) -> bool:
+    words = line.split()
+    return len(line) > 160 or (len(words) >= 8 and line.endswith((".", "!", '"', "”", "’", "'"))) or (
+        ":" in line[:40] and len(words) >= 8
+    )
+
+
+def _headline_words(line: str) -> int:
+    """Words that make a headline; labels (all capitals, ``A | B`` of short parts, dates) score 0."""
+    letters = [ch for ch in line if ch.isalpha()]
+    if letters and sum(ch.isupper() for ch in letters) / len(letters) > 0.8:
+        return 0
+    parts = re.split(r"\s+[|·•]\s+", line)
+    if len(parts) > 1 and max(len(p.split()) for p in parts) <= 3:
+        return 0
+    if _date_inside(line) and len(line.split()) <= 6:
+        return 0
+    return len(line.split())
+
+
+_DATE_IN_LINE = re.compile(
+    r"((\d{1,2} )?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?( \d{1,2})?,? \d{4}"
+    r"|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{4})",
+    re.IGNORECASE,
+)
+
+
+def _date_inside(line: str) -> str | None:
+    match = _DATE_IN_LINE.search(line)
+    return parse_publication_date(match.group(0)) if match else None
