@@ -6,8 +6,8 @@ import re
 import pytest
 from typer.testing import CliRunner
 
-from relata.cli import app
 from relata.clean.normalize import normalize_text
+from relata.cli import app
 
 # Publication dates the seeds state in their own header lines.
 STATED_DATES = {"000_": "2024-05-18", "004_": "2023-03-22"}

@@ -12,7 +12,15 @@ import duckdb
 
 from relata.errors import QueryError
 from relata.records import (
-    Actor, Claim, DocumentRecord, EntityMention, Event, Location, Quote, TimeExpression, to_dict,
+    Actor,
+    Claim,
+    DocumentRecord,
+    EntityMention,
+    Event,
+    Location,
+    Quote,
+    TimeExpression,
+    to_dict,
 )
 from relata.store.schema import ITEM_TABLES
 
