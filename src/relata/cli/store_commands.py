@@ -1,0 +1,97 @@
+"""Commands that read the store: ``stats``, ``export``, ``query``."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from relata.cli.app import DbOption, app, err, fail, out
+from relata.errors import RelataError
+
+
+@app.command()
+def stats(
+    db: DbOption = Path("relata.duckdb"),
+    as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
+) -> None:
+    """Counts of documents, actors, quotes, events, claims and times, and the top speakers."""
+    from relata.store import open_store
+    from relata.store import stats as store_stats
+
+    try:
+        with open_store(db, read_only=True) as con:
+            numbers = store_stats(con)
+    except RelataError as exc:
+        fail(str(exc))
+    if as_json:
+        out.print_json(json.dumps(numbers))
+        return
+    table = Table(title=f"Relata store {db}", show_header=True)
+    table.add_column("what")
+    table.add_column("count", justify="right")
+    for key in ("documents", "actors", "entities", "quotes", "events", "claims", "times"):
+        table.add_row(key, str(numbers[key]))
+    out.print(table)
+    if numbers["top_speakers"]:
+        speakers = Table(title="Top speakers")
+        speakers.add_column("speaker")
+        speakers.add_column("quotes", justify="right")
+        for row in numbers["top_speakers"]:
+            speakers.add_row(row["speaker"], str(row["quotes"]))
+        out.print(speakers)
+
+
+@app.command()
+def export(
+    db: DbOption = Path("relata.duckdb"),
+    fmt: Annotated[str, typer.Option("--format", help="jsonl (records), csv or parquet (one file per table).")] = "jsonl",
+    out_path: Annotated[Path, typer.Option("--out", help="File (jsonl) or directory (csv, parquet).")] = Path("relata-export.jsonl"),
+) -> None:
+    """Export the store: full records as JSON Lines, or its tables as CSV or Parquet."""
+    from relata.store import export as store_export
+    from relata.store import open_store
+
+    if fmt not in ("jsonl", "csv", "parquet"):
+        fail(f"--format must be jsonl, csv or parquet, not {fmt!r}", code=2)
+    try:
+        with open_store(db, read_only=True) as con:
+            written = store_export(con, fmt, out_path)
+    except (RelataError, OSError) as exc:
+        fail(str(exc))
+    for path in written:
+        err.print(f"wrote {path}", markup=False)
+
+
+@app.command()
+def query(
+    sql: Annotated[str, typer.Argument(help="A read-only SQL query (DuckDB dialect).")],
+    db: DbOption = Path("relata.duckdb"),
+    fmt: Annotated[str, typer.Option("--format", help="table, csv or json.")] = "table",
+) -> None:
+    """Run a read-only SQL query against the store (tables: documents, actors, quotes, events, ...)."""
+    from relata.store import open_store
+    from relata.store import query as store_query
+
+    try:
+        with open_store(db, read_only=True) as con:
+            columns, rows = store_query(con, sql)
+    except RelataError as exc:
+        fail(str(exc))
+    if fmt == "json":
+        out.print_json(json.dumps([dict(zip(columns, row, strict=True)) for row in rows], default=str))
+    elif fmt == "csv":
+        import csv
+
+        writer = csv.writer(sys.stdout)
+        writer.writerow(columns)
+        writer.writerows(rows)
+    else:
+        table = Table(*columns)
+        for row in rows:
+            table.add_row(*("" if v is None else str(v) for v in row))
+        out.print(table)
