@@ -119,7 +119,7 @@ def export(con: duckdb.DuckDBPyConnection, fmt: str, out: Path) -> list[Path]:
     written = []
     for table in EXPORT_TABLES:
         path = out / f"{table}.{fmt}"
-        arrow = con.execute(f"SELECT * FROM {table}").to_arrow_table()
+        arrow = con.sql(f"SELECT * FROM {table}").to_arrow_table()
         if fmt == "parquet":
             import pyarrow.parquet as pq
 
