@@ -40,3 +40,23 @@ def test_sentences_that_mention_furniture_words_are_kept():
         "Wang Yi: Cooperation has no upper limit.",
     ]:
         assert category_of(line) is None, line
+
+
+def test_common_cms_furniture():
+    for line in [
+        "Tags: trade, Peru, Bolivia",
+        "Share on Telegram | Share on X",
+        "Print this story | Email this story",
+        "The post Peru and Bolivia sign water pact appeared first on Andes Report.",
+        "Get the evening digest delivered to your inbox!",
+        "Follow Andes Report on Instagram for more.",
+        "[END OF TRANSCRIPT]",
+        "Related: Bolivia's lithium plans explained",
+    ]:
+        assert category_of(line) is not None, line
+    for line in [
+        "Tags on the crates showed they had been shipped from Rotterdam.",
+        "Follow-up talks are planned for March in La Paz.",
+        "The post of foreign minister has been vacant since January.",
+    ]:
+        assert category_of(line) is None, line

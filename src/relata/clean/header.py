@@ -39,6 +39,10 @@ _COPYRIGHT = re.compile(
     r"(?:\.|,|\||all rights reserved|privacy policy|$)",
     re.IGNORECASE,
 )
+# Chinese news pages: 发布时间：2024年3月8日 09:30　来源：某网 (published, source) on one line.
+_CJK_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+_CJK_META = re.compile(r"(发布时间|发布日期|时间|日期|来源)\s*[:：]")
+_CJK_SOURCE = re.compile(r"来源\s*[:：]\s*(?P<value>[^\s　]{2,30})")
 _LANGUAGE_NOTE = re.compile(r"^original language( version)?\s*:.*$", re.IGNORECASE)
 
 
@@ -108,6 +112,15 @@ def _consume_header_line(stripped: str, meta: HeaderMetadata, lines: list[str], 
         return True
     if _LANGUAGE_NOTE.match(stripped):
         return True
+    if _CJK_META.search(stripped) and len(stripped) < 120:
+        date = _CJK_DATE.search(stripped)
+        if date and meta.published is None:
+            year, month, day = (int(x) for x in date.groups())
+            meta.published = f"{year:04d}-{month:02d}-{day:02d}"
+        source = _CJK_SOURCE.search(stripped)
+        if source and meta.outlet is None:
+            meta.outlet = source.group("value")
+        return True
     if _is_breadcrumb(stripped, lines, index):
         return True
     return False
@@ -172,7 +185,13 @@ def _is_label_line(line: str) -> bool:
     return len(line.split()) <= 8 and not line.endswith((".", "!", "?", '"', "”"))
 
 
+def _cjk_count(line: str) -> int:
+    return sum(1 for ch in line if "\u3040" <= ch <= "\u9fff" or "\uac00" <= ch <= "\ud7af")
+
+
 def _is_body_line(line: str) -> bool:
+    if _cjk_count(line) >= 20 and line.endswith(("。", "！", "？", "”")):
+        return True
     words = line.split()
     return len(line) > 160 or (len(words) >= 8 and line.endswith((".", "!", '"', "”", "’", "'"))) or (
         ":" in line[:40] and len(words) >= 8
@@ -189,7 +208,8 @@ def _headline_words(line: str) -> int:
         return 0
     if _date_inside(line) and len(line.split()) <= 6:
         return 0
-    return len(line.split())
+    # Ideographic headlines have no spaces: about two characters make a word.
+    return max(len(line.split()), _cjk_count(line) // 2)
 
 
 _DATE_IN_LINE = re.compile(

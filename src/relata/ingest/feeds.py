@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 import feedparser
 
+from relata.clean.dates import parse_publication_date
 from relata.errors import EmptyInputError, MalformedInputError
 from relata.ingest.raw import RawDocument
 
@@ -40,6 +41,12 @@ def read_feed(source: str, text: str) -> Iterator[RawDocument | MalformedInputEr
 
 
 def _date(entry) -> str | None:
+    # The date as the feed wrote it (its own time zone), not feedparser's UTC conversion:
+    # an item published at 07:30 +08:00 on May 1 was published on May 1 where it was written.
+    for key in ("published", "updated", "created"):
+        value = parse_publication_date(entry.get(key))
+        if value:
+            return value
     for key in ("published_parsed", "updated_parsed", "created_parsed"):
         value = entry.get(key)
         if value:

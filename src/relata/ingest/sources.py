@@ -10,8 +10,9 @@ from pathlib import Path
 from relata.errors import InputError, UnreadableInputError
 
 STDIN = "-"
-# Files that are never articles, met when a directory is walked.
+# Files that are never articles, met when a directory is walked (named explicitly, they are read).
 SKIPPED_NAMES = {".DS_Store", "Thumbs.db"}
+SKIPPED_PREFIXES = ("README", "LICENSE", "LICENCE", "CHANGELOG")
 
 
 def expand(inputs: Iterable[str]) -> Iterator[str | InputError]:
@@ -55,7 +56,7 @@ def _walk(root: Path, seen: set[str]) -> Iterator[str | InputError]:
         visited_dirs.add(real)
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for name in sorted(filenames):
-            if name.startswith(".") or name in SKIPPED_NAMES:
+            if name.startswith(".") or name in SKIPPED_NAMES or name.upper().startswith(SKIPPED_PREFIXES):
                 continue
             path = os.path.join(dirpath, name)
             key = os.path.realpath(path)
