@@ -52,7 +52,7 @@ def extract_records(
     batch_size: int = BATCH_SIZE,
 ) -> Iterator[DocumentRecord | InputError]:
     """A record (or the reason there is none) for every document in ``inputs``, in order."""
-    for item, _raw in _batched(cleaned_inputs(inputs, published, max_bytes), batch_size):
+    for item, _raw in batched_records(cleaned_inputs(inputs, published, max_bytes), batch_size):
         yield item
 
 
@@ -63,24 +63,25 @@ def ingest(
     """Store every document of ``inputs``; unchanged ones are skipped before parsing."""
 
     def unchanged(raw: RawDocument) -> bool:
-        return stored_hash(con, raw.source) == _hash(raw, published)
+        return stored_hash(con, raw.source) == source_hash(raw, published)
 
     stream = cleaned_inputs(inputs, published, max_bytes, skip=unchanged)
-    for item, raw in _batched(stream, batch_size):
+    for item, raw in batched_records(stream, batch_size):
         if isinstance(item, IngestOutcome):
             yield item
         elif isinstance(item, InputError):
             yield IngestOutcome(item.source, "failed", error=item)
         else:
-            result = write_record(con, item, raw.source, _hash(raw, published))
+            result = write_record(con, item, raw.source, source_hash(raw, published))
             yield IngestOutcome(raw.source, result.status, result.document_id)
 
 
-def _hash(raw: RawDocument, published: str | None) -> str:
+def source_hash(raw: RawDocument, published: str | None) -> str:
+    """What the store keeps per source to tell an unchanged input: content and the date given."""
     return f"{raw.content_hash}:{published or ''}"
 
 
-def _batched(stream, batch_size: int):
+def batched_records(stream, batch_size: int):
     """Pairs ``(result, raw)``: records for cleaned documents, other items passed through in order."""
     pending: list[tuple[RawDocument, CleanDocument]] = []
 

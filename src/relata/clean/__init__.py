@@ -19,8 +19,12 @@ from relata.ingest.raw import RawDocument
 SUPPORTED_LANGUAGES = ("en",)
 
 
-def clean_document(raw: RawDocument, published: str | None = None) -> CleanDocument:
-    """The cleaned document. ``published`` (``YYYY[-MM[-DD]]``) overrides any date found.
+def clean_document(
+    raw: RawDocument, published: str | None = None, fallback_published: str | None = None
+) -> CleanDocument:
+    """The cleaned document. ``published`` (``YYYY[-MM[-DD]]``) overrides any date found;
+    ``fallback_published`` (a feed entry's date, say) ranks after the page's own metadata and
+    before dates read from the text's header lines.
 
     Raises :class:`EmptyInputError` when no article text is left.
     """
@@ -49,6 +53,7 @@ def clean_document(raw: RawDocument, published: str | None = None) -> CleanDocum
         parse_publication_date(published),
         parse_publication_date(raw.published),
         html_meta.published if html_meta else None,
+        parse_publication_date(fallback_published),
         header.published,
     )
     language = detect_language(text)

@@ -7,7 +7,13 @@ from __future__ import annotations
 
 import sys
 
-from relata.cli import corpus_commands, store_commands  # noqa: F401  (registers the commands)
+from relata.cli import (  # noqa: F401  (registers the commands)
+    analysis_commands,
+    corpus_commands,
+    corroborate_commands,
+    fetch_commands,
+    store_commands,
+)
 from relata.cli.app import app, err
 
 
