@@ -63,3 +63,16 @@ def test_query_refuses_writes(tmp_path):
 def test_version():
     result = runner.invoke(app, ["--version"])
     assert result.exit_code == 0 and result.stdout.startswith("relata ")
+
+
+def test_ingest_rebuilds_derived_tables(tmp_path):
+    from relata.store import open_store
+
+    (tmp_path / "a.txt").write_text("Released: March 4, 2024\n\n" + GOOD)
+    db = str(tmp_path / "s.duckdb")
+    assert runner.invoke(app, ["ingest", str(tmp_path / "a.txt"), "--db", db, "-q"]).exit_code == 0
+    with open_store(db, read_only=True) as con:
+        events = con.execute("SELECT count(*) FROM events").fetchone()[0]
+        grouped = con.execute("SELECT count(*) FROM event_groups").fetchone()[0]
+        assert grouped == events
+        con.execute("SELECT count(*) FROM claim_groups").fetchone()

@@ -75,6 +75,12 @@ def ingest(
                 report_error(outcome.error)
             if bar:
                 bar[0].update(bar[1], description="ingesting: " + _summary(counts))
+        if counts["added"] or counts["replaced"]:
+            from relata.analyze.derived import rebuild_derived
+
+            if bar:
+                bar[0].update(bar[1], description="grouping events and corroborating claims")
+            rebuild_derived(con)
     con.close()
     if not quiet:
         err.print(f"relata: {db}: " + _summary(counts), markup=False)

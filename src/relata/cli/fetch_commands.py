@@ -130,6 +130,9 @@ def _store(db: Path):
         fail(str(exc))
     try:
         yield con
+        from relata.analyze.derived import rebuild_derived
+
+        rebuild_derived(con)
     finally:
         con.close()
 

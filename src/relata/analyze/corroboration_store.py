@@ -1,0 +1,140 @@
+"""The corroboration tables: claim and quote groups with their members, derived from the store.
+
+They are derived data: ``rebuild_corroboration`` (in ``relata.analyze.corroboration``) replaces
+them whole. A member names a stored item by ``(document_id, position)``; each item belongs to at
+most one group.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+import duckdb
+
+from relata.analyze.corroboration_model import (
+    ClaimGroup,
+    ClaimMention,
+    Corroboration,
+    DocumentInfo,
+    Provenance,
+    QuoteGroup,
+    QuoteMention,
+)
+
+_PROVENANCE = """
+        first_status VARCHAR NOT NULL, first_document_ids VARCHAR[] NOT NULL, first_published VARCHAR,
+        undated_document_ids VARCHAR[] NOT NULL"""
+_MEMBERS = """
+        group_id INTEGER NOT NULL, rank INTEGER NOT NULL, document_id VARCHAR NOT NULL,
+        position INTEGER NOT NULL, PRIMARY KEY (document_id, position)"""
+
+TABLES = {
+    "claim_groups": """
+        id INTEGER PRIMARY KEY, unit VARCHAR NOT NULL, value DOUBLE NOT NULL, qualifier VARCHAR NOT NULL,
+        measure VARCHAR, period VARCHAR, change BOOLEAN NOT NULL, documents INTEGER NOT NULL,
+        outlets INTEGER NOT NULL, conflicts INTEGER[] NOT NULL,""" + _PROVENANCE,
+    "claim_group_members": _MEMBERS,
+    "quote_groups": """
+        id INTEGER PRIMARY KEY, text VARCHAR NOT NULL, speaker VARCHAR, speaker_name VARCHAR,
+        documents INTEGER NOT NULL, outlets INTEGER NOT NULL,""" + _PROVENANCE,
+    "quote_group_members": _MEMBERS,
+}
+
+_DOCUMENT_COLUMNS = "d.id, d.outlet, d.published, d.source, d.title"
+
+
+def create_tables(con: duckdb.DuckDBPyConnection) -> None:
+    for name, columns in TABLES.items():
+        con.execute(f"CREATE TABLE IF NOT EXISTS {name} ({columns})")
+
+
+def write_groups(con: duckdb.DuckDBPyConnection, result: Corroboration) -> None:
+    """Replace the tables' rows with ``result`` (inside the caller's transaction)."""
+    for name in TABLES:
+        con.execute(f"DELETE FROM {name}")
+    _insert(con, "claim_groups", [
+        (g.id, g.unit, g.value, g.qualifier, g.measure, g.period, g.change, len(g.documents),
+         len(g.outlets), list(g.conflicts), *_provenance_row(g.provenance))
+        for g in result.claims
+    ])
+    _insert(con, "quote_groups", [
+        (g.id, g.text, g.speaker, g.speaker_name, len(g.documents), len(g.outlets),
+         *_provenance_row(g.provenance))
+        for g in result.quotes
+    ])
+    _insert(con, "claim_group_members", _member_rows(result.claims))
+    _insert(con, "quote_group_members", _member_rows(result.quotes))
+
+
+def has_corroboration(con: duckdb.DuckDBPyConnection) -> bool:
+    """Whether the group tables exist (``rebuild_corroboration`` ran on this store)."""
+    names = {row[0] for row in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+    return set(TABLES) <= names
+
+
+def load_corroboration(con: duckdb.DuckDBPyConnection) -> Corroboration | None:
+    """The stored groups, or ``None`` when they were never built. Members whose item is gone
+    (its document replaced since the last rebuild) are left out."""
+    if not has_corroboration(con):
+        return None
+    claim_members: dict[int, list[ClaimMention]] = defaultdict(list)
+    for row in con.execute(
+        f"SELECT m.group_id, {_DOCUMENT_COLUMNS}, c.position, c.text, c.value, c.unit, c.qualifier, "
+        "c.measure, c.period, c.change FROM claim_group_members m "
+        "JOIN claims c ON c.document_id = m.document_id AND c.position = m.position "
+        "JOIN documents d ON d.id = m.document_id ORDER BY m.group_id, m.rank"
+    ).fetchall():
+        claim_members[row[0]].append(ClaimMention(DocumentInfo(*row[1:6]), *row[6:]))
+    quote_members: dict[int, list[QuoteMention]] = defaultdict(list)
+    for row in con.execute(
+        f"SELECT m.group_id, {_DOCUMENT_COLUMNS}, q.position, q.text, q.kind, q.speaker, q.speaker_name "
+        "FROM quote_group_members m "
+        "JOIN quotes q ON q.document_id = m.document_id AND q.position = m.position "
+        "JOIN documents d ON d.id = m.document_id ORDER BY m.group_id, m.rank"
+    ).fetchall():
+        quote_members[row[0]].append(QuoteMention(DocumentInfo(*row[1:6]), *row[6:]))
+    claims = tuple(
+        ClaimGroup(
+            id=gid, unit=unit, value=value, qualifier=qualifier, measure=measure, period=period,
+            change=change, members=tuple(claim_members[gid]), provenance=_provenance(rest),
+            conflicts=tuple(conflicts),
+        )
+        for gid, unit, value, qualifier, measure, period, change, conflicts, *rest in con.execute(
+            "SELECT id, unit, value, qualifier, measure, period, change, conflicts, first_status, "
+            "first_document_ids, first_published, undated_document_ids FROM claim_groups ORDER BY id"
+        ).fetchall()
+    )
+    quotes = tuple(
+        QuoteGroup(
+            id=gid, text=text, speaker=speaker, speaker_name=speaker_name,
+            members=tuple(quote_members[gid]), provenance=_provenance(rest),
+        )
+        for gid, text, speaker, speaker_name, *rest in con.execute(
+            "SELECT id, text, speaker, speaker_name, first_status, first_document_ids, first_published, "
+            "undated_document_ids FROM quote_groups ORDER BY id"
+        ).fetchall()
+    )
+    return Corroboration(claims=claims, quotes=quotes)
+
+
+def _provenance_row(provenance: Provenance) -> tuple:
+    return provenance.status, list(provenance.first), provenance.published, list(provenance.undated)
+
+
+def _provenance(row: list) -> Provenance:
+    status, first, published, undated = row
+    return Provenance(status, tuple(first), published, tuple(undated))
+
+
+def _member_rows(groups) -> list[tuple]:
+    return [
+        (group.id, rank, member.document.id, member.position)
+        for group in groups
+        for rank, member in enumerate(group.members)
+    ]
+
+
+def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[tuple]) -> None:
+    if rows:
+        marks = ", ".join("?" for _ in rows[0])
+        con.executemany(f"INSERT INTO {table} VALUES ({marks})", rows)
