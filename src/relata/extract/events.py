@@ -1,12 +1,56 @@
-"""PLOVER events. PLACEHOLDER: being written."""
+"""PLOVER events: who did what to whom, with intensity, date, place and attribution.
+
+Per sentence: every verb and event noun is looked up in the pattern table
+(:mod:`relata.extract.event_patterns`); a trigger inside the complement of another trigger
+(``threatened to impose sanctions``, ``agreed to withdraw``, ``condemned the attack``) is coded
+only through that other trigger. Each remaining trigger's modality
+(:mod:`relata.extract.event_modality`) decides whether and as what it is coded; its source and
+target come from :mod:`relata.extract.event_actors`.
+
+Conventions:
+- ``source``/``target`` are actor ids: the id of the actor the phrase names (a person acting is
+  the person's id: the actor record carries the person's ``country``); a title or organ of a state
+  (``Chile's president``, ``Hungarian officials``, ``the Kremlin``) gives the state's id.
+- Coordinated sources or targets give one event per source/target pair.
+- Nominal events (``Putin's visit to Beijing``, ``sanctions on Russia``) are coded only when the
+  phrase names at least one actor.
+- ``start``/``end`` cover the trigger's clause (its ``xcomp`` chain included, a governing speech
+  verb excluded); ``date`` is the first time expression inside that span; ``attributed_to`` is the
+  subject of a governing speech/claim verb, an ``according to X`` phrase, or the speaker of the
+  quote the trigger sits in, unless that is the source itself.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
+from spacy.tokens import Span, Token
+
+from relata.extract.event_actors import Roles, noun_roles, np_actors, place_of, subject_actors, verb_roles
+from relata.extract.event_modality import (
+    ATTEMPT,
+    CONTINUE,
+    INTENT,
+    REFUSE,
+    SPEECH,
+    Modality,
+    assess,
+    assess_noun,
+    decide,
+    is_infinitival_advcl,
+    role_of,
+    same_paragraph,
+)
+from relata.extract.event_patterns import PatternMatch, intensity, match_noun, match_verb
 from relata.nlp import ParsedDocument
-from relata.records import Event, Quote, TimeExpression
+from relata.records import Event, Location, Quote, TimeExpression
 from relata.resolve.actors import DocumentActors
+
+# Dependencies through which a trigger is the complement (or object) of another word.
+COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj", "conj", "acomp", "attr",
+                             "nsubjpass", "advcl", "acl"})
+PASS_THROUGH_ROLES = frozenset({INTENT, ATTEMPT, CONTINUE, REFUSE, SPEECH})
+MAX_PAIRS = 3  # at most this many sources (and targets) per trigger
 
 
 def extract_events(
@@ -15,4 +59,218 @@ def extract_events(
     times: Sequence[TimeExpression],
     quotes: Sequence[Quote],
 ) -> tuple[Event, ...]:
-    return ()
+    events: list[Event] = []
+    for sent in parsed.doc.sents:
+        events.extend(_sentence_events(sent, actors, times, quotes))
+    return tuple(events)
+
+
+def _candidates(sent: Span) -> list[PatternMatch]:
+    verbs: list[PatternMatch] = []
+    for token in sent:
+        found = match_verb(token)
+        if found is not None:
+            verbs.append(found)
+    used = {t.i for m in verbs for t in m.tokens}
+    nouns = []
+    for token in sent:
+        if token.i in used or token.pos_ not in ("NOUN", "PROPN"):
+            continue
+        found = match_noun(token)
+        if found is not None:
+            nouns.append(found)
+    return verbs + nouns
+
+
+def _governed_by_trigger(match: PatternMatch, heads: set[int]) -> bool:
+    """Whether the trigger is the complement or object of another trigger (``agreed to withdraw``)."""
+    t = match.head
+    for _ in range(10):
+        if t.dep_ not in COMPLEMENT_DEPS or t.head is t or not same_paragraph(t, t.head):
+            return False
+        dep = t.dep_
+        prev = t
+        t = t.head
+        if t.i in heads and dep in ("advcl", "acl") and is_infinitival_advcl(prev):
+            return True
+        if t.i in heads:
+            # A conjoined or adverbial verb is its own event; a complement is not.
+            return dep not in ("conj", "advcl") or t.pos_ not in ("VERB", "AUX")
+        if dep in ("conj", "advcl"):
+            continue
+        if t.pos_ in ("VERB", "AUX") and role_of(t) not in PASS_THROUGH_ROLES and t.lemma_ != "be":
+            return False
+    return False
+
+
+def _sentence_events(sent: Span, actors: DocumentActors, times, quotes) -> list[Event]:
+    matches = _candidates(sent)
+    heads = {m.head.i for m in matches if m.head.pos_ in ("VERB", "AUX")}
+    heads |= {m.head.i for m in matches if m.head.pos_ not in ("VERB", "AUX")}
+    heads |= {m.noun.i for m in matches if m.noun is not None}
+    out: list[Event] = []
+    for match in matches:
+        if _governed_by_trigger(match, heads - {match.head.i}):
+            continue
+        nominal = match.head.pos_ in ("NOUN", "PROPN") and match.noun is None and match.head.dep_ != "ROOT"
+        modality = assess_noun(match.head) if nominal else assess(match.head)
+        type_ = decide(match.type, modality)
+        if type_ is None:
+            continue
+        roles = noun_roles(match.head, actors) if nominal else verb_roles(match, actors)
+        if nominal and not roles.sources and not roles.targets:
+            continue
+        roles = _fill_source(roles, modality, match, actors, type_)
+        mode = match.mode if type_ == match.type else None
+        out.extend(_events(match, type_, mode, roles, modality, sent, actors, times, quotes, nominal))
+    out.extend(_reported_demands(sent, heads, actors, times, quotes))
+    return out
+
+
+def _reported_demands(sent: Span, heads: set[int], actors, times, quotes) -> list[Event]:
+    """``X said Y must drop its tariffs``: whatever Y must do, X demands it of Y (REQUEST)."""
+    out: list[Event] = []
+    for verb in sent:
+        if verb.i in heads or verb.pos_ not in ("VERB", "AUX") or verb.dep_ not in ("ccomp", "conj"):
+            continue
+        modality = assess(verb)
+        if not modality.obligation or modality.speech is None or modality.negated or modality.hypothetical:
+            continue
+        if any(t.i in heads for t in (modality.speech, verb.head)):
+            continue
+        aux = [c for c in verb.children if c.dep_ == "aux" and role_of(c) == "obligation"]
+        match = PatternMatch(head=verb, tokens=(*aux, verb), type="REQUEST", mode=None)
+        roles = verb_roles(match, actors)
+        roles = _fill_source(roles, modality, PatternMatch(verb, (verb,), "OBLIGATION", None), actors,
+                             "REQUEST")
+        out.extend(_events(match, "REQUEST", None, roles, modality, sent, actors, times, quotes, False))
+    return out
+
+
+def _fill_source(roles: Roles, modality: Modality, match: PatternMatch, actors, type_: str) -> Roles:
+    """A demand voiced by a speaker (``X said Y must ...``): X asks Y. An unresolved pronoun subject
+    of a reported clause (``Syria says it will withdraw``) falls back to the speaker."""
+    speaker = subject_actors(modality.speech, actors) if modality.speech is not None else []
+    if type_ == "REQUEST" and match.type != "REQUEST" and speaker:
+        return Roles(sources=tuple(speaker), targets=roles.sources or roles.targets, subject=roles.subject)
+    if not roles.sources and speaker and (roles.subject is None or roles.subject.pos_ == "PRON"):
+        return Roles(sources=tuple(speaker), targets=roles.targets, subject=roles.subject)
+    return roles
+
+
+def _paragraph_span(token: Token, sent: Span) -> tuple[int, int]:
+    """The sentence, cut at blank lines around ``token``."""
+    text = sent.doc.text
+    start = text.rfind("\n\n", sent.start_char, token.idx)
+    start = sent.start_char if start < 0 else start + 2
+    end = text.find("\n\n", token.idx, sent.end_char)
+    end = sent.end_char if end < 0 else end
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _clause_span(match: PatternMatch, modality: Modality, sent: Span, nominal: bool) -> tuple[int, int]:
+    head = modality.clause_head
+    if nominal or head is None or head.dep_ == "ROOT" or not same_paragraph(head, head.head):
+        return _paragraph_span(match.head, sent)
+    left, right = head.left_edge.i, head.right_edge.i
+    doc = sent.doc
+    while left < right and (doc[left].dep_ in ("mark", "cc", "punct") or doc[left].is_space):
+        left += 1
+    after = [t for t in doc[right + 1:sent.end] if not t.is_space]
+    if len(after) == 1 and after[0].is_punct and same_paragraph(doc[right], after[0]):
+        right = after[0].i  # the sentence's final full stop closes the clause too
+    while right > left and doc[right].is_space:
+        right -= 1
+    return doc[left].idx, doc[right].idx + len(doc[right].text)
+
+
+def _attribution(match: PatternMatch, modality: Modality, sent: Span, actors, quotes) -> str | None:
+    if modality.speech is not None:
+        found = subject_actors(modality.speech, actors)
+        if found:
+            return found[0].id
+    for token in sent:
+        if token.lower_ == "according":
+            for prep in token.children:
+                if prep.lower_ == "to":
+                    for pobj in prep.children:
+                        found = np_actors(pobj, actors)
+                        if found:
+                            return found[0].id
+    at = match.head.idx
+    for quote in quotes:
+        if quote.start <= at < quote.end and quote.speaker:
+            return quote.speaker
+    return None
+
+
+DATE_PATH_DEPS = frozenset({"pobj", "prep", "npadvmod", "tmod", "compound", "amod", "nummod", "appos", "det"})
+
+
+def _date(match: PatternMatch, modality: Modality, start: int, end: int,
+          times: Sequence[TimeExpression]) -> str | None:
+    """The value of a time expression inside the clause that modifies the trigger itself
+    (``attacked on Monday``), not a noun inside it (``up 20 percent from last year``)."""
+    anchors = {match.head.i}
+    if modality.clause_head is not None:
+        anchors.add(modality.clause_head.i)
+    if match.noun is not None:
+        anchors.add(match.noun.i)
+    doc = match.head.doc
+    for t in times:
+        if not (start <= t.start and t.end <= end and t.value):
+            continue
+        span = doc.char_span(t.start, t.end, alignment_mode="expand")
+        if span is None:
+            continue
+        token = span.root
+        for _ in range(6):
+            if token.i in anchors:
+                return t.value
+            if token.dep_ not in DATE_PATH_DEPS or token.head is token:
+                break
+            token = token.head
+        if token.i in anchors:
+            return t.value
+    return None
+
+
+def _location(match: PatternMatch, actors: DocumentActors, nominal: bool) -> Location | None:
+    place: Token | None = place_of(match.head)
+    if place is None and match.noun is not None:
+        place = place_of(match.noun)
+    if place is None:
+        return None
+    span = place.doc[place.i:place.i + 1]
+    for ent in place.doc.ents:
+        if ent.start <= place.i < ent.end:
+            span = ent
+            break
+    actor = actors.resolve(span)
+    country = actor.country if actor is not None else None
+    return Location(name=span.text, country=country)
+
+
+def _events(match, type_, mode, roles: Roles, modality, sent, actors, times, quotes, nominal) -> list[Event]:
+    start, end = _clause_span(match, modality, sent, nominal)
+    if not (start <= match.head.idx < end):
+        start, end = _paragraph_span(match.head, sent)
+    trigger = match.trigger
+    if modality.refused_by is not None and type_ == "REJECT":
+        trigger = f"{modality.refused_by.text} {trigger}"
+    attributed = _attribution(match, modality, sent, actors, quotes)
+    date = _date(match, modality, start, end, times)
+    location = _location(match, actors, nominal)
+    value = intensity(type_, mode)
+    sources = [a.id for a in roles.sources[:MAX_PAIRS]] or [None]
+    targets = [a.id for a in roles.targets[:MAX_PAIRS] if a.id not in sources] or [None]
+    out = []
+    for source in sources:
+        for target in targets:
+            out.append(Event(start=start, end=end, trigger=trigger, type=type_, mode=mode, intensity=value,
+                             source=source, target=target, date=date,
+                             attributed_to=attributed if attributed != source else None,
+                             location=location))
+    return out

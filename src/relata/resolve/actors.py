@@ -1,12 +1,15 @@
-"""Actors of one document: mentions grouped into canonical actors.
+"""Actors of one document: its entity mentions grouped into canonical actors, and the resolution
+of any noun phrase (name, title description, pronoun) to one of them.
 
-FIRST VERSION (to be deepened): people are grouped by surname; GPE/NORP mentions are kept as
-unresolved states. The public API below is what the other extractors rely on.
+States are keyed by ISO alpha-3 code (names, demonyms, capitals and seats of power all lead to
+the state); known organisations and people by their dictionary id; actors the dictionary does
+not know by a slug of their name, so the same actor gets the same id in every document.
 """
 
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -14,10 +17,38 @@ from spacy.tokens import Span, Token
 
 from relata.nlp import ParsedDocument
 from relata.records import Actor, EntityMention
+from relata.resolve import coref, descriptions
+from relata.resolve.dictionary import ActorDictionary, load_dictionary
+from relata.resolve.gender import given_name_gender, honorific_gender, pronoun
+from relata.resolve.index import DocumentIndex, RoleFact
+from relata.resolve.matching import match_known
+from relata.resolve.names import slug
+from relata.resolve.people import group_people
+from relata.resolve.tables import data_path, read_table
+from relata.resolve.titles import apposition, describe, premodifiers
 
-
-def slug(name: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "actor"
+_UNKNOWN_KIND = {
+    "ORG": "organization",
+    "NORP": "group",
+    "GPE": "location",
+    "LOC": "location",
+    "FAC": "location",
+}
+_COMBINING_PREFIXES = {
+    "sino",
+    "anti",
+    "pro",
+    "post",
+    "pre",
+    "euro",
+    "afro",
+    "indo",
+    "russo",
+    "franco",
+    "anglo",
+}
+_RELATIVE_PRONOUNS = {"who", "whom", "whose"}
+_ACRONYM = re.compile(r"^[A-Z][A-Z&.\-]{1,7}$")
 
 
 @dataclass(frozen=True)
@@ -31,6 +62,7 @@ class DocumentActors:
     actors: tuple[Actor, ...] = ()
     mentions: tuple[EntityMention, ...] = ()
     _by_id: dict = field(default_factory=dict, repr=False, compare=False)
+    _index: DocumentIndex | None = field(default=None, repr=False, compare=False)
 
     def __post_init__(self):
         self._by_id.update({a.id: a for a in self.actors})
@@ -48,29 +80,187 @@ class DocumentActors:
         return self.get(best.actor) if best else None
 
     def resolve(self, phrase: Span | Token) -> Actor | None:
-        """The actor a noun phrase refers to: a name, a title, or a pronoun (by coreference)."""
-        if isinstance(phrase, Token):
-            start, end = phrase.idx, phrase.idx + len(phrase.text)
-        else:
-            start, end = phrase.start_char, phrase.end_char
-        return self.at(start, end)
+        """The actor a noun phrase refers to: a name, a title description, or a pronoun."""
+        if self._index is None or phrase.doc is not self._index.doc:
+            if isinstance(phrase, Token):
+                return self.at(phrase.idx, phrase.idx + len(phrase.text))
+            return self.at(phrase.start_char, phrase.end_char)
+        return self.get(_resolve_phrase(self._index, phrase))
 
 
-def resolve_actors(parsed: ParsedDocument, mentions: Sequence[EntityMention]) -> DocumentActors:
-    people: dict[str, Actor] = {}
-    resolved: list[EntityMention] = []
-    actors: dict[str, Actor] = {}
-    for m in mentions:
-        actor_id = None
+def resolve_actors(
+    parsed: ParsedDocument, mentions: Sequence[EntityMention], dictionary: ActorDictionary | None = None
+) -> DocumentActors:
+    dictionary = dictionary or load_dictionary()
+    doc = parsed.doc
+    index = DocumentIndex(doc, dictionary, _year(parsed.published))
+    spans = []
+    for position, m in enumerate(mentions):
+        span = doc.char_span(m.start, m.end, alignment_mode="expand") or _covering_tokens(doc, m)
+        spans.append(span)
+        index.add_mention_span(position, span)
+    index.spans = spans
+    actor_ids: list[str | None] = [None] * len(mentions)
+    surface: dict[str, list[str]] = defaultdict(list)
+
+    acronyms = _acronym_definitions(doc, mentions, spans)
+    for position, m in enumerate(mentions):
         if m.label == "PERSON":
-            surname = m.text.split()[-1]
-            match = next((a for a in people.values() if a.name.split()[-1] == surname), None)
-            if match is None or len(m.text.split()) > len(match.name.split()):
-                actor = Actor(id=slug(m.text), name=m.text, kind="person", country=None, aliases=(m.text,))
-                if match is not None:
-                    people.pop(match.id)
-                people[actor.id] = actor
-                actors[actor.id] = actor
-            actor_id = (match or people[slug(m.text)]).id if slug(m.text) not in people else slug(m.text)
-        resolved.append(EntityMention(m.start, m.end, m.text, m.label, actor_id))
-    return DocumentActors(actors=tuple(actors.values()), mentions=tuple(resolved))
+            continue
+        full = acronyms.get(m.text)
+        actor = _non_person_actor(full or (m.text, m.label), dictionary)
+        if actor:
+            index.actors.setdefault(actor.id, actor)
+            actor_ids[position] = actor.id
+    index.mentions = [
+        EntityMention(m.start, m.end, m.text, m.label, a) for m, a in zip(mentions, actor_ids, strict=True)
+    ]
+
+    people = group_people([(p, m.text) for p, m in enumerate(mentions) if m.label == "PERSON"], dictionary)
+    countries: dict[str, str | None] = {}
+    for position, person in sorted(people.items()):
+        pid = person.id
+        if pid in index.actors and index.actors[pid].kind != "person":
+            pid = f"{pid}-person"  # "Jordan" the man in a story that also names Jordan the place
+        actor_ids[position] = pid
+        if person.known:
+            index.known[pid] = person.known
+            index.genders[pid] = person.known.gender
+            countries[pid] = person.known.country
+        index.actors[pid] = Actor(pid, person.name, "person", countries.get(pid))
+    index.mentions = [
+        EntityMention(m.start, m.end, m.text, m.label, a) for m, a in zip(mentions, actor_ids, strict=True)
+    ]
+    for position in sorted(people):
+        _learn_person_facts(index, position, actor_ids[position], countries)
+    for pid in list(index.actors):
+        actor = index.actors[pid]
+        if actor.kind == "person":
+            if index.genders.get(pid) is None:
+                index.genders[pid] = given_name_gender(actor.name)
+            index.actors[pid] = Actor(pid, actor.name, "person", countries.get(pid))
+
+    for m, actor_id in zip(mentions, actor_ids, strict=True):
+        if actor_id and m.text not in surface[actor_id]:
+            surface[actor_id].append(m.text)
+    for token in doc:
+        if pronoun(token.text):
+            actor_id = coref.antecedent(index, token)
+            if actor_id and token.lower_ not in surface[actor_id]:
+                surface[actor_id].append(token.lower_)
+    ordered = list(dict.fromkeys(a for a in actor_ids if a))
+    actors = tuple(
+        Actor(a.id, a.name, a.kind, a.country, tuple(surface[a.id]))
+        for a in (index.actors[i] for i in ordered)
+    )
+    index.actors = {a.id: a for a in actors}
+    return DocumentActors(actors=actors, mentions=tuple(index.mentions), _index=index)
+
+
+def _covering_tokens(doc, mention: EntityMention) -> Span:
+    """The tokens a mention overlaps, for offsets spaCy will not align (at least one token)."""
+    inside = [t.i for t in doc if t.idx < mention.end and mention.start < t.idx + len(t.text)]
+    if not inside:
+        last = max(0, min(len(doc) - 1, sum(1 for t in doc if t.idx < mention.start) - 1))
+        return doc[last : last + 1]
+    return doc[inside[0] : inside[-1] + 1]
+
+
+def _year(published: str | None) -> int | None:
+    return int(published[:4]) if published and published[:4].isdigit() else None
+
+
+def _non_person_actor(mention: tuple[str, str], dictionary: ActorDictionary) -> Actor | None:
+    text, label = mention
+    known = match_known(text, label, dictionary)
+    if known:
+        return Actor(known.id, known.name, known.kind, known.country)
+    kind = _UNKNOWN_KIND.get(label)
+    if kind is None or _joins_states(text, dictionary):
+        return None
+    return Actor(slug(text), text, kind, None)
+
+
+def _joins_states(text: str, dictionary: ActorDictionary) -> bool:
+    """``Sino-Russian``, ``China-Russia``, ``anti-American``: about states, not one actor."""
+    parts = [p for p in re.split(r"[-\u2013/]", text) if p.strip()]
+    if len(parts) < 2:
+        return False
+    prefixes = {r["prefix"] for r in read_table(data_path("combining_prefixes.tsv"))}
+    return parts[0].lower() in prefixes or any(
+        f.actor.kind == "state" for p in parts for f in dictionary.lookup(p)
+    )
+
+
+def _acronym_definitions(doc, mentions, spans) -> dict[str, tuple[str, str]]:
+    """``Chinese Communist Party (CCP)``: the acronym -> the full name and its label."""
+    found = {}
+    for m, span in zip(mentions, spans, strict=True):
+        after = span.end + (1 if span.end < len(doc) and doc[span.end].tag_ == "POS" else 0)
+        if after + 2 < len(doc) and doc[after].text == "(" and doc[after + 2].text == ")":
+            acronym = doc[after + 1].text
+            if _ACRONYM.match(acronym) and m.label != "PERSON":
+                found[acronym] = (m.text, m.label)
+    return found
+
+
+def _learn_person_facts(index: DocumentIndex, position: int, actor_id: str, countries: dict) -> None:
+    """Gender, country and roles from the words around a name: ``Mr.``, ``Russian President``,
+    ``, a spokeswoman for the Pakistani foreign office``."""
+    span = index.spans[position]
+    doc = index.doc
+    if span.start > 0 and index.genders.get(actor_id) is None:
+        index.genders[actor_id] = honorific_gender(doc[span.start - 1].text.rstrip("."))
+    for tokens in (premodifiers(doc, span.start), apposition(span.root, span)):
+        if not tokens:
+            continue
+        description = describe(tokens, index.actor_of, index.dictionary)
+        if description is None:
+            continue
+        if description.role:
+            index.roles[actor_id].add(
+                RoleFact(description.role, description.country, description.organization)
+            )
+            if description.gender and index.genders.get(actor_id) is None:
+                index.genders[actor_id] = description.gender
+        if description.country and countries.get(actor_id) is None and actor_id not in index.known:
+            countries[actor_id] = description.country
+
+
+def _resolve_phrase(index: DocumentIndex, phrase: Span | Token) -> str | None:
+    if isinstance(phrase, Token):
+        head, tokens = phrase, None
+    else:
+        if len(phrase) == 0:
+            return None
+        head, tokens = phrase.root, list(phrase)
+    if head.lower_ in _RELATIVE_PRONOUNS and head.head.dep_ == "relcl":
+        head = head.head.head  # "Putin, who said ..." -> Putin
+        tokens = None
+    position = index.mention_at(head.i)
+    if position is not None:
+        return index.mentions[position].actor
+    named = _named_person_nearby(index, head)
+    if named:
+        return named
+    if pronoun(head.text):
+        return coref.antecedent(index, head)
+    return descriptions.refer(index, tokens or descriptions.noun_phrase(head), head)
+
+
+def _named_person_nearby(index: DocumentIndex, head: Token) -> str | None:
+    """A title word that hangs on a name (``President`` in ``President Putin``) or has one in
+    apposition (``the spokeswoman, Mumtaz Baloch,``). Names deeper in the phrase do not count:
+    ``a spokesman for Putin`` is not Putin."""
+    candidates = [head.head] if head.dep_ in {"compound", "flat", "appos"} else []
+    candidates += [c for c in head.children if c.dep_ == "appos"]
+    people = set()
+    for t in candidates:
+        position = index.mention_at(t.i)
+        if (
+            position is not None
+            and index.mentions[position].label == "PERSON"
+            and index.mentions[position].actor
+        ):
+            people.add(index.mentions[position].actor)
+    return people.pop() if len(people) == 1 else None

@@ -1,0 +1,151 @@
+"""PLOVER events against the PLOVER gold standard records (``plover/PLOVER_GSR_CAMEO.txt``).
+
+Each record is one sentence, run through the full pipeline on its own. Measures:
+
+- ``type accuracy``: over all gold records, whether the gold type (mapped from the 2016 PLOVER
+  draft to the 16 types of 2021, see ``LEGACY_TYPES``) is among the predicted events' types; the
+  predicted event *best matching* a record is the first predicted event of the gold type, else the
+  first predicted event. ``no event`` counts the sentences with no predicted event at all.
+- ``source country`` / ``target country``: over records whose gold source (target) list has at
+  least one 3-letter country code (CAMEO non-state codes such as IGO, NGO, IMG excluded), whether
+  the country of the best-matching event's source (target) actor is one of the gold codes.
+- :func:`confusion` gives the gold-type x predicted-type table (best-matching event, ``-`` for none).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+from evaluation.scoring import Score
+
+DATASET = "PLOVER GSR (CAMEO manual examples)"
+GOLD = Path("plover") / "PLOVER_GSR_CAMEO.txt"
+# The gold set follows the 2016 PLOVER draft; its types map onto the 2021 set the contract uses.
+LEGACY_TYPES = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "FIGHT": "ASSAULT", "INVESTIGATE": "ACCUSE"}
+# CAMEO actor codes that are 3 letters but not countries.
+NON_STATE_CODES = frozenset({"IGO", "NGO", "IMG", "MNC", "UIS", "REB", "GOV", "MIL", "COP", "OPP", "SPY",
+                             "UAF", "EUR", "AFR", "ASA", "MEA", "WST", "CVL", "BUS", "MED", "EDU",
+                             "REL", "JUD", "LAB", "LEG", "INS", "SEP", "AGR", "CRM", "ELI", "HLH",
+                             "IGC", "INT", "PTY", "REF", "RAD", "MOD", "SET", "TOP", "MID", "LOW"})
+
+
+def gold_type(record: dict) -> str:
+    return LEGACY_TYPES.get(record["event"], record["event"])
+
+
+def load(dev: Path, limit: int | None = None) -> list[dict]:
+    records = json.loads((dev / GOLD).read_text(encoding="utf-8"))
+    records = [r for r in records if r.get("event") != "DOCUMENT"]
+    return records[:limit] if limit else records
+
+
+def _countries(items: list[dict] | None) -> set[str]:
+    items = [x for x in items if isinstance(x, dict)] if isinstance(items, list) else []
+    return {x["code"] for x in items if len(x.get("code", "")) == 3 and x["code"].isalpha()
+            and x["code"].isupper() and x["code"] not in NON_STATE_CODES}
+
+
+def predict(records: list[dict]):
+    """(record, predicted events, actors by id) per gold record, through the full pipeline."""
+    from relata.clean.document import CleanDocument
+    from relata.pipeline import process
+
+    docs = [CleanDocument(r["id"], r["text"], published=r.get("date")) for r in records]
+    for record, doc in zip(records, process(docs), strict=True):
+        yield record, doc.events, {a.id: a for a in doc.actors}
+
+
+def _gold_names(items) -> list[str]:
+    items = [x for x in items if isinstance(x, dict)] if isinstance(items, list) else []
+    return [x["actorText"] for x in items if x.get("actorText")]
+
+
+def _words(text: str) -> set[str]:
+    words = (w.lower().removesuffix("'s").removesuffix("’s").strip(".,'\"()’") for w in text.split())
+    return {w for w in words if len(w) >= 2 and w not in ("the", "of", "and")}
+
+
+def _name_match(gold_names: list[str], actor) -> bool:
+    """Whether the predicted actor's name or an alias shares a word with a gold actor text."""
+    mine = _words(" ".join((actor.name, *actor.aliases)))
+    return any(_words(g) & mine for g in gold_names)
+
+
+def best_match(events, wanted: str):
+    return next((e for e in events if e.type == wanted), events[0] if events else None)
+
+
+def _country(actor_id: str | None, actors: dict) -> str | None:
+    actor = actors.get(actor_id) if actor_id else None
+    return actor.country if actor is not None else None
+
+
+def run(dev: Path, limit: int | None = None) -> dict:
+    counts = Counter()
+    confusion: Counter = Counter()
+    for record, events, actors in predict(load(dev, limit)):
+        wanted = gold_type(record)
+        counts["total"] += 1
+        if not events:
+            counts["no_event"] += 1
+        best = best_match(events, wanted)
+        predicted = best.type if best else "-"
+        confusion[(wanted, predicted)] += 1
+        counts["type_correct"] += predicted == wanted
+        for role in ("source", "target"):
+            gold = _countries(record.get(role))
+            if not gold:
+                continue
+            counts[f"{role}_total"] += 1
+            got = _country(getattr(best, role), actors) if best else None
+            counts[f"{role}_correct"] += got in gold
+        for role in ("source", "target"):
+            names = _gold_names(record.get(role))
+            if not names:
+                continue
+            counts[f"{role}_name_total"] += 1
+            actor = actors.get(getattr(best, role)) if best else None
+            counts[f"{role}_name_correct"] += actor is not None and _name_match(names, actor)
+    return {"counts": counts, "confusion": confusion}
+
+
+def confusion(dev: Path, limit: int | None = None) -> list[list[str]]:
+    """The confusion table as rows (header first): gold type, then counts per predicted type."""
+    table = run(dev, limit)["confusion"]
+    return confusion_rows(table)
+
+
+def confusion_rows(table: Counter) -> list[list[str]]:
+    gold = sorted({g for g, _ in table})
+    predicted = sorted({p for _, p in table})
+    rows = [["gold \\ predicted", *predicted]]
+    for g in gold:
+        rows.append([g, *(str(table[(g, p)] or "") for p in predicted)])
+    return rows
+
+
+def evaluate(dev: Path | None, limit: int | None = None) -> list[Score]:
+    if dev is None or not (dev / GOLD).is_file():
+        return []
+    result = run(dev, limit)
+    c = result["counts"]
+    for row in confusion_rows(result["confusion"]):
+        print("\t".join(row), file=sys.stderr)
+    return [
+        Score(DATASET, "events", "type accuracy (best-matching event)", correct=c["type_correct"],
+              total=c["total"], note=f"{c['no_event']} of {c['total']} sentences got no event"),
+        Score(DATASET, "events", "source country accuracy", correct=c["source_correct"],
+              total=c["source_total"], note="records with a gold source country code"),
+        Score(DATASET, "events", "target country accuracy", correct=c["target_correct"],
+              total=c["target_total"], note="records with a gold target country code"),
+        Score(DATASET, "events", "source+target country accuracy",
+              correct=c["source_correct"] + c["target_correct"],
+              total=c["source_total"] + c["target_total"], note="pooled over both roles"),
+        Score(DATASET, "events", "source actor name match", correct=c["source_name_correct"],
+              total=c["source_name_total"], note="predicted source actor shares a word with gold actorText"),
+        Score(DATASET, "events", "target actor name match", correct=c["target_name_correct"],
+              total=c["target_name_total"], note="predicted target actor shares a word with gold actorText"),
+    ]

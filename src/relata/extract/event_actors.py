@@ -1,0 +1,264 @@
+"""Who did it to whom: the source and target actors of an event trigger.
+
+- Source: the subject (``Russia attacked``), the ``by`` agent of a passive (``X was attacked by Y``),
+  the subject inherited by a conjoined verb or an ``xcomp`` chain (``agreed to withdraw``), the noun a
+  relative clause modifies (``rebels who attacked``); for a nominal event the possessor
+  (``Putin's visit``), a ``by`` phrase, or an actor modifier (``Israeli raids``).
+- Target: the object (``visited China``), the dative, or the object of a target preposition
+  (``talks with X``, ``sanctions on/against X``, ``visit to X``, ``withdraw from X``); the passive
+  subject (``X was attacked``).
+- A noun phrase refers to the actor it names (``Putin``, ``it`` by the resolver's coreference), else
+  to the actor of its modifiers (``Hungarian officials`` -> Hungary, ``Chile's president`` -> Chile,
+  ``the president of France`` -> France). Coordinated phrases (``Hungarian and Romanian officials``)
+  give every actor; the caller emits one event per source/target pair.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from relata.extract.event_patterns import PatternMatch
+from relata.records import Actor
+from relata.resolve.actors import DocumentActors
+
+TARGET_PREPS = ("with", "to", "on", "upon", "against", "at", "into", "toward", "towards", "from", "between", "in")
+NOUN_TARGET_PREPS = ("on", "against", "to", "with", "into", "at", "upon", "toward", "towards", "for", "of",
+                     "between")
+# An object that names no actor may still point at one: "calls by Belarus", "crimes by Croat forces".
+INNER_PREPS = ("by", "of", "from", "with", "against", "to", "on", "for")
+MODIFIER_DEPS = ("poss", "compound", "amod", "nmod", "npadvmod")
+PHRASE_PREPS = ("of", "from", "in")  # "the president of France", "officials from Hungary"
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+SUBJECT_DEPS = ("nsubj", "csubj")
+
+
+@dataclass(frozen=True)
+class Roles:
+    sources: tuple[Actor, ...]
+    targets: tuple[Actor, ...]
+    subject: Token | None = None
+
+
+def phrase_actors(token: Token | None, actors: DocumentActors, depth: int = 0) -> list[Actor]:
+    """The actors a noun phrase headed by ``token`` refers to (several when coordinated)."""
+    if token is None or depth > 3:
+        return []
+    found = _head_actor(token, actors, depth)
+    out = [found] if found else []
+    for conj in token.conjuncts:
+        if conj.i > token.i:
+            a = _head_actor(conj, actors, depth)
+            if a is not None and a not in out:
+                out.append(a)
+    return out
+
+
+def _head_actor(token: Token, actors: DocumentActors, depth: int) -> Actor | None:
+    direct = actors.resolve(token)
+    if direct is not None:
+        return direct
+    if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
+        return _head_actor(token.head.head, actors, depth + 1)
+    children = list(token.children)
+    for dep in MODIFIER_DEPS:
+        for child in children:
+            if child.dep_ == dep and child.i < token.i:
+                found = actors.resolve(child) or _modifier_actor(child, actors)
+                if found is not None:
+                    return found
+    for child in children:
+        if child.dep_ == "appos":
+            found = _head_actor(child, actors, depth + 1)
+            if found is not None:
+                return found
+    for child in children:
+        if child.dep_ == "prep" and child.lower_ in PHRASE_PREPS:
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    found = _head_actor(pobj, actors, depth + 1)
+                    if found is not None:
+                        return found
+    return None
+
+
+def _modifier_actor(token: Token, actors: DocumentActors) -> Actor | None:
+    """``Hungarian and Romanian``: the first conjunct is the modifier, others follow via conjuncts."""
+    for child in token.children:
+        if child.dep_ in ("compound", "poss") and child.i < token.i:
+            found = actors.resolve(child)
+            if found is not None:
+                return found
+    return None
+
+
+def modifier_conjunct_actors(token: Token, actors: DocumentActors) -> list[Actor]:
+    """Actors of coordinated modifiers: ``Hungarian and Romanian officials`` -> both."""
+    out: list[Actor] = []
+    for child in token.children:
+        if child.dep_ in MODIFIER_DEPS and child.i < token.i:
+            for t in (child, *child.conjuncts):
+                a = actors.resolve(t)
+                if a is not None and a not in out:
+                    out.append(a)
+            if out:
+                return out
+    return out
+
+
+def np_actors(token: Token | None, actors: DocumentActors) -> list[Actor]:
+    if token is None:
+        return []
+    out = phrase_actors(token, actors)
+    if len(out) <= 1 and actors.resolve(token) is None:
+        more = modifier_conjunct_actors(token, actors)
+        if len(more) > len(out):
+            return more
+    return out
+
+
+def _subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
+    """The subject of a verb and whether the clause is passive."""
+    if depth > 5:
+        return None, False
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    for c in verb.children:
+        if c.dep_ in SUBJECT_DEPS:
+            if c.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+                return verb.head, passive
+            return c, passive
+    if passive:
+        return None, True
+    if verb.dep_ == "relcl":
+        return None, False
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        return None, True
+    if verb.dep_ in ("conj", "xcomp", "advcl", "acomp") or (verb.dep_ == "acl" and verb.tag_ == "VBG"):
+        if verb.dep_ == "acl":
+            return verb.head, False
+        return _subject(verb.head, depth + 1)[0], False
+    return None, False
+
+
+def _passive_target(verb: Token) -> Token | None:
+    for c in verb.children:
+        if c.dep_ == "nsubjpass":
+            return c
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        return verb.head
+    return None
+
+
+def _agent(verb: Token) -> Token | None:
+    for c in verb.children:
+        if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by"):
+            for pobj in c.children:
+                if pobj.dep_ == "pobj":
+                    return pobj
+    return None
+
+
+def _prep_objects(head: Token, preps: tuple[str, ...]) -> list[Token]:
+    out = []
+    for c in head.children:
+        if c.dep_ in ("prep", "dative") and c.lower_ in preps:
+            out.extend(p for p in c.children if p.dep_ == "pobj")
+        elif c.dep_ == "dative" and c.pos_ in ("NOUN", "PROPN", "PRON"):
+            out.append(c)
+    return out
+
+
+def _near(a: Token, b: Token) -> bool:
+    lo, hi = sorted((a.idx, b.idx))
+    return "\n\n" not in a.doc.text[lo:hi]
+
+
+def _choose(candidates: list[Token], actors: DocumentActors, sources: list[Actor],
+            anchor: Token | None = None) -> list[Actor]:
+    first: list[Actor] = []
+    for token in candidates:
+        if anchor is not None and not _near(anchor, token):
+            continue
+        found = np_actors(token, actors)
+        if not found and token.pos_ in ("NOUN", "PROPN"):
+            for inner in _prep_objects(token, INNER_PREPS):
+                found = np_actors(inner, actors)
+                if found:
+                    break
+        if not found:
+            continue
+        others = [a for a in found if a not in sources]
+        if others:
+            return others
+        first = first or found
+    return first
+
+
+def verb_roles(match: PatternMatch, actors: DocumentActors) -> Roles:
+    verb = match.head
+    subject, passive = _subject(verb)
+    if passive:
+        source_tok = _agent(verb)
+        sources = np_actors(source_tok, actors)
+        target_cands = [t for t in (_passive_target(verb),) if t is not None]
+    else:
+        sources = np_actors(subject, actors)
+        target_cands = [c for c in verb.children if c.dep_ in ("dative",)]
+        target_cands += [c for c in verb.children if c.dep_ == "dobj" and c is not match.noun]
+    if match.noun is not None:
+        target_cands += _prep_objects(match.noun, NOUN_TARGET_PREPS)
+    target_cands += _prep_objects(verb, TARGET_PREPS)
+    for c in verb.children:
+        if c.dep_ == "prt":
+            target_cands += _prep_objects(c, TARGET_PREPS)
+    targets = _choose(target_cands, actors, sources, verb)
+    if not targets:
+        targets = _complement_targets(verb, actors, sources)
+    return Roles(sources=tuple(sources), targets=tuple(targets), subject=subject)
+
+
+def _complement_targets(verb: Token, actors: DocumentActors, sources: list[Actor]) -> list[Actor]:
+    """``threatened to break relations with Russia``: the target named inside the complement."""
+    for c in verb.children:
+        if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX"):
+            cands = [d for d in c.children if d.dep_ in ("dative", "dobj", "nsubj", "nsubjpass")]
+            cands += _prep_objects(c, TARGET_PREPS)
+            for d in c.children:
+                if d.dep_ == "dobj":
+                    cands += _prep_objects(d, NOUN_TARGET_PREPS)
+            found = _choose(cands, actors, sources, verb)
+            if found:
+                return found
+    return []
+
+
+def noun_roles(noun: Token, actors: DocumentActors) -> Roles:
+    sources: list[Actor] = []
+    for c in noun.children:
+        if c.dep_ == "poss":
+            sources = np_actors(c, actors)
+    if not sources:
+        agent = next((p for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"
+                      for p in c.children if p.dep_ == "pobj"), None)
+        sources = np_actors(agent, actors)
+    if not sources:
+        sources = modifier_conjunct_actors(noun, actors)
+    targets = _choose(_prep_objects(noun, NOUN_TARGET_PREPS), actors, sources)
+    return Roles(sources=tuple(sources), targets=tuple(targets))
+
+
+def subject_actors(verb: Token, actors: DocumentActors) -> list[Actor]:
+    subject, _ = _subject(verb)
+    return np_actors(subject, actors)
+
+
+def place_of(head: Token) -> Token | None:
+    """The place a clause says the event happened (``in Beijing``): a GPE/LOC/FAC ``in``/``at`` object."""
+    for c in head.children:
+        if c.dep_ == "prep" and c.lower_ in ("in", "at", "near", "outside", "inside"):
+            for p in c.children:
+                if p.dep_ == "pobj" and p.ent_type_ in PLACE_LABELS:
+                    return p
+    return None

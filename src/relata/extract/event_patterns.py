@@ -1,0 +1,255 @@
+"""The PLOVER pattern table: which verb or noun (with which particle or object) signals which event.
+
+The table lives in ``relata/data/plover_patterns.tsv`` and the intensity table in
+``relata/data/goldstein_plover.tsv``; both are read once. :func:`match_verb` and
+:func:`match_noun` look one token up; the most specific row wins (object constraint, then
+particle/preposition, then the bare lemma). A light verb (``hold``, ``impose``, ``launch``) takes
+its type from an event-noun object: ``hold talks`` is CONSULT, ``impose sanctions`` SANCTION.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from spacy.tokens import Token
+
+VERB, NOUN, LIGHT = "V", "N", "L"
+ANY = "-"
+
+# Dependency labels of a verb's objects, and of the modifiers that narrow an event noun.
+OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd"})
+NOUN_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
+# "$40 million in aid", "a package of aid": the real object sits behind these prepositions.
+OBJECT_OF_PREPS = frozenset({"of", "in"})
+NOMINAL_DEPS = frozenset({"dobj", "pobj", "nsubj", "nsubjpass", "attr"})
+
+
+@dataclass(frozen=True)
+class Pattern:
+    pos: str
+    lemma: str
+    prep: str
+    objects: frozenset[str]
+    type: str
+    mode: str | None
+
+
+@dataclass(frozen=True)
+class PatternMatch:
+    """A trigger: its head token, every token of the trigger, the PLOVER type and mode.
+
+    ``noun`` is the event noun when a light verb took its type from it (``held talks``).
+    """
+
+    head: Token
+    tokens: tuple[Token, ...]
+    type: str
+    mode: str | None
+    noun: Token | None = None
+
+    @property
+    def trigger(self) -> str:
+        return " ".join(t.text for t in sorted(self.tokens, key=lambda t: t.i))
+
+
+@dataclass(frozen=True)
+class PatternTable:
+    verbs: dict[str, tuple[Pattern, ...]]
+    nouns: dict[str, tuple[Pattern, ...]]
+    light: dict[str, tuple[Pattern, ...]]
+    intensity: dict[tuple[str, str | None], float]
+
+    def intensity_of(self, type_: str, mode: str | None) -> float:
+        value = self.intensity.get((type_, mode))
+        if value is None:
+            value = self.intensity.get((type_, None), 0.0)
+        return value
+
+
+def _rows(name: str) -> list[list[str]]:
+    text = resources.files("relata.data").joinpath(name).read_text(encoding="utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return rows[1:]  # the header row
+
+
+def _field(value: str) -> str | None:
+    value = value.strip()
+    return None if value in ("", ANY) else value
+
+
+@cache
+def table() -> PatternTable:
+    grouped: dict[str, dict[str, list[Pattern]]] = {VERB: defaultdict(list), NOUN: defaultdict(list),
+                                                    LIGHT: defaultdict(list)}
+    for row in _rows("plover_patterns.tsv"):
+        pos, lemma, prep, objects, type_, mode = (row + [ANY] * 6)[:6]
+        obj = _field(objects)
+        pattern = Pattern(pos=pos.strip(), lemma=lemma.strip().lower(), prep=(_field(prep) or ""),
+                          objects=frozenset(obj.split("|")) if obj else frozenset(),
+                          type=_field(type_) or "", mode=_field(mode))
+        grouped[pattern.pos][pattern.lemma].append(pattern)
+    intensity: dict[tuple[str, str | None], float] = {}
+    for row in _rows("goldstein_plover.tsv"):
+        type_, mode, value = row[:3]
+        intensity[(type_.strip(), _field(mode))] = float(value)
+    freeze = {k: {lemma: tuple(ps) for lemma, ps in v.items()} for k, v in grouped.items()}
+    return PatternTable(verbs=freeze[VERB], nouns=freeze[NOUN], light=freeze[LIGHT], intensity=intensity)
+
+
+def _lemma(token: Token) -> str:
+    return token.lemma_.lower()
+
+
+def lemmas(token: Token) -> tuple[str, ...]:
+    """The token's lemma, then fallbacks for lemmatizer slips (``staged`` -> ``stag``): the lower-case
+    form and simple de-inflections of it."""
+    lower = token.lower_
+    out = [_lemma(token), lower]
+    for suffix, repl in (("ied", "y"), ("ies", "y"), ("ed", "e"), ("ed", ""), ("ing", "e"), ("ing", ""),
+                         ("es", ""), ("s", "")):
+        if lower.endswith(suffix) and len(lower) > len(suffix) + 2:
+            out.append(lower[: -len(suffix)] + repl)
+    return tuple(dict.fromkeys(out))
+
+
+def _lookup(group: dict[str, tuple[Pattern, ...]], token: Token) -> tuple[Pattern, ...]:
+    for lemma in lemmas(token):
+        found = group.get(lemma)
+        if found:
+            return found
+    return ()
+
+
+def particles(verb: Token) -> dict[str, Token]:
+    """The verb's particles and prepositions by lower-case text (``call on``, ``pull out``)."""
+    return {c.lower_: c for c in verb.children if c.dep_ in ("prt", "prep", "agent")}
+
+
+def object_heads(verb: Token) -> list[Token]:
+    """The heads of a verb's object: direct object (or passive subject), with its conjuncts."""
+    heads = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
+    out: list[Token] = []
+    for head in heads:
+        out.append(head)
+        out.extend(head.conjuncts)
+    return out
+
+
+def _object_words(verb: Token, prep: Token | None) -> dict[str, Token]:
+    """Lemmas that may satisfy an object constraint, each with the token it came from."""
+    words: dict[str, Token] = {}
+    heads = object_heads(verb)
+    if prep is not None:
+        heads += [c for c in prep.children if c.dep_ == "pobj"]
+    for head in heads:
+        words.setdefault(_lemma(head), head)
+        for child in head.children:
+            if child.dep_ in NOUN_MODIFIER_DEPS:
+                words.setdefault(_lemma(child), head)
+            elif child.dep_ == "prep" and child.lower_ in OBJECT_OF_PREPS:
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        words.setdefault(_lemma(pobj), pobj)
+    return words
+
+
+def _noun_patterns(noun: Token) -> Pattern | None:
+    candidates = _lookup(table().nouns, noun)
+    if not candidates:
+        return None
+    modifiers = {_lemma(c) for c in noun.children if c.dep_ in NOUN_MODIFIER_DEPS}
+    best = None
+    for pattern in candidates:
+        if pattern.objects:
+            if pattern.objects & modifiers:
+                return pattern
+        elif best is None:
+            best = pattern
+    return best
+
+
+def match_noun(noun: Token) -> PatternMatch | None:
+    """The event an event noun names (``visit``, ``sanctions``, ``hunger strike``), or ``None``."""
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return None
+    pattern = _noun_patterns(noun)
+    if pattern is None:
+        return None
+    tokens = [noun] + [c for c in noun.children if c.dep_ in NOUN_MODIFIER_DEPS and _lemma(c) in pattern.objects]
+    return PatternMatch(head=noun, tokens=tuple(tokens), type=pattern.type, mode=pattern.mode)
+
+
+def _event_noun_candidates(heads: list[Token]) -> list[Token]:
+    """An object and the nouns that may carry its event: ``a mediation effort``, ``days of war games``."""
+    out: list[Token] = []
+    for head in heads:
+        out.append(head)
+        out.extend(c for c in head.children if c.dep_ == "compound" and c.pos_ == "NOUN")
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                out.extend(p for p in prep.children if p.dep_ == "pobj")
+    return out
+
+
+def _light_match(verb: Token, preps: dict[str, Token]) -> PatternMatch | None:
+    patterns = _lookup(table().light, verb)
+    if not patterns:
+        return None
+    for pattern in patterns:
+        if pattern.prep and pattern.prep not in preps:
+            continue
+        prep = preps.get(pattern.prep) if pattern.prep else None
+        heads = object_heads(verb)
+        if prep is not None and prep.dep_ != "prt":
+            heads += [c for c in prep.children if c.dep_ == "pobj"]
+        for head in _event_noun_candidates(heads):
+            found = match_noun(head)
+            if found is not None:
+                extra = (prep,) if prep is not None else ()
+                return PatternMatch(head=verb, tokens=(verb, *extra, *found.tokens), type=found.type,
+                                    mode=found.mode, noun=head)
+    return None
+
+
+def match_verb(verb: Token) -> PatternMatch | None:
+    """The event a verb signals, given its particles and object, or ``None``."""
+    if verb.pos_ not in ("VERB", "AUX") and not (verb.pos_ == "NOUN" and verb.dep_ == "ROOT"):
+        return None
+    if verb.dep_ in NOMINAL_DEPS and any(c.dep_ == "det" for c in verb.children):
+        return None  # "the wounded": a participle used as a noun
+    preps = particles(verb)
+    patterns = _lookup(table().verbs, verb)
+    # 1. object-constrained rows
+    for pattern in patterns:
+        if not pattern.objects or (pattern.prep and pattern.prep not in preps):
+            continue
+        words = _object_words(verb, preps.get(pattern.prep) if pattern.prep else None)
+        hit = next((w for w in words if w in pattern.objects), None)
+        if hit is not None:
+            if not pattern.type:
+                return None  # an exclusion row: this sense of the word is no event
+            extra = [preps[pattern.prep]] if pattern.prep else []
+            return PatternMatch(head=verb, tokens=(verb, *extra), type=pattern.type, mode=pattern.mode,
+                                noun=words[hit] if words[hit].pos_ == "NOUN" else None)
+    # 2. a light verb with an event-noun object
+    light = _light_match(verb, preps)
+    if light is not None:
+        return light
+    # 3. rows that need a particle or preposition, then 4. the bare lemma
+    for needs_prep in (True, False):
+        for pattern in patterns:
+            if pattern.objects or bool(pattern.prep) != needs_prep:
+                continue
+            if pattern.prep and pattern.prep not in preps:
+                continue
+            extra = [preps[pattern.prep]] if pattern.prep else []
+            return PatternMatch(head=verb, tokens=(verb, *extra), type=pattern.type, mode=pattern.mode)
+    return None
+
+
+def intensity(type_: str, mode: str | None) -> float:
+    """The Goldstein-style intensity of a PLOVER type and mode (the type's default if unlisted)."""
+    return table().intensity_of(type_, mode)

@@ -1,0 +1,101 @@
+"""Descriptions that point at an actor without naming it: ``the Russian president``, ``the
+foreign minister``, ``a spokesperson for the State Department``, ``the ministry``.
+
+A title description goes to the person in this document who holds that role (from the text's
+own titles, or the dictionary's office holders in the publication year), else to the
+organisation or state it names. An institution noun (``the ministry``) goes back to the latest
+organisation whose name contains it, or to the state named in the phrase.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import cache
+
+from spacy.tokens import Token
+
+from relata.resolve.index import DocumentIndex
+from relata.resolve.tables import data_path, read_table
+from relata.resolve.titles import Description, describe, roles_match
+
+_PHRASE_DEPS = {"relcl", "acl", "advcl", "ccomp", "conj", "cc", "punct", "appos"}
+_PHRASE_MAX = 12
+
+
+@cache
+def _institution_nouns() -> dict[str, str]:
+    return {r["noun"]: r["refers_to"] for r in read_table(data_path("people", "institution_nouns.tsv"))}
+
+
+def noun_phrase(head: Token) -> list[Token]:
+    """The words of the noun phrase headed by ``head``, without clauses hanging off it."""
+    out = [head]
+    for child in head.children:
+        if child.dep_ in _PHRASE_DEPS:
+            continue
+        out.extend(child.subtree)
+    return sorted(out, key=lambda t: t.i)[:_PHRASE_MAX]
+
+
+def refer(index: DocumentIndex, tokens: Sequence[Token], head: Token) -> str | None:
+    """The actor id a description refers to, or ``None``."""
+    if head.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    description = describe(tokens, index.actor_of, index.dictionary)
+    if description and description.role:
+        holder = _role_holder(index, description, head)
+        if holder:
+            return holder
+        return description.organization or _state(index, description.country)
+    refers_to = _institution_nouns().get(head.lemma_.lower()) or _institution_nouns().get(head.lower_)
+    if refers_to == "organization":
+        return _latest_organization(index, head)
+    if refers_to == "state" and description:
+        return _state(index, description.country)
+    return None
+
+
+def _state(index: DocumentIndex, country: str | None) -> str | None:
+    return country if country and country in index.actors else None
+
+
+def _role_holder(index: DocumentIndex, description: Description, head: Token) -> str | None:
+    """The person holding the described role: the latest one mentioned before ``head``."""
+    last_seen: dict[str, int] = {}
+    for position, mention in enumerate(index.mentions):
+        actor = index.actors.get(mention.actor or "")
+        if actor is None or actor.kind != "person":
+            continue
+        if any(_fits(fact, description) for fact in index.person_roles(actor.id)):
+            before = index.spans[position].start < head.i
+            last_seen[actor.id] = max(
+                last_seen.get(actor.id, -1), index.spans[position].start if before else -1
+            )
+    if not last_seen:
+        return None
+    if len(last_seen) > 1 and description.country is None and description.organization is None:
+        return None  # "the president" with two presidents in the story
+    best = max(last_seen, key=lambda actor_id: last_seen[actor_id])
+    if last_seen[best] < 0 and len(last_seen) > 1:
+        return None
+    return best
+
+
+def _fits(fact, description: Description) -> bool:
+    if not roles_match(description.role, fact.role):
+        return False
+    if description.organization and fact.organization and description.organization != fact.organization:
+        return False
+    return description.country is None or fact.country is None or description.country == fact.country
+
+
+def _latest_organization(index: DocumentIndex, head: Token) -> str | None:
+    noun = head.lemma_.lower()
+    best = None
+    for position, mention in enumerate(index.mentions):
+        actor = index.actors.get(mention.actor or "")
+        if actor is None or actor.kind not in {"organization", "group"}:
+            continue
+        if index.spans[position].start < head.i and noun in actor.name.lower().split():
+            best = actor.id
+    return best

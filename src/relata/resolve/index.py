@@ -1,0 +1,108 @@
+"""What the resolvers know about one document: its mentions as token spans, their actors, and
+the facts gathered about each person (gender, roles held), looked up by token."""
+
+from __future__ import annotations
+
+import bisect
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from relata.records import Actor, EntityMention
+from relata.resolve.dictionary import ActorDictionary, KnownActor
+
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
+# Dependencies by which a name token hangs off the word that carries its clause role.
+_NAME_LINKS = {"compound", "flat", "appos", "amod"}
+
+
+@dataclass(frozen=True, slots=True)
+class RoleFact:
+    """A role the text or the dictionary gives a person: ``spokesperson`` for ``PAK``."""
+
+    role: str
+    country: str | None
+    organization: str | None = None
+
+
+@dataclass
+class DocumentIndex:
+    doc: Doc
+    dictionary: ActorDictionary
+    year: int | None
+    mentions: list[EntityMention] = field(default_factory=list)
+    spans: list[Span] = field(default_factory=list)
+    actors: dict[str, Actor] = field(default_factory=dict)
+    known: dict[str, KnownActor] = field(default_factory=dict)
+    genders: dict[str, str | None] = field(default_factory=dict)
+    roles: dict[str, set[RoleFact]] = field(default_factory=lambda: defaultdict(set))
+    _by_token: dict[int, int] = field(default_factory=dict)
+    _starts: list[tuple[int, int]] = field(default_factory=list)
+    _quotations: list[tuple[int, int]] | None = None
+
+    def add_mention_span(self, position: int, span: Span) -> None:
+        for i in range(span.start, span.end):
+            self._by_token[i] = position
+        bisect.insort(self._starts, (span.start, position))
+
+    def positions_within(self, start: int, end: int) -> list[int]:
+        """Mentions lying inside tokens ``[start, end)``, in text order."""
+        low = bisect.bisect_left(self._starts, (start, -1))
+        high = bisect.bisect_left(self._starts, (end, -1))
+        return [p for _, p in self._starts[low:high] if self.spans[p].end <= end]
+
+    def mention_at(self, token_index: int) -> int | None:
+        return self._by_token.get(token_index)
+
+    def actor_of(self, token: Token) -> Actor | None:
+        position = self._by_token.get(token.i)
+        if position is None:
+            return None
+        return self.actors.get(self.mentions[position].actor)
+
+    def is_subject(self, position: int) -> bool:
+        """Whether mention ``position`` is (part of) its clause's subject."""
+        token = self.spans[position].root
+        while token.dep_ in _NAME_LINKS and token.head is not token:
+            token = token.head
+        return token.dep_ in SUBJECT_DEPS
+
+    def person_roles(self, actor_id: str) -> set[RoleFact]:
+        """Roles from the text, plus the dictionary's offices held in the publication year."""
+        facts = set(self.roles.get(actor_id, ()))
+        known = self.known.get(actor_id)
+        if known:
+            facts |= {
+                RoleFact(o.role, o.country or self._country_of(o.organization), o.organization)
+                for o in known.offices
+                if o.held_in(self.year)
+            }
+        return facts
+
+    def _country_of(self, organization: str | None) -> str | None:
+        org = self.dictionary.actors.get(organization) if organization else None
+        return org.country if org else None
+
+    def in_quotation(self, offset: int) -> bool:
+        """Whether character ``offset`` lies between double quotation marks."""
+        if self._quotations is None:
+            self._quotations = _quotations(self.doc.text)  # Doc.text is rebuilt on every access
+        i = bisect.bisect_right(self._quotations, (offset, float("inf"))) - 1
+        return i >= 0 and self._quotations[i][0] <= offset < self._quotations[i][1]
+
+
+def _quotations(text: str) -> list[tuple[int, int]]:
+    """Spans between “curly” or "straight" double quotes; an unclosed quote ends at the paragraph."""
+    spans = []
+    opened = None
+    for i, c in enumerate(text):
+        if c == "\n" and opened is not None and text[i + 1 : i + 2] == "\n":
+            spans.append((opened, i))
+            opened = None
+        elif c == "\u201c" or (c == '"' and opened is None):
+            opened = i
+        elif (c == "\u201d" or c == '"') and opened is not None:
+            spans.append((opened, i + 1))
+            opened = None
+    return spans

@@ -1,0 +1,132 @@
+"""Title phrases: what ``Pakistani foreign office spokeswoman`` or ``China's top leader`` says
+about the person it describes (role, country, organisation, gender), and who holds a role.
+
+Title words come from the dictionary's ``titles.tsv``; generic roles (``leader``) that stand for
+several offices from ``data/people/generic_roles.tsv``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.tokens import Span, Token
+
+from relata.records import Actor
+from relata.resolve.dictionary import ActorDictionary
+from relata.resolve.tables import data_path, read_table, split_list
+
+# Tokens that may stand between a name and the title words before it.
+_PREMODIFIER_POS = {"ADJ", "NOUN", "PROPN", "PART", "NUM"}
+_PREMODIFIER_MAX = 8
+
+
+@dataclass(frozen=True, slots=True)
+class Description:
+    role: str | None
+    country: str | None
+    organization: str | None
+    gender: str | None
+
+
+@cache
+def _generic_roles() -> dict[str, frozenset[str]]:
+    return {
+        r["role"]: frozenset(split_list(r.get("specific_roles")))
+        for r in read_table(data_path("people", "generic_roles.tsv"))
+    }
+
+
+def roles_match(wanted: str, held: str) -> bool:
+    """``leader`` matches ``president``; ``president`` matches ``president``."""
+    if wanted == held:
+        return True
+    generic = _generic_roles()
+    return held in generic.get(wanted, ()) or wanted in generic.get(held, ())
+
+
+def describe(
+    tokens: Sequence[Token], actor_of: Callable[[Token], Actor | None], dictionary: ActorDictionary
+) -> Description | None:
+    """What the title words among ``tokens`` say; ``None`` when they name no role and no country."""
+    words = [t for t in tokens if actor_of(t) is None or actor_of(t).kind != "person"]
+    lowered = [t.lower_ for t in words]
+    found = []  # (end, length, entry): the title nearest the head noun, then the longest, wins
+    for i in range(len(lowered)):
+        for j in range(i + 1, min(len(lowered), i + max(dictionary.max_title_words, 1)) + 1):
+            entry = dictionary.title(" ".join(lowered[i:j]))
+            if entry:
+                found.append((j, j - i, entry))
+    entry = max(found, key=lambda f: (f[0], f[1]))[2] if found else None
+    role, gender = (entry.role, entry.gender) if entry else (None, None)
+    country = organization = None
+    inside = {t.i for t in tokens}
+    heads = {t.i for t in tokens if t.head.i not in inside or t.head is t}
+    for t in tokens:
+        actor = actor_of(t)
+        if actor is None:
+            continue
+        if actor.kind == "state" and country is None and (role or _names_nationality(t, heads)):
+            country = actor.country
+        elif actor.kind in {"organization", "group"} and organization is None:
+            organization = actor.id
+            country = country or actor.country
+    if role is None and country is None and organization is None:
+        return None
+    return Description(role, country, organization, gender)
+
+
+def _names_nationality(token: Token, heads: set[int]) -> bool:
+    """``a Russian diplomat`` or ``Russia's envoy`` say whose someone is; ``China`` in ``China
+    expert`` or ``Russian`` in ``Russian affairs specialist`` only say what they work on."""
+    doc = token.doc
+    possessive = token.i + 1 < len(doc) and doc[token.i + 1].tag_ == "POS"
+    demonym = token.ent_type_ == "NORP" or token.pos_ == "ADJ"
+    return (possessive or demonym) and (token.head.i in heads or token.i in heads)
+
+
+def premodifiers(doc, start: int) -> list[Token]:
+    """The title words right before a name: ``Pakistani foreign office spokeswoman`` in
+    ``... Pakistani foreign office spokeswoman Mumtaz Zahra Baloch``; stops at punctuation, verbs,
+    determiners and prepositions."""
+    out: list[Token] = []
+    i = start - 1
+    sentence_start = doc[start].sent.start if start < len(doc) else 0
+    while i >= sentence_start and len(out) < _PREMODIFIER_MAX:
+        t = doc[i]
+        if t.pos_ not in _PREMODIFIER_POS and t.tag_ != "POS":
+            break
+        if t.is_space or "\n" in t.whitespace_:
+            break
+        out.append(t)
+        i -= 1
+    return out[::-1]
+
+
+def apposition(head: Token, name: Span | None = None) -> list[Token]:
+    """The noun phrase in apposition to a name: ``China's top leader`` in
+    ``China's top leader, Xi Jinping,`` or ``Xi Jinping, China's top leader,``."""
+    inside = set(range(name.start, name.end)) if name is not None else {head.i}
+    partner = None
+    if head.dep_ == "appos" and head.head.i not in inside:
+        partner = head.head
+    else:
+        partner = next((c for c in head.children if c.dep_ == "appos" and c.i not in inside), None)
+    if partner is None or partner.pos_ not in {"NOUN", "PROPN"}:
+        return []
+    own = {t.i for t in head.subtree} if partner is head.head else set()
+    words = [partner]
+    for child in partner.children:
+        # premodifiers ("the Russian ambassador"), and "for"/"of" + a name ("spokesperson for the
+        # State Department"), but not "professor of Russian studies" or "expert on China"
+        if child.i < partner.i or (
+            child.dep_ == "prep"
+            and child.lower_ in {"for", "of"}
+            and any(c.pos_ == "PROPN" for c in child.children)
+        ):
+            words.extend(child.subtree)
+    return sorted(
+        (t for t in words if t.i not in own and t.i not in inside and not t.is_punct),
+        key=lambda t: t.i,
+    )[:12]

@@ -1,0 +1,183 @@
+"""PLOVER event extraction on our own sentences: types, negation, modality, passive, nominal
+events, attribution, date and the data tables."""
+
+from __future__ import annotations
+
+import pytest
+
+from relata import nlp
+from relata.extract.entities import extract_entities
+from relata.extract.event_patterns import intensity, table
+from relata.extract.events import extract_events
+from relata.extract.times import extract_times
+from relata.records import PLOVER_TYPES, Quote
+from relata.resolve.actors import resolve_actors
+
+
+def events_of(text: str, quotes=()):
+    parsed = nlp.parse(text, published="2024-05-16")
+    actors = resolve_actors(parsed, extract_entities(parsed))
+    return extract_events(parsed, actors, extract_times(parsed), quotes), actors
+
+
+def types_of(text: str) -> list[str]:
+    return [e.type for e in events_of(text)[0]]
+
+
+def name(actors, actor_id):
+    actor = actors.get(actor_id)
+    return actor.name if actor else None
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The foreign minister of Freedonia visited Sylvania on Monday.", "CONSULT"),
+        ("Freedonian diplomats held talks with Sylvania.", "CONSULT"),
+        ("Freedonia and Sylvania agreed to cooperate on border security.", "AGREE"),
+        ("The European Union imposed sanctions on Freedonia.", "SANCTION"),
+        ("Freedonia accused Sylvania of harbouring rebels.", "ACCUSE"),
+        ("Freedonia condemned the decision of Sylvania.", "ACCUSE"),
+        ("Sylvania rejected the proposal from Freedonia.", "REJECT"),
+        ("Freedonia threatened to impose sanctions on Sylvania.", "THREATEN"),
+        ("Thousands of students demonstrated in the capital against the government.", "PROTEST"),
+        ("Rebels attacked a police station in the north.", "ASSAULT"),
+        ("Police arrested twelve opposition activists.", "COERCE"),
+        ("Freedonia deployed troops along the border.", "MOBILIZE"),
+        ("Freedonia withdrew its troops from Sylvania.", "RETREAT"),
+        ("Freedonia urged Sylvania to release the prisoners.", "REQUEST"),
+        ("Freedonia sent humanitarian aid to Sylvania.", "AID"),
+        ("The president of Sylvania praised Freedonia for its help.", "SUPPORT"),
+        ("The two countries will cooperate closely, officials said.", "AGREE"),
+        ("Sylvania lifted the curfew in the capital.", "CONCEDE"),
+        ("Freedonia and Sylvania cooperated on the investigation.", "COOPERATE"),
+    ],
+)
+def test_each_type(text, expected):
+    assert expected in types_of(text)
+
+
+def test_every_pattern_type_is_plover_and_has_intensity():
+    t = table()
+    for group in (t.verbs, t.nouns):
+        for patterns in group.values():
+            for p in patterns:
+                if not p.type:  # exclusion row ("demonstrated their unity")
+                    continue
+                assert p.type in PLOVER_TYPES
+                assert -10.0 <= intensity(p.type, p.mode) <= 10.0
+    assert intensity("ASSAULT", None) < 0 < intensity("AID", None)
+    assert intensity("AID", "no-such-mode") == intensity("AID", None)
+
+
+def test_negation_drops_the_event():
+    assert "ASSAULT" not in types_of("The army did not attack the village.")
+    assert "AGREE" not in types_of("The rebels never agreed to the plan.")
+
+
+def test_refusal_is_reject_not_the_refused_act():
+    types = types_of("Sylvania refused to withdraw its troops.")
+    assert "REJECT" in types and "RETREAT" not in types
+
+
+def test_modality_and_questions_are_not_facts():
+    assert types_of("Freedonia may attack Sylvania.") == []
+    assert types_of("Freedonia could impose sanctions on Sylvania.") == []
+    assert types_of("Will Freedonia attack Sylvania?") == []
+    assert "ASSAULT" not in types_of("If Freedonia attacks Sylvania, the region will suffer.")
+
+
+def test_stated_intention_is_agree_or_threaten():
+    assert "AGREE" in types_of("Sylvania says it is willing to withdraw its troops.")
+    assert "THREATEN" in types_of("Freedonia will attack Sylvania unless it pays.")
+
+
+def test_passive_voice_swaps_roles():
+    events, actors = events_of("Paris was attacked by Mark Smith on Monday.")
+    event = next(e for e in events if e.type == "ASSAULT")
+    assert name(actors, event.source) == "Mark Smith"
+    assert name(actors, event.target) == "France"  # a capital stands for its state
+    assert event.date == "2024-05-13"
+
+
+def test_nominal_event_with_possessor_and_target():
+    events, actors = events_of("John Miller's visit to Rome was a success.")
+    event = next(e for e in events if e.type == "CONSULT")
+    assert event.mode == "visit" and event.trigger == "visit"
+    assert name(actors, event.source) == "John Miller"
+    assert name(actors, event.target) == "Italy"
+
+
+def test_bare_nominal_without_actors_is_not_coded():
+    assert types_of("The talks were long.") == []
+
+
+def test_attribution_to_the_claimant():
+    events, actors = events_of("Mark Smith said that Paris supplies weapons to Rome.")
+    event = next(e for e in events if e.type == "AID")
+    assert name(actors, event.attributed_to) == "Mark Smith"
+    assert name(actors, event.source) == "France"
+    text = "Mark Smith said that Paris supplies weapons to Rome."
+    assert text[event.start:event.end].startswith("Paris supplies weapons")
+
+
+def test_attribution_from_quote_speaker():
+    text = '"Paris attacked Rome," an official said.'
+    quote = Quote(start=1, end=19, text="Paris attacked Rome,", kind="direct", speaker="an-official",
+                  speaker_name="An Official", cue="said")
+    events, _ = events_of(text, quotes=(quote,))
+    assert any(e.type == "ASSAULT" and e.attributed_to for e in events)
+
+
+def test_reported_demand_is_request_by_the_speaker():
+    events, actors = events_of("Mark Smith said the rebels must return the helicopter.")
+    event = next(e for e in events if e.type == "REQUEST")
+    assert name(actors, event.source) == "Mark Smith"
+
+
+def test_coordinated_subjects_give_one_event_each():
+    events, actors = events_of("Paris and Rome signed a trade agreement.")
+    sources = {name(actors, e.source) for e in events if e.type == "SUPPORT"}
+    assert {"France", "Italy"} <= sources
+
+
+def test_trigger_and_span_fields():
+    text = "Rebels attacked a police station in Kabul."
+    events, _ = events_of(text)
+    event = events[0]
+    assert event.trigger == "attacked"
+    assert event.start == 0 and text[event.start:event.end].startswith("Rebels attacked")
+    assert event.location is not None and event.location.name == "Kabul"
+
+
+def test_exclusion_row_and_sense_restrictions():
+    assert "PROTEST" not in types_of("The summit demonstrated the unity of the two countries.")
+    assert types_of("This is called saving face.") == []
+
+
+def test_reported_demand_with_any_verb():
+    events, actors = events_of("Mark Smith declared that Rome must drop its barriers to exports.")
+    event = next(e for e in events if e.type == "REQUEST")
+    assert name(actors, event.source) == "Mark Smith"
+    assert "must" in event.trigger
+
+
+def test_contract_example_aid_event():
+    text = ("MADRID - Spanish Foreign Minister Ana Lopez said on Tuesday that Spain would send "
+            "$40 million in aid to Chile, up 20 percent from last year.")
+    events, actors = events_of(text)
+    event = next(e for e in events if e.type == "AID")
+    assert (event.trigger, event.mode, event.intensity) == ("send", "economic", 7.4)
+    assert name(actors, event.attributed_to) == "Ana Lopez"
+    assert event.date is None  # "on Tuesday" dates the saying, "last year" the figure
+    assert text[event.start:event.end] == (
+        "Spain would send $40 million in aid to Chile, up 20 percent from last year.")
+
+
+def test_purpose_clause_is_part_of_the_protest():
+    types = types_of("Thousands of students staged demonstrations to demand reforms.")
+    assert types == ["PROTEST"]
+
+
+def test_reported_conflictual_future_is_a_threat():
+    assert "THREATEN" in types_of("Mark Smith said the farmers would blockade Paris.")

@@ -1,0 +1,153 @@
+"""Mentions grouped into actors: states, organisations, known and unknown people."""
+
+from __future__ import annotations
+
+import pytest
+
+from relata.records import Actor
+
+
+def ids(actors) -> set[str]:
+    return {a.id for a in actors.actors}
+
+
+def test_state_names_demonyms_and_metonyms_map_to_the_state(analyse):
+    parsed, actors = analyse(
+        "The Kremlin said Russian troops left. Moscow denied it. Beijing and China agreed."
+    )
+    by_text = {m.text: m.actor for m in actors.mentions}
+    assert by_text["Kremlin"] == "RUS"
+    assert by_text["Russian"] == "RUS"
+    assert by_text["Moscow"] == "RUS"
+    assert by_text["Beijing"] == by_text["China"] == "CHN"
+    russia = actors.get("RUS")
+    assert russia == Actor("RUS", "Russia", "state", "RUS", russia.aliases)
+    assert set(russia.aliases) >= {"Kremlin", "Russian", "Moscow"}
+
+
+def test_known_person_variants_share_the_dictionary_id(analyse):
+    parsed, actors = analyse(
+        "Russian President Vladimir V. Putin arrived. President Putin spoke. Mr. Putin left."
+    )
+    people = [m for m in actors.mentions if m.label == "PERSON"]
+    assert [m.actor for m in people] == ["vladimir-putin"] * 3
+    putin = actors.get("vladimir-putin")
+    assert (putin.name, putin.kind, putin.country) == ("Vladimir Putin", "person", "RUS")
+
+
+def test_unknown_person_short_forms_join_the_full_name(analyse):
+    parsed, actors = analyse("Cheng Chin-mo, a lawmaker, spoke first. Later Mr. Cheng said Cheng was tired.")
+    people = {m.text: m.actor for m in actors.mentions if m.label == "PERSON"}
+    assert set(people.values()) == {"cheng-chin-mo"}
+    assert actors.get("cheng-chin-mo").name == "Cheng Chin-mo"
+
+
+def test_unknown_person_country_from_title_and_apposition(analyse):
+    _, actors = analyse("Pakistani foreign office spokeswoman Mumtaz Zahra Baloch spoke on Friday.")
+    assert actors.get("mumtaz-zahra-baloch").country == "PAK"
+    _, actors = analyse("Anna Petrova, a Russian diplomat and ambassador, spoke on Friday.")
+    assert actors.get("anna-petrova").country == "RUS"
+
+
+def test_longest_name_wins_whatever_the_order(analyse):
+    _, actors = analyse("Baloch spoke. Mumtaz Baloch agreed. Mumtaz Zahra Baloch left.")
+    assert {m.actor for m in actors.mentions if m.label == "PERSON"} == {"mumtaz-zahra-baloch"}
+
+
+def test_ids_are_deterministic_across_documents(analyse):
+    _, first = analyse("Cheng Chin-mo met officials of the Acme Shipping Corporation in Taipei.")
+    _, second = analyse("In Taipei, the Acme Shipping Corporation hosted Cheng Chin-mo.")
+    assert ids(first) == ids(second)
+    assert "TWN" in ids(first)
+
+
+def test_acronym_defined_in_text_joins_its_full_name(analyse):
+    _, actors = analyse(
+        "The Federation of Pacific Fishers (FPF) protested. The FPF said it would strike again."
+    )
+    orgs = {m.text: m.actor for m in actors.mentions if m.label == "ORG"}
+    assert orgs.get("FPF") == orgs.get("Federation of Pacific Fishers")
+
+
+def test_ambiguous_short_name_stays_unresolved(analyse):
+    _, actors = analyse("Kim spoke first. Later, Kim Jong Un and Kim Yo Jong appeared together.")
+    first = next(m for m in actors.mentions if m.text == "Kim")
+    assert first.actor is None
+
+
+def test_mentions_and_aliases_point_into_the_text(analyse):
+    text = "“Putin’s war,” said the U.S. envoy, angered the Chinese and the Americans’ allies."
+    parsed, actors = analyse(text)
+    for m in actors.mentions:
+        assert parsed.text[m.start : m.end] == m.text
+    by_text = {m.text: m.actor for m in actors.mentions}
+    assert by_text.get("Putin") == "vladimir-putin"
+    assert by_text.get("U.S.") == "USA"
+
+
+@pytest.mark.parametrize("text", ["", "   \n\n  ", "!!! ??? ...", "he she they him her his"])
+def test_hostile_inputs_give_no_actors_and_no_errors(analyse, text):
+    parsed, actors = analyse(text)
+    assert actors.actors == () or all(a.id for a in actors.actors)
+    for t in parsed.doc:
+        assert actors.resolve(t) is None
+
+
+def test_at_returns_longest_overlapping_mention(analyse):
+    parsed, actors = analyse("Russian President Vladimir Putin spoke.")
+    start = parsed.text.index("Vladimir")
+    assert actors.at(start, start + 3).id == "vladimir-putin"
+    assert actors.at(0, len(parsed.text)).id == "vladimir-putin"
+    assert actors.at(len(parsed.text), len(parsed.text)) is None
+
+
+def test_topic_words_do_not_give_a_country(analyse):
+    _, actors = analyse(
+        "Cheng Chin-mo, a Russian and international affairs specialist at a university, spoke."
+    )
+    assert actors.get("cheng-chin-mo").country is None
+    _, actors = analyse("China expert Jiang Feng said trade would grow.")
+    assert actors.get("jiang-feng").country is None
+    _, actors = analyse("Chinese dissident Wei Jingsheng said trade would shrink.")
+    assert actors.get("wei-jingsheng").country == "CHN"
+
+
+def test_mentions_given_in_any_form_are_tolerated(analyse, dictionary):
+    from relata.records import EntityMention
+    from relata.resolve.actors import resolve_actors
+
+    parsed, _ = analyse("Putin  met Xi.")
+    odd = [EntityMention(0, 6, "Putin ", "PERSON"), EntityMention(11, 13, "Xi", "PERSON")]
+    actors = resolve_actors(parsed, odd, dictionary)
+    assert [m.actor for m in actors.mentions] == ["vladimir-putin", "xi-jinping"]
+
+
+def test_compounds_of_states_are_not_actors(analyse):
+    _, actors = analyse("Sino-Russian ties and anti-American feeling grew, as did China-Russia trade.")
+    assert not any("sino" in a.id or "anti" in a.id for a in actors.actors)
+
+
+def test_person_named_like_a_place_gets_a_distinct_id(analyse, dictionary):
+    from relata.records import EntityMention
+    from relata.resolve.actors import resolve_actors
+
+    parsed, _ = analyse("Jordan said Jordan would help.")
+    mentions = [EntityMention(0, 6, "Jordan", "PERSON"), EntityMention(12, 18, "Jordan", "GPE")]
+    actors = resolve_actors(parsed, mentions, dictionary)
+    person, place = (m.actor for m in actors.mentions)
+    assert person != place and actors.get(person).kind == "person"
+
+
+def test_packaged_dictionary_end_to_end():
+    from relata import nlp
+    from relata.extract.entities import extract_entities
+    from relata.resolve.actors import resolve_actors
+
+    parsed = nlp.parse(
+        "The Kremlin said Russian President Vladimir Putin would meet NATO officials.", "2024-05-16"
+    )
+    actors = resolve_actors(parsed, extract_entities(parsed))
+    by_text = {m.text: m.actor for m in actors.mentions}
+    assert by_text["Kremlin"] == by_text["Russian"] == "RUS"
+    assert by_text["Vladimir Putin"] == "vladimir-putin"
+    assert by_text["NATO"] == "nato"
