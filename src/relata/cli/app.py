@@ -49,6 +49,9 @@ def main_options(
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
     ] = False,
+    debug: Annotated[
+        bool, typer.Option("--debug", help="Show the traceback of an internal error (also RELATA_DEBUG=1).")
+    ] = False,
 ) -> None:
     """Relata reads news articles (text, HTML, JSON Lines, RSS/Atom, .gz) and records who said and
     did what to whom, and when, each fact linked to the sentence it came from."""
