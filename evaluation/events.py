@@ -29,7 +29,12 @@ LEGACY_TYPES = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "FIGHT": "ASSAULT",
 NON_STATE_CODES = frozenset({"IGO", "NGO", "IMG", "MNC", "UIS", "REB", "GOV", "MIL", "COP", "OPP", "SPY",
                              "UAF", "EUR", "AFR", "ASA", "MEA", "WST", "CVL", "BUS", "MED", "EDU",
                              "REL", "JUD", "LAB", "LEG", "INS", "SEP", "AGR", "CRM", "ELI", "HLH",
-                             "IGC", "INT", "PTY", "REF", "RAD", "MOD", "SET", "TOP", "MID", "LOW"})
+                             "IGC", "INT", "PTY", "REF", "RAD", "MOD", "SET", "TOP", "MID", "LOW",
+                             "ISM", "CHR", "JEW", "MOS", "BUD", "HIN"})
+
+
+# Codes the gold writes for states where they differ from ISO 3166 alpha-3 (the contract's ids).
+GOLD_STATE_CODES = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM"}
 
 
 def gold_type(record: dict) -> str:
@@ -44,7 +49,8 @@ def load(dev: Path, limit: int | None = None) -> list[dict]:
 
 def _countries(items: list[dict] | None) -> set[str]:
     items = [x for x in items if isinstance(x, dict)] if isinstance(items, list) else []
-    return {x["code"] for x in items if len(x.get("code", "")) == 3 and x["code"].isalpha()
+    return {GOLD_STATE_CODES.get(x["code"], x["code"]) for x in items
+            if len(x.get("code", "")) == 3 and x["code"].isalpha()
             and x["code"].isupper() and x["code"] not in NON_STATE_CODES}
 
 

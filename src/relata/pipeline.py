@@ -10,7 +10,7 @@ from relata.clean.document import CleanDocument
 from relata.errors import ExtractionError
 from relata.extract.claims import extract_claims
 from relata.extract.entities import extract_entities
-from relata.extract.events import extract_events
+from relata.extract.events import MAX_SENTENCE_TOKENS, extract_events, overlong_sentences
 from relata.extract.quotes import extract_quotes
 from relata.extract.times import extract_times
 from relata.records import Actor, DocumentRecord
@@ -45,6 +45,12 @@ def build_record(clean: CleanDocument, parsed: nlp.ParsedDocument | None) -> Doc
     quotes = extract_quotes(parsed, actors)
     events = extract_events(parsed, actors, times, quotes)
     claims = extract_claims(parsed, actors, times, quotes)
+    overlong = overlong_sentences(parsed)
+    if overlong:
+        warnings.append(
+            f"{overlong} sentence(s) longer than {MAX_SENTENCE_TOKENS} tokens (text without punctuation?): "
+            "no events coded in them"
+        )
     if clean.published is None and NO_DATE_WARNING not in warnings:
         warnings.append(NO_DATE_WARNING)
     return DocumentRecord(

@@ -181,3 +181,12 @@ def test_purpose_clause_is_part_of_the_protest():
 
 def test_reported_conflictual_future_is_a_threat():
     assert "THREATEN" in types_of("Mark Smith said the farmers would blockade Paris.")
+
+
+def test_state_officials_are_coded_as_their_states():
+    # the contract's convention: an official acting for a state is the state (the person stays an actor)
+    events, actors = events_of("Chile's president thanked Madrid for the aid.")
+    assert ("CHL", "ESP") in {(e.source, e.target) for e in events if e.type == "SUPPORT"}
+    events, actors = events_of("Putin's visit to Beijing was a success.")
+    assert ("RUS", "CHN") in {(e.source, e.target) for e in events if e.type == "CONSULT"}
+    assert actors.get("vladimir-putin") is not None

@@ -175,6 +175,7 @@ def test_file_disappearing_mid_run(tmp_path):
     assert len(rest) == 1 and isinstance(rest[0], UnreadableInputError) and "removed" in rest[0].reason
 
 
+@pytest.mark.slow
 def test_long_line_without_punctuation_stays_linear(tmp_path):
     words = "ministers met officials from several countries to discuss trade and water rights "
     small, big = tmp_path / "small.txt", tmp_path / "big.txt"

@@ -19,7 +19,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from relata.extract.event_modality import CONDITIONAL, is_infinitival_advcl, role_of
 from relata.extract.event_patterns import PatternMatch
+from relata.nlp import doc_text
 from relata.records import Actor
 from relata.resolve.actors import DocumentActors
 
@@ -31,8 +33,13 @@ INNER_PREPS = ("by", "of", "from", "with", "against", "to", "on", "for")
 MODIFIER_DEPS = ("poss", "compound", "amod", "nmod", "npadvmod")
 PHRASE_PREPS = ("of", "from", "in")  # "the president of France", "officials from Hungary"
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+ETHNIC_WORDS = frozenset({"ethnic"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 SUBJECT_DEPS = ("nsubj", "csubj")
+# Branches the nearest-actor search does not enter: other clauses' subjects and events, speech.
+CLOSED_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "conj", "cc", "parataxis", "punct", "mark", "aux",
+                         "auxpass", "neg", "ccomp", "relcl", "advmod", "npadvmod", "appos"})
+NEAREST_DEPTH = 4
 
 
 @dataclass(frozen=True)
@@ -40,6 +47,7 @@ class Roles:
     sources: tuple[Actor, ...]
     targets: tuple[Actor, ...]
     subject: Token | None = None
+    passive: bool = False
 
 
 def phrase_actors(token: Token | None, actors: DocumentActors, depth: int = 0) -> list[Actor]:
@@ -58,7 +66,7 @@ def phrase_actors(token: Token | None, actors: DocumentActors, depth: int = 0) -
 
 def _head_actor(token: Token, actors: DocumentActors, depth: int) -> Actor | None:
     direct = actors.resolve(token)
-    if direct is not None:
+    if direct is not None and not _ethnic_people(token, direct):
         return direct
     if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
         return _head_actor(token.head.head, actors, depth + 1)
@@ -84,10 +92,16 @@ def _head_actor(token: Token, actors: DocumentActors, depth: int) -> Actor | Non
     return None
 
 
+def _ethnic_people(token: Token, actor: Actor) -> bool:
+    """``ethnic Albanians``: a people, not the state its name also names; such a group is coded
+    by where the phrase puts it (``ethnic Albanians in south Serbia``), else by nothing."""
+    return actor.kind == "state" and any(c.dep_ == "amod" and c.lower_ in ETHNIC_WORDS for c in token.children)
+
+
 def _modifier_actor(token: Token, actors: DocumentActors) -> Actor | None:
     """``Hungarian and Romanian``: the first conjunct is the modifier, others follow via conjuncts."""
     for child in token.children:
-        if child.dep_ in ("compound", "poss") and child.i < token.i:
+        if child.dep_ in ("compound", "poss", "npadvmod") and child.i < token.i:  # "Vietnamese-led"
             found = actors.resolve(child)
             if found is not None:
                 return found
@@ -124,8 +138,12 @@ def _subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
     if depth > 5:
         return None, False
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
-    for c in verb.children:
+    # A headline parsed into the next sentence gives the verb a second subject above a blank line.
+    for c in sorted(verb.children, key=lambda c: not _near(verb, c)):
         if c.dep_ in SUBJECT_DEPS:
+            own = _paragraph_subject(verb) if not _near(verb, c) else None
+            if own is not None:
+                return own, passive
             if c.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
                 return verb.head, passive
             return c, passive
@@ -135,11 +153,26 @@ def _subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
         return None, False
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         return None, True
+    if verb.dep_ == "advcl" and verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "nsubj") for c in verb.children):
+        return None, True  # "Once sanctioned by the United States, ...": a participle is passive
     if verb.dep_ in ("conj", "xcomp", "advcl", "acomp") or (verb.dep_ == "acl" and verb.tag_ == "VBG"):
+        if not _near(verb, verb.head):
+            return _paragraph_subject(verb), False
         if verb.dep_ == "acl":
             return verb.head, False
         return _subject(verb.head, depth + 1)[0], False
     return None, False
+
+
+def _paragraph_subject(verb: Token) -> Token | None:
+    """A verb the parser hung on a headline above a blank line (``Putin to visit Xi\n\nChina's top
+    leader, Xi Jinping, met ...``) inherits nothing from it: its subject is the noun phrase that
+    opens its own paragraph before it, if one does."""
+    start = doc_text(verb.doc).rfind("\n\n", 0, verb.idx)
+    before = [t for t in verb.doc[verb.sent.start:verb.i] if t.idx > start and not t.is_space]
+    inside = {t.i for t in before}
+    roots = [t for t in before if t.head.i not in inside and t.pos_ in ("NOUN", "PROPN", "PRON")]
+    return roots[0] if roots else None
 
 
 def _passive_target(verb: Token) -> Token | None:
@@ -172,7 +205,7 @@ def _prep_objects(head: Token, preps: tuple[str, ...]) -> list[Token]:
 
 def _near(a: Token, b: Token) -> bool:
     lo, hi = sorted((a.idx, b.idx))
-    return "\n\n" not in a.doc.text[lo:hi]
+    return "\n\n" not in doc_text(a.doc)[lo:hi]
 
 
 def _choose(candidates: list[Token], actors: DocumentActors, sources: list[Actor],
@@ -205,6 +238,9 @@ def verb_roles(match: PatternMatch, actors: DocumentActors) -> Roles:
         target_cands = [t for t in (_passive_target(verb),) if t is not None]
     else:
         sources = np_actors(subject, actors)
+        if not sources and subject is not None and verb.dep_ == "acl" and subject.dep_ == "dobj":
+            # "the party issued a declaration demanding ...": the declaration's author demands
+            sources = np_actors(_subject(subject.head)[0], actors)
         target_cands = [c for c in verb.children if c.dep_ in ("dative",)]
         target_cands += [c for c in verb.children if c.dep_ == "dobj" and c is not match.noun]
     if match.noun is not None:
@@ -216,7 +252,9 @@ def verb_roles(match: PatternMatch, actors: DocumentActors) -> Roles:
     targets = _choose(target_cands, actors, sources, verb)
     if not targets:
         targets = _complement_targets(verb, actors, sources)
-    return Roles(sources=tuple(sources), targets=tuple(targets), subject=subject)
+    if not targets:
+        targets = _nearest_in_clause(match, actors, sources, subject)
+    return Roles(sources=tuple(sources), targets=tuple(targets), subject=subject, passive=passive)
 
 
 def _complement_targets(verb: Token, actors: DocumentActors, sources: list[Actor]) -> list[Actor]:
@@ -229,6 +267,51 @@ def _complement_targets(verb: Token, actors: DocumentActors, sources: list[Actor
                 if d.dep_ == "dobj":
                     cands += _prep_objects(d, NOUN_TARGET_PREPS)
             found = _choose(cands, actors, sources, verb)
+            if found:
+                return found
+    return []
+
+
+def _nearest_in_clause(match: PatternMatch, actors: DocumentActors, sources: list[Actor],
+                       subject: Token | None) -> list[Actor]:
+    """The last resort for a target: the actor nearest the trigger (fewest dependency steps) in
+    what the trigger governs: ``staged a hunger strike to protest President Assad's failure``,
+    ``demand the return of property seized by Algerian forces``. Subjects, speech clauses and
+    conjoined events are not searched: they have actors of their own."""
+    frontier = [match.head] + ([match.noun] if match.noun is not None else [])
+    seen = {t.i for t in frontier}
+    for _ in range(NEAREST_DEPTH):
+        found_next: list[Token] = []
+        for token in frontier:
+            for child in token.children:
+                if child.i in seen or child.dep_ in CLOSED_DEPS or child is subject:
+                    continue
+                if child.dep_ == "advcl" and not is_infinitival_advcl(child):
+                    continue  # "When X met Y, Z ordered drills": a time clause has its own actors
+                if not _near(match.head, child):
+                    continue
+                seen.add(child.i)
+                found_next.append(child)
+        for token in sorted(found_next, key=lambda t: t.i):
+            if token.pos_ not in ("NOUN", "PROPN"):
+                continue
+            others = [a for a in np_actors(token, actors) if a not in sources]
+            if others:
+                return others
+        frontier = found_next
+    return []
+
+
+def condition_targets(verb: Token, actors: DocumentActors, sources: tuple[Actor, ...]) -> list[Actor]:
+    """The target of a threat is whoever must meet its condition: ``threatened to strike unless
+    Israel rescinded the law``, ``will stop the talks if the United States deploys missiles``."""
+    clauses = [verb] + [c for c in verb.children if c.dep_ in ("xcomp", "ccomp")]
+    for clause in clauses:
+        for c in clause.children:
+            if c.dep_ != "advcl" or not any(m.dep_ == "mark" and role_of(m) == CONDITIONAL for m in c.children):
+                continue
+            subject = next((s for s in c.children if s.dep_ in ("nsubj", "nsubjpass")), None)
+            found = [a for a in np_actors(subject, actors) if a not in sources]
             if found:
                 return found
     return []
@@ -247,6 +330,18 @@ def noun_roles(noun: Token, actors: DocumentActors) -> Roles:
         sources = modifier_conjunct_actors(noun, actors)
     targets = _choose(_prep_objects(noun, NOUN_TARGET_PREPS), actors, sources)
     return Roles(sources=tuple(sources), targets=tuple(targets))
+
+
+def preceding_subject_actors(pronoun: Token, actors: DocumentActors) -> list[Actor]:
+    """``it``/``they`` that the resolver left open: the nearest subject before it in the sentence
+    that names a state, organisation or group (``while Beijing does not provide weapons, it still
+    assists ...`` -> Beijing)."""
+    for token in reversed(pronoun.doc[pronoun.sent.start:pronoun.i]):
+        if token.dep_ in ("nsubj", "nsubjpass") and token.pos_ != "PRON":
+            found = [a for a in np_actors(token, actors) if a.kind in ("state", "organization", "group")]
+            if found:
+                return found
+    return []
 
 
 def subject_actors(verb: Token, actors: DocumentActors) -> list[Actor]:

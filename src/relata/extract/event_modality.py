@@ -5,7 +5,10 @@
 mark, the speech verb whose complement it is) into a :class:`Modality`; :func:`decide` turns a
 PLOVER type and its modality into the type to code, or ``None`` when nothing is coded:
 
-- ``may/might/could attack``, ``if they attack``, ``will they attack?`` -> nothing;
+- ``may/might/could attack``, ``if they attack``, ``will they attack?`` -> nothing; so is anything
+  inside a condition or an open question further up (``debating whether to accept``) or an
+  adverbial clause of a merely possible main clause (``once sanctioned, it would decline``);
+- ``wanted to help``, ``hopes to sign`` (a wish, not a commitment) -> nothing;
 - ``did not attack`` -> nothing; ``will not withdraw`` (a refusal to cooperate) -> REJECT;
 - ``failed to reach an agreement`` -> REJECT;
 - ``will release``, ``is willing to withdraw`` (stated intent) -> AGREE for cooperative acts,
@@ -24,9 +27,13 @@ from importlib import resources
 
 from spacy.tokens import Token
 
+from relata.extract.event_patterns import lemmas
+from relata.nlp import doc_text
+
 NEGATION, HYPOTHETICAL, REPORTED, FUTURE = "negation", "hypothetical", "reported", "future"
 OBLIGATION, CONDITIONAL, INTENT, ATTEMPT = "obligation", "conditional", "intent", "attempt"
 CONTINUE, REFUSE, SPEECH, UNREAL = "continue", "refuse", "speech", "unreal"
+DESIRE = "desire"
 
 VERBAL = frozenset({"AGREE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
 COOPERATIVE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT", "AGREE"})
@@ -45,7 +52,11 @@ def cues() -> dict[str, str]:
 
 def role_of(token: Token) -> str | None:
     table = cues()
-    return table.get(token.lower_) or table.get(token.lemma_.lower())
+    found = table.get(token.lower_) or table.get(token.lemma_.lower())
+    if found is None and token.pos_ in ("VERB", "AUX"):
+        # lemmatizer slips ("hopes" -> "hop"): the de-inflected forms the pattern table also tries
+        found = next((table[f] for f in lemmas(token) if f in table), None)
+    return found
 
 
 @dataclass(frozen=True)
@@ -83,7 +94,7 @@ def _is_conditional(clause: Token) -> bool:
 def same_paragraph(a: Token, b: Token) -> bool:
     """False when a blank line separates the two tokens (a headline parsed into the next sentence)."""
     lo, hi = sorted((a.idx, b.idx))
-    return "\n\n" not in a.doc.text[lo:hi]
+    return "\n\n" not in doc_text(a.doc)[lo:hi]
 
 
 def _speech_governor(clause: Token) -> Token | None:
@@ -107,6 +118,27 @@ def _speech_governor(clause: Token) -> Token | None:
                     return c
         return None
     return None
+
+
+def _inside_unreal_clause(clause: Token) -> bool:
+    """Whether an enclosing clause puts this one out of the facts: a condition or an open question
+    anywhere above it (``if it attracts sanctions``, ``debating whether to accept concessions``), or,
+    for an adverbial clause, a main clause that is only possible (``Once sanctioned by the United
+    States, the economy would decline``)."""
+    t = clause
+    for _ in range(8):
+        if t.dep_ in ("advcl", "ccomp", "xcomp", "acomp", "conj", "pcomp") and any(
+            c.dep_ == "mark" and role_of(c) == CONDITIONAL for c in t.children
+        ):
+            return True
+        if t.head is t or not same_paragraph(t, t.head):
+            return False
+        if t.dep_ == "advcl" and not is_infinitival_advcl(t) and any(
+            c.dep_ in AUX_DEPS and role_of(c) in (HYPOTHETICAL, REPORTED) for c in t.head.children
+        ) and _speech_governor(t.head) is None:
+            return True
+        t = t.head
+    return False
 
 
 def assess(head: Token) -> Modality:
@@ -147,7 +179,9 @@ def assess(head: Token) -> Modality:
             if t.dep_ == "xcomp" and governor.pos_ == "ADJ" and role_of(governor) == INTENT:
                 future = True
             elif t.dep_ == "xcomp":
-                if role == INTENT:
+                if role == DESIRE:
+                    hypothetical = True
+                elif role == INTENT:
                     future = True
                 elif role == REFUSE:
                     refused_by = governor
@@ -165,7 +199,7 @@ def assess(head: Token) -> Modality:
     while clause_head.dep_ == "acomp" or (clause_head.pos_ == "ADJ" and clause_head.dep_ != "ROOT"):
         clause_head = clause_head.head
     sent = head.sent
-    if sent.text.rstrip().rstrip("\"'”’").endswith("?"):
+    if sent.text.rstrip().rstrip("\"'”’").endswith("?") or _inside_unreal_clause(clause_head):
         hypothetical = True
     return Modality(negated=negated, hypothetical=hypothetical, future=future, obligation=obligation,
                     reported=reported, refused_by=refused_by, speech=_speech_governor(clause_head),

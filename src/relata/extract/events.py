@@ -8,10 +8,19 @@ only through that other trigger. Each remaining trigger's modality
 target come from :mod:`relata.extract.event_actors`.
 
 Conventions:
-- ``source``/``target`` are actor ids: the id of the actor the phrase names (a person acting is
-  the person's id: the actor record carries the person's ``country``); a title or organ of a state
-  (``Chile's president``, ``Hungarian officials``, ``the Kremlin``) gives the state's id.
+- ``source``/``target`` are actor ids at the level PLOVER codes: when the acting or targeted actor
+  holds or is described with a state office (a dictionary office holder in the publication year,
+  or in office now when the document has no date; a person introduced with a state title such as
+  ``Russian President X``, ``Chinese Foreign Minister Y``, ``a spokesperson of the foreign
+  ministry``) or is an organ of a state (its ministry, government, army, police), the event's
+  source/target is that state's ISO alpha-3 id: ``Putin visited Xi`` is CONSULT RUS -> CHN,
+  ``Chile's president thanked Madrid`` CHL -> ESP (:mod:`relata.resolve.agency`). People without
+  a state role (scholars, private people, opposition figures) keep their person id, international
+  organisations theirs. The person stays in the record's actors and entities, and stays the
+  speaker of quotes and the ``attributed_to`` of claims made in speech.
 - Coordinated sources or targets give one event per source/target pair.
+- A threat with no object names as its target whoever must meet its condition (``threatened to
+  strike unless Israel rescinded the law`` -> target Israel).
 - Nominal events (``Putin's visit to Beijing``, ``sanctions on Russia``) are coded only when the
   phrase names at least one actor.
 - ``start``/``end`` cover the trigger's clause (its ``xcomp`` chain included, a governing speech
@@ -23,10 +32,20 @@ Conventions:
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
-from relata.extract.event_actors import Roles, noun_roles, np_actors, place_of, subject_actors, verb_roles
+from relata.extract.event_actors import (
+    Roles,
+    condition_targets,
+    noun_roles,
+    np_actors,
+    place_of,
+    preceding_subject_actors,
+    subject_actors,
+    verb_roles,
+)
 from relata.extract.event_modality import (
     ATTEMPT,
     CONTINUE,
@@ -42,7 +61,7 @@ from relata.extract.event_modality import (
     same_paragraph,
 )
 from relata.extract.event_patterns import PatternMatch, intensity, match_noun, match_verb
-from relata.nlp import ParsedDocument
+from relata.nlp import ParsedDocument, doc_text
 from relata.records import Event, Location, Quote, TimeExpression
 from relata.resolve.actors import DocumentActors
 
@@ -51,6 +70,10 @@ COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj", 
                              "nsubjpass", "advcl", "acl"})
 PASS_THROUGH_ROLES = frozenset({INTENT, ATTEMPT, CONTINUE, REFUSE, SPEECH})
 MAX_PAIRS = 3  # at most this many sources (and targets) per trigger
+# Role and modality search walks the sentence's tree once per trigger, so cost grows with the
+# square of sentence length. News sentences stay far below this; longer "sentences" are text
+# without punctuation (a scraped blob), where a parse-based event would be a guess anyway.
+MAX_SENTENCE_TOKENS = 300
 
 
 def extract_events(
@@ -61,8 +84,14 @@ def extract_events(
 ) -> tuple[Event, ...]:
     events: list[Event] = []
     for sent in parsed.doc.sents:
-        events.extend(_sentence_events(sent, actors, times, quotes))
+        if len(sent) <= MAX_SENTENCE_TOKENS:
+            events.extend(_sentence_events(sent, actors, times, quotes))
     return tuple(events)
+
+
+def overlong_sentences(parsed: ParsedDocument) -> int:
+    """How many sentences were too long to code events in (reported as a document warning)."""
+    return sum(1 for sent in parsed.doc.sents if len(sent) > MAX_SENTENCE_TOKENS)
 
 
 def _candidates(sent: Span) -> list[PatternMatch]:
@@ -121,6 +150,8 @@ def _sentence_events(sent: Span, actors: DocumentActors, times, quotes) -> list[
         if nominal and not roles.sources and not roles.targets:
             continue
         roles = _fill_source(roles, modality, match, actors, type_)
+        if type_ == "THREATEN" and not roles.targets and not nominal:
+            roles = replace(roles, targets=tuple(condition_targets(match.head, actors, roles.sources)))
         mode = match.mode if type_ == match.type else None
         out.extend(_events(match, type_, mode, roles, modality, sent, actors, times, quotes, nominal))
     out.extend(_reported_demands(sent, heads, actors, times, quotes))
@@ -148,19 +179,28 @@ def _reported_demands(sent: Span, heads: set[int], actors, times, quotes) -> lis
 
 
 def _fill_source(roles: Roles, modality: Modality, match: PatternMatch, actors, type_: str) -> Roles:
-    """A demand voiced by a speaker (``X said Y must ...``): X asks Y. An unresolved pronoun subject
-    of a reported clause (``Syria says it will withdraw``) falls back to the speaker."""
+    """A demand voiced by a speaker (``X said Y must ...``): X asks Y. An unresolved ``it``/``they``
+    subject takes the nearest state or organisation subject before it in the sentence, else (a
+    reported clause: ``Syria says it will withdraw``) the speaker."""
     speaker = subject_actors(modality.speech, actors) if modality.speech is not None else []
     if type_ == "REQUEST" and match.type != "REQUEST" and speaker:
-        return Roles(sources=tuple(speaker), targets=roles.sources or roles.targets, subject=roles.subject)
-    if not roles.sources and speaker and (roles.subject is None or roles.subject.pos_ == "PRON"):
+        return Roles(sources=tuple(speaker), targets=roles.sources or roles.targets, subject=roles.subject,
+                     passive=roles.passive)
+    # A passive without agent ("civilians were killed, police said") names no doer: the speaker
+    # is not one.
+    if not roles.sources and roles.subject is not None and roles.subject.lower_ in ("it", "they"):
+        nearer = preceding_subject_actors(roles.subject, actors)
+        if nearer:
+            return replace(roles, sources=tuple(nearer))
+    if not roles.sources and speaker and not roles.passive and (
+            roles.subject is None or roles.subject.pos_ == "PRON"):
         return Roles(sources=tuple(speaker), targets=roles.targets, subject=roles.subject)
     return roles
 
 
 def _paragraph_span(token: Token, sent: Span) -> tuple[int, int]:
     """The sentence, cut at blank lines around ``token``."""
-    text = sent.doc.text
+    text = doc_text(sent.doc)
     start = text.rfind("\n\n", sent.start_char, token.idx)
     start = sent.start_char if start < 0 else start + 2
     end = text.find("\n\n", token.idx, sent.end_char)
@@ -253,6 +293,19 @@ def _location(match: PatternMatch, actors: DocumentActors, nominal: bool) -> Loc
     return Location(name=span.text, country=country)
 
 
+def _state_level(found: Sequence, actors: DocumentActors, avoid: Sequence = ()) -> list[str]:
+    """Actor ids at the level PLOVER codes: an official or organ of a state gives the state. A
+    target whose state is the source itself (``President X banned opposition candidates``, a
+    domestic event) keeps its own id; a target that is the source is dropped."""
+    out: list[str] = []
+    for actor in found[:MAX_PAIRS]:
+        state = actors.acting_for(actor).id
+        chosen = actor.id if state in avoid else state
+        if chosen not in avoid and chosen not in out:
+            out.append(chosen)
+    return out
+
+
 def _events(match, type_, mode, roles: Roles, modality, sent, actors, times, quotes, nominal) -> list[Event]:
     start, end = _clause_span(match, modality, sent, nominal)
     if not (start <= match.head.idx < end):
@@ -264,8 +317,8 @@ def _events(match, type_, mode, roles: Roles, modality, sent, actors, times, quo
     date = _date(match, modality, start, end, times)
     location = _location(match, actors, nominal)
     value = intensity(type_, mode)
-    sources = [a.id for a in roles.sources[:MAX_PAIRS]] or [None]
-    targets = [a.id for a in roles.targets[:MAX_PAIRS] if a.id not in sources] or [None]
+    sources = _state_level(roles.sources, actors) or [None]
+    targets = _state_level(roles.targets, actors, avoid=sources) or [None]
     out = []
     for source in sources:
         for target in targets:

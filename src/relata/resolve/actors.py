@@ -18,11 +18,14 @@ from spacy.tokens import Span, Token
 from relata.nlp import ParsedDocument
 from relata.records import Actor, EntityMention
 from relata.resolve import coref, descriptions
+from relata.resolve.agency import acting_state, country_of_untold_office, private_qualifier
 from relata.resolve.dictionary import ActorDictionary, load_dictionary
 from relata.resolve.gender import given_name_gender, honorific_gender, pronoun
+from relata.resolve.groups import find_groups
 from relata.resolve.index import DocumentIndex, RoleFact
 from relata.resolve.matching import match_known
 from relata.resolve.names import slug
+from relata.resolve.nationality import country_in_name, country_of_modifier
 from relata.resolve.people import group_people
 from relata.resolve.tables import data_path, read_table
 from relata.resolve.titles import apposition, describe, premodifiers
@@ -87,6 +90,14 @@ class DocumentActors:
             return self.at(phrase.start_char, phrase.end_char)
         return self.get(_resolve_phrase(self._index, phrase))
 
+    def acting_for(self, actor: Actor) -> Actor:
+        """The state ``actor`` acts for (an official, a state organ), else ``actor`` itself:
+        see :mod:`relata.resolve.agency`."""
+        if self._index is None or actor.kind == "state":
+            return actor
+        state = self.get(acting_state(self._index, actor))
+        return state if state is not None else actor
+
 
 def resolve_actors(
     parsed: ParsedDocument, mentions: Sequence[EntityMention], dictionary: ActorDictionary | None = None
@@ -115,6 +126,11 @@ def resolve_actors(
     index.mentions = [
         EntityMention(m.start, m.end, m.text, m.label, a) for m, a in zip(mentions, actor_ids, strict=True)
     ]
+    _countries_from_modifiers(index, actor_ids)
+    groups = find_groups(doc, lambda t: a if (a := index.actor_of(t)) is not None and a.kind == "state" else None)
+    for token_index, group in groups.items():
+        index.actors.setdefault(group.id, group)
+        index.groups[token_index] = group.id
 
     people = group_people([(p, m.text) for p, m in enumerate(mentions) if m.label == "PERSON"], dictionary)
     countries: dict[str, str | None] = {}
@@ -133,6 +149,9 @@ def resolve_actors(
     ]
     for position in sorted(people):
         _learn_person_facts(index, position, actor_ids[position], countries)
+    for pid in {actor_ids[p] for p in people}:
+        if countries.get(pid) is None and pid not in index.known:
+            countries[pid] = country_of_untold_office(index, pid)
     for pid in list(index.actors):
         actor = index.actors[pid]
         if actor.kind == "person":
@@ -148,13 +167,31 @@ def resolve_actors(
             actor_id = coref.antecedent(index, token)
             if actor_id and token.lower_ not in surface[actor_id]:
                 surface[actor_id].append(token.lower_)
-    ordered = list(dict.fromkeys(a for a in actor_ids if a))
+    ordered = list(dict.fromkeys([*(a for a in actor_ids if a), *index.groups.values()]))
+    for group_id in index.groups.values():
+        if not surface[group_id]:
+            surface[group_id].append(index.actors[group_id].name)
     actors = tuple(
         Actor(a.id, a.name, a.kind, a.country, tuple(surface[a.id]))
         for a in (index.actors[i] for i in ordered)
     )
+    actors += _states_acted_for(index, actors)
     index.actors = {a.id: a for a in actors}
     return DocumentActors(actors=actors, mentions=tuple(index.mentions), _index=index)
+
+
+def _states_acted_for(index: DocumentIndex, actors: tuple[Actor, ...]) -> tuple[Actor, ...]:
+    """States that officials or organs in the document act for but that no mention names
+    (``Putin`` alone stands for Russia): listed so that an event can point at them."""
+    present = {a.id for a in actors}
+    added: list[Actor] = []
+    for actor in actors:
+        state = acting_state(index, actor)
+        known = index.dictionary.actors.get(state) if state else None
+        if known is not None and state not in present:
+            present.add(state)
+            added.append(Actor(known.id, known.name, "state", known.id, ()))
+    return tuple(added)
 
 
 def _covering_tokens(doc, mention: EntityMention) -> Span:
@@ -178,7 +215,22 @@ def _non_person_actor(mention: tuple[str, str], dictionary: ActorDictionary) -> 
     kind = _UNKNOWN_KIND.get(label)
     if kind is None or _joins_states(text, dictionary):
         return None
-    return Actor(slug(text), text, kind, None)
+    return Actor(slug(text), text, kind, country_in_name(text, dictionary))
+
+
+def _countries_from_modifiers(index: DocumentIndex, actor_ids: list[str | None]) -> None:
+    """``Iraqi Kurds``: an actor the dictionary does not know takes the state of a demonym before it."""
+    def state_of(token):
+        actor = index.actor_of(token)
+        return actor.id if actor is not None and actor.kind == "state" else None
+
+    for position, actor_id in enumerate(actor_ids):
+        actor = index.actors.get(actor_id or "")
+        if actor is None or actor.kind in ("state", "person") or actor.country or actor_id in index.dictionary.actors:
+            continue
+        country = country_of_modifier(index.spans[position], state_of)
+        if country:
+            index.actors[actor_id] = Actor(actor.id, actor.name, actor.kind, country)
 
 
 def _joins_states(text: str, dictionary: ActorDictionary) -> bool:
@@ -218,8 +270,9 @@ def _learn_person_facts(index: DocumentIndex, position: int, actor_id: str, coun
         if description is None:
             continue
         if description.role:
+            acting = not private_qualifier([t.text for t in tokens])
             index.roles[actor_id].add(
-                RoleFact(description.role, description.country, description.organization)
+                RoleFact(description.role, description.country, description.organization, acting)
             )
             if description.gender and index.genders.get(actor_id) is None:
                 index.genders[actor_id] = description.gender
@@ -240,6 +293,8 @@ def _resolve_phrase(index: DocumentIndex, phrase: Span | Token) -> str | None:
     position = index.mention_at(head.i)
     if position is not None:
         return index.mentions[position].actor
+    if head.i in index.groups:
+        return index.groups[head.i]
     named = _named_person_nearby(index, head)
     if named:
         return named

@@ -24,6 +24,7 @@ class RoleFact:
     role: str
     country: str | None
     organization: str | None = None
+    acting: bool = True  # False for "opposition leader", "former president": no office held now
 
 
 @dataclass
@@ -37,6 +38,7 @@ class DocumentIndex:
     known: dict[str, KnownActor] = field(default_factory=dict)
     genders: dict[str, str | None] = field(default_factory=dict)
     roles: dict[str, set[RoleFact]] = field(default_factory=lambda: defaultdict(set))
+    groups: dict[int, str] = field(default_factory=dict)  # head noun of "Iraqi rebels" -> group actor id
     _by_token: dict[int, int] = field(default_factory=dict)
     _starts: list[tuple[int, int]] = field(default_factory=list)
     _quotations: list[tuple[int, int]] | None = None

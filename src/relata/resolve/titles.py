@@ -20,6 +20,7 @@ from relata.resolve.tables import data_path, read_table, split_list
 # Tokens that may stand between a name and the title words before it.
 _PREMODIFIER_POS = {"ADJ", "NOUN", "PROPN", "PART", "NUM"}
 _PREMODIFIER_MAX = 8
+_TITLE_PREPS = {"of", "for"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,14 +59,23 @@ def describe(
             entry = dictionary.title(" ".join(lowered[i:j]))
             if entry:
                 found.append((j, j - i, entry))
-    entry = max(found, key=lambda f: (f[0], f[1]))[2] if found else None
+    best = max(found, key=lambda f: (f[0], f[1])) if found else None
+    entry = best[2] if best else None
+    # "State" in "Secretary of State" is part of the title, not an organisation
+    in_title = {words[k].i for k in range(best[0] - best[1], best[0])} if best else set()
     role, gender = (entry.role, entry.gender) if entry else (None, None)
     country = organization = None
     inside = {t.i for t in tokens}
     heads = {t.i for t in tokens if t.head.i not in inside or t.head is t}
+    swallowed: set[str] = set()  # unknown organisations that are really a state word + title
     for t in tokens:
         actor = actor_of(t)
-        if actor is None:
+        state = _state_word(t, dictionary) if actor is None or actor.kind != "person" else None
+        if state is not None and actor is not None and actor.kind != "state":
+            swallowed.add(actor.id)
+        actor = state or actor
+        if actor is None or actor.kind == "person" or actor.id in swallowed or (
+                t.i in in_title and actor.kind != "state"):
             continue
         if actor.kind == "state" and country is None and (role or _names_nationality(t, heads)):
             country = actor.country
@@ -75,6 +85,17 @@ def describe(
     if role is None and country is None and organization is None:
         return None
     return Description(role, country, organization, gender)
+
+
+def _state_word(token: Token, dictionary: ActorDictionary) -> Actor | None:
+    """The state a single word names (``British``), even when the tagger swallowed it into an
+    unknown organisation (``British Defence`` tagged ORG in ``British Defence Secretary X``)."""
+    if not token.is_title:
+        return None
+    for form in dictionary.lookup(token.text):
+        if form.actor.kind == "state" and form.form in {"name", "demonym"}:
+            return Actor(form.actor.id, form.actor.name, "state", form.actor.id)
+    return None
 
 
 def _names_nationality(token: Token, heads: set[int]) -> bool:
@@ -89,13 +110,19 @@ def _names_nationality(token: Token, heads: set[int]) -> bool:
 def premodifiers(doc, start: int) -> list[Token]:
     """The title words right before a name: ``Pakistani foreign office spokeswoman`` in
     ``... Pakistani foreign office spokeswoman Mumtaz Zahra Baloch``; stops at punctuation, verbs,
-    determiners and prepositions."""
+    determiners and prepositions other than the ``of``/``for`` of a capitalised title
+    (``U.S. Secretary of State``)."""
     out: list[Token] = []
     i = start - 1
     sentence_start = doc[start].sent.start if start < len(doc) else 0
     while i >= sentence_start and len(out) < _PREMODIFIER_MAX:
         t = doc[i]
-        if t.pos_ not in _PREMODIFIER_POS and t.tag_ != "POS":
+        # "Secretary of State", "Minister for Interior": a title may hold "of"/"for" between nouns
+        inner = (t.lower_ in _TITLE_PREPS and out and i > sentence_start
+                 and doc[i - 1].pos_ in {"NOUN", "PROPN"} and doc[i - 1].is_title)
+        # "Jordan's visiting King", "outgoing Prime Minister": a participle modifying the title
+        participle = t.tag_ in {"VBG", "VBN"} and t.dep_ == "amod"
+        if t.pos_ not in _PREMODIFIER_POS and t.tag_ != "POS" and not inner and not participle:
             break
         if t.is_space or "\n" in t.whitespace_:
             break

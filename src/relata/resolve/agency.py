@@ -1,0 +1,83 @@
+"""Who acts for a state: the state an actor stands for when it acts as an event's source or target.
+
+PLOVER codes the acts of a state's officials and organs as the state's own acts (``Putin visited
+Xi`` is Russia consulting China). An actor stands for a state when it is
+
+- the state itself;
+- a person holding a state office: a dictionary office of a state held in the publication year
+  (any current office when the document has no date), or a role the text gives with a state
+  (``Russian President X``, ``X, a spokesperson for the Chinese foreign ministry``) unless a
+  qualifier takes the person out of office (``opposition leader``, ``former president``);
+- a national organisation whose name makes it an organ of its state (``Russian Foreign Ministry``,
+  ``People's Liberation Army``), never a party, company or armed group.
+
+People without a state role (scholars, private people, opposition figures) and international
+organisations stand for no state. The words are data: ``data/people/state_agency.tsv``.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from relata.records import Actor
+from relata.resolve.index import DocumentIndex
+from relata.resolve.tables import data_path, read_table
+
+ORGAN, PRIVATE = "organ", "private"
+
+
+@cache
+def _words(kind: str) -> frozenset[str]:
+    return frozenset(r["word"].lower() for r in read_table(data_path("people", "state_agency.tsv"))
+                     if r.get("kind") == kind)
+
+
+def private_qualifier(words: list[str]) -> bool:
+    """Whether title words such as ``opposition leader`` or ``former president`` name no office."""
+    return any(w.lower().strip("-") in _words(PRIVATE) for w in words)
+
+
+def is_state_organ(name: str) -> bool:
+    lowered = name.lower().replace("'s", " ")
+    tokens = lowered.split()
+    organs = _words(ORGAN)
+    return any(t.strip(".,") in organs for t in tokens) or any(" " in o and o in lowered for o in organs)
+
+
+def acting_state(index: DocumentIndex, actor: Actor) -> str | None:
+    """The ISO alpha-3 code of the state ``actor`` acts for, or ``None``."""
+    if actor.kind == "state":
+        return actor.id
+    if actor.kind == "organization":
+        return actor.country if actor.country and is_state_organ(actor.name) else None
+    if actor.kind != "person":
+        return None
+    for fact in sorted(index.person_roles(actor.id), key=lambda f: (f.country is None, f.role)):
+        if not fact.acting:
+            continue
+        if fact.organization is not None:
+            organization = index.actors.get(fact.organization) or _known(index, fact.organization)
+            if organization is None or not is_state_organ(organization.name):
+                continue
+        if fact.country:
+            return fact.country
+        if fact.organization is None and actor.country:
+            return actor.country  # "President X" of a person the text or dictionary gives a nationality
+    return None
+
+
+def _known(index: DocumentIndex, actor_id: str) -> Actor | None:
+    known = index.dictionary.actors.get(actor_id)
+    return Actor(known.id, known.name, known.kind, known.country) if known else None
+
+
+def country_of_untold_office(index: DocumentIndex, person_id: str) -> str | None:
+    """``President Yoweri Museveni has banned Ugandan opposition candidates``: a person the text
+    gives a state office (``President``, also a former one) but no state, in a document that names
+    exactly one state, is of that state. With two states or none named nothing is assumed."""
+    facts = index.roles.get(person_id, ())
+    if not any(f.country is None and f.organization is None for f in facts):
+        return None
+    states = {a.id for a in index.actors.values() if a.kind == "state"}
+    return states.pop() if len(states) == 1 else None
+

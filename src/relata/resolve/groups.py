@@ -1,0 +1,54 @@
+"""Unnamed groups described by country and sector: ``Iraqi rebels``, ``Croatian extremists``,
+``Ugandan opposition candidates``.
+
+Such a phrase is neither the state (rebels do not act for Iraq) nor a named entity. Each one
+becomes a ``group`` actor with the state's ``country``, its id a slug of the phrase's demonym and
+noun (``iraqi-rebels``), the same in every document. The nouns are data
+(``data/people/group_nouns.tsv``); nouns for a state's own agents (officials, troops, police) are
+not among them, so ``Israeli police`` still stands for Israel.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from spacy.tokens import Doc, Token
+
+from relata.records import Actor
+from relata.resolve.names import slug
+from relata.resolve.tables import data_path, read_table
+
+_MODIFIER_DEPS = {"amod", "compound", "nmod", "npadvmod"}
+
+
+@cache
+def _group_nouns() -> frozenset[str]:
+    return frozenset(r["noun"].lower() for r in read_table(data_path("people", "group_nouns.tsv")))
+
+
+def _is_group_noun(token: Token) -> bool:
+    return token.pos_ in {"NOUN", "PROPN"} and (token.lemma_.lower() in _group_nouns()
+                                                or token.lower_ in _group_nouns())
+
+
+def find_groups(doc: Doc, state_of) -> dict[int, Actor]:
+    """Head-noun token index -> group actor, for every ``<demonym> [sector words] <group noun>``.
+    ``state_of(token)`` gives the state actor a token names, or ``None``."""
+    found: dict[int, Actor] = {}
+    for token in doc:
+        if token.tag_ not in {"NNS", "NNPS"} and not (token.lower_ == "opposition" and token.dep_ != "compound"):
+            continue
+        nouns = [token] + [c for c in token.children if c.dep_ == "compound" and c.i < token.i]
+        if not any(_is_group_noun(n) for n in nouns):
+            continue
+        for child in token.children:
+            if child.dep_ not in _MODIFIER_DEPS or child.i > token.i:
+                continue
+            state = state_of(child)
+            if state is None:
+                continue
+            words = [child] + [t for t in doc[child.i + 1:token.i + 1] if t.pos_ in {"NOUN", "PROPN", "ADJ"}]
+            name = " ".join(t.text for t in words)
+            found[token.i] = Actor(slug(name), name, "group", state.id)
+            break
+    return found

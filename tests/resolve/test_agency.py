@@ -1,0 +1,64 @@
+"""Who acts for a state, unnamed groups with a country, and countries read from names: the
+packaged dictionary, our own sentences and invented people."""
+
+from __future__ import annotations
+
+from relata import nlp
+from relata.extract.entities import extract_entities
+from relata.resolve.actors import resolve_actors
+from relata.resolve.agency import is_state_organ, private_qualifier
+from relata.resolve.dictionary import load_dictionary
+from relata.resolve.nationality import country_in_name
+
+
+def analyse(text: str, published: str | None = "2024-05-16"):
+    parsed = nlp.parse(text, published)
+    return parsed, resolve_actors(parsed, extract_entities(parsed))
+
+
+def test_officials_act_for_their_state_and_others_do_not():
+    _, actors = analyse("Chinese Foreign Minister Li Wen met Russian scholar Ivan Petrov and "
+                        "Kenyan opposition leader Tendai Moyo.")
+    assert actors.acting_for(actors.get("li-wen")).id == "CHN"
+    assert actors.acting_for(actors.get("ivan-petrov")).id == "ivan-petrov"
+    assert actors.acting_for(actors.get("tendai-moyo")).id == "tendai-moyo"
+
+
+def test_dictionary_office_needs_the_publication_year():
+    _, actors = analyse("Xi Jinping spoke.", published="2024-05-16")
+    assert actors.acting_for(actors.get("xi-jinping")).id == "CHN"
+    _, actors = analyse("Xi Jinping spoke.", published="2005-01-01")  # before his presidency
+    assert actors.acting_for(actors.get("xi-jinping")).id == "xi-jinping"
+
+
+def test_organ_and_qualifier_words():
+    assert is_state_organ("Russian Defence Ministry") and is_state_organ("People's Liberation Army")
+    assert not is_state_organ("Kurdistan Workers' Party")
+    assert private_qualifier(["former", "president"]) and not private_qualifier(["Chinese", "President"])
+
+
+def test_country_inside_an_unknown_name():
+    dictionary = load_dictionary()
+    assert country_in_name("Latvian Constitutional Court", dictionary) == "LVA"
+    assert country_in_name("Bosnian Serbs", dictionary) == "BIH"  # the leading word says whose
+    assert country_in_name("Green Valley Farmers", dictionary) is None
+
+
+def test_demonym_before_an_unknown_group_gives_its_country():
+    _, actors = analyse("Thousands of Iraqi Kurds marched on Sunday.")
+    assert actors.get("kurds").country == "IRQ"
+
+
+def test_sector_noun_groups_are_group_actors_with_a_country():
+    parsed, actors = analyse("Iraqi rebels clashed with Iraqi police.")
+    rebels = actors.resolve(next(t for t in parsed.doc if t.text == "rebels"))
+    assert (rebels.kind, rebels.country) == ("group", "IRQ")
+    police = actors.resolve(next(t for t in parsed.doc if t.text == "police"))
+    assert police is None or police.id == "IRQ"  # a state's own agents are not a group
+
+
+def test_untitled_office_takes_the_only_state_named():
+    _, actors = analyse("President Samuel Okoro spoke to Nigerian farmers.")
+    assert actors.get("samuel-okoro").country == "NGA"
+    _, actors = analyse("President Samuel Okoro spoke to Nigerian and Ghanaian farmers.")
+    assert actors.get("samuel-okoro").country is None
