@@ -1,11 +1,248 @@
-"""Quotes and their speakers. PLACEHOLDER: being written."""
+"""Quotes and their speakers: direct quotations, partial quotations inside reported speech,
+indirect (reported) speech, and transcript lines.
+
+The parts live in their own modules (quotation-mark scanning in ``quote_marks``, cue words in
+``quote_cues``, reported speech in ``reported_speech``, transcript lines in ``transcript``,
+speaker resolution in ``speakers``); this module combines them:
+
+1. transcript lines ``Name: text`` are direct quotes with cue ``:``;
+2. each quotation is attributed by the cue right after or before it (``"...," she said``,
+   ``"..." ― Ana Ruiz``); a short one with no cue (a title, a scare quote, ``the so-called
+   "new era"``) is dropped;
+3. reported speech found in the parse becomes ``indirect`` unless it is mostly a quotation
+   already found (the quotation keeps the cue); a quotation embedded in its content
+   (``called the sanctions "illegitimate"``) is ``partial`` with the same speaker and cue, and
+   an embedded quotation outside any reported speech is dropped;
+4. a quotation with no attribution in its own sentence, or attributed to a bare pronoun that
+   does not resolve, takes the speaker of the run of quotes it continues.
+"""
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from spacy.tokens import Span
+
+from relata.extract.quote_cues import (
+    Cue,
+    TokenIndex,
+    after_window,
+    before_window,
+    cue_at,
+    first_cue,
+    last_cue,
+    scare_marked,
+)
+from relata.extract.quote_lexicon import SPEECH
+from relata.extract.quote_marks import QuotedSpan, find_quoted_spans, paragraphs
+from relata.extract.reported_speech import find_reports
+from relata.extract.speakers import is_pronoun, match_label, resolve_speaker, subject_of
+from relata.extract.transcript import find_transcript_lines
 from relata.nlp import ParsedDocument
-from relata.records import Quote
+from relata.records import Actor, Quote
 from relata.resolve.actors import DocumentActors
+
+_MIN_UNATTRIBUTED_WORDS = 4  # a shorter quotation with no cue is a term or a title, not speech
+_SCARE_MAX_WORDS = 6
+_RUN_PARAGRAPHS = 1  # a run of quotes continues over at most this many paragraph breaks
+_SAME_QUOTE = 0.8  # reported speech mostly covered by a quotation is that quotation
+_OPENING = frozenset({",", ":", "—", "–", "-", "(", "["})
+_DASHES = frozenset({"―", "—", "–", "-", "--"})
+
+
+@dataclass
+class _Draft:
+    start: int
+    end: int
+    kind: str
+    cue: str | None = None
+    actor: Actor | None = None
+    pronoun: bool = False  # attributed to a pronoun that did not resolve
+    attributed: bool = False  # a cue was found for it in its own sentence
+    fixed: bool = False  # speaker settled (transcript label), never inherited
+    line_start: int = -1  # a transcript line's start, label included
+    short: bool = False  # a few words with no cue: a term or a title unless a run continues
+    cue_i: int = -1  # token index of the cue word
 
 
 def extract_quotes(parsed: ParsedDocument, actors: DocumentActors) -> tuple[Quote, ...]:
-    return ()
+    text, doc = parsed.text, parsed.doc
+    index = TokenIndex(doc)
+    drafts = _transcript_drafts(parsed, actors)
+    lines = _Sorted(_Draft(d.line_start, d.end, d.kind) for d in drafts)
+    quoted = [s for s in find_quoted_spans(text) if not any(lines.overlapping(s.start, s.end))]
+    drafts += [d for s in quoted if (d := _quotation_draft(text, index, s, actors)) is not None]
+    drafts = _merge_reports(parsed, actors, drafts)
+    _continue_runs(text, drafts)
+    out = []
+    seen = set()
+    for d in sorted(drafts, key=lambda d: (d.start, d.end)):
+        if (d.start, d.end) in seen or not d.attributed and (d.kind == "partial" or d.short and not d.actor):
+            continue
+        seen.add((d.start, d.end))
+        actor = d.actor
+        out.append(Quote(
+            start=d.start, end=d.end, text=text[d.start:d.end], kind=d.kind,
+            speaker=actor.id if actor else None, speaker_name=actor.name if actor else None,
+            cue=d.cue,
+        ))
+    return tuple(out)
+
+
+def _transcript_drafts(parsed: ParsedDocument, actors: DocumentActors) -> list[_Draft]:
+    def label_actor(label: str, offset: int | None = None) -> Actor | None:
+        if offset is not None:
+            span = parsed.doc.char_span(offset, offset + len(label), alignment_mode="expand")
+            if span is not None:
+                actor = actors.resolve(span)
+                if actor is not None:
+                    return actor
+        return match_label(label, actors)
+
+    drafts = []
+    def names_person(label: str) -> bool:
+        actor = label_actor(label)
+        return actor is not None and actor.kind == "person"
+
+    for line in find_transcript_lines(parsed.text, names_person):
+        actor = None if line.questioner else label_actor(line.label, line.label_start)
+        drafts.append(_Draft(line.start, line.end, "direct", ":", actor, attributed=True, fixed=True,
+                             line_start=line.line_start))
+    return drafts
+
+
+def _quotation_draft(text: str, index: TokenIndex, span: QuotedSpan, actors: DocumentActors) -> _Draft | None:
+    before = before_window(index, span.open_at)
+    after = after_window(index, span.close_at)
+    embedded = bool(before) and before[-1].text not in _OPENING and not _speech_cue(before[-1])
+    words = len(text[span.start:span.end].split())
+    if words <= _SCARE_MAX_WORDS and scare_marked(text, span.open_at):
+        return None
+    if embedded:
+        # a fragment inside a clause: partial, attributed only by the reported speech around it
+        return _Draft(span.start, span.end, "partial")
+    draft = _Draft(span.start, span.end, "direct")
+    byline = _dash_byline(after)
+    if byline is not None:
+        draft.cue, draft.attributed = after[0].text, True
+        draft.actor = actors.resolve(byline) or match_label(byline.text, actors)
+        return draft
+    cue = _direct_cue(text, span, before, after)
+    if cue is not None:
+        _attribute(draft, cue, actors, _subject_between(after, cue))
+    elif words < _MIN_UNATTRIBUTED_WORDS and not span.continuation:
+        draft.short = True  # kept only inside reported speech or a run of quotes
+    return draft
+
+
+def _dash_byline(after) -> Span | None:
+    """``"..." ― Carlos Ruiz``: a dash and a name right after the closing mark."""
+    if len(after) < 2 or after[0].text not in _DASHES:
+        return None
+    end = 1
+    while end < len(after) and (after[end].pos_ == "PROPN" or after[end].text in (".", "-")):
+        end += 1
+    if end == 1 or end < len(after) and not after[end].is_punct:
+        return None
+    doc = after[0].doc
+    return doc[after[1].i:after[end - 1].i + 1]
+
+
+def _speech_cue(token) -> bool:
+    """``said "..."``: a speech verb right before the opening mark introduces a direct quote."""
+    cue = cue_at(token)
+    return cue is not None and cue.kind == SPEECH
+
+
+def _direct_cue(text: str, span: QuotedSpan, before, after) -> Cue | None:
+    tail = text[span.close_at:span.close_at + 3].lstrip()
+    ends_open = text[span.start:span.end].rstrip()[-1:] in (",", "—", "–") or tail[:1] in (",", "—")
+    if before and before[-1].text == ":" and not ends_open:
+        return last_cue(before) or first_cue(after)
+    return first_cue(after) or last_cue(before)
+
+
+def _subject_between(after, cue: Cue):
+    """``"...," Flynn, a surrogate, said on Fox``: the noun phrase between the closing mark and
+    the cue is the speaker, whatever the parse hangs on the verb as its subject."""
+    pre = [t for t in after if t.i < cue.head.i]
+    nouns = [t for t in pre if t.pos_ in ("PROPN", "PRON", "NOUN")]
+    if not nouns:
+        return None
+    subjects = [t for t in nouns if t.dep_ in ("nsubj", "nsubjpass")]
+    token = subjects[0] if subjects else nouns[0]
+    while token.dep_ in ("compound", "flat") and token.head.i < cue.head.i:
+        token = token.head
+    return token
+
+
+def _attribute(draft: _Draft, cue: Cue, actors: DocumentActors, subject=None) -> None:
+    subject = subject if subject is not None else subject_of(cue.head)
+    draft.cue = cue.text
+    draft.cue_i = cue.head.i
+    draft.attributed = True
+    draft.actor = resolve_speaker(subject, actors)
+    draft.pronoun = draft.actor is None and is_pronoun(subject)
+
+
+class _Sorted:
+    """Non-overlapping spans in text order, for overlap look-ups in logarithmic time."""
+
+    def __init__(self, items):
+        self.items = sorted(items, key=lambda d: d.start)
+        self.ends = [d.end for d in self.items]
+
+    def overlapping(self, start: int, end: int):
+        i = bisect_right(self.ends, start)
+        while i < len(self.items) and self.items[i].start < end:
+            yield self.items[i]
+            i += 1
+
+
+def _merge_reports(parsed: ParsedDocument, actors: DocumentActors, drafts: list[_Draft]) -> list[_Draft]:
+    """Add reported speech, letting quotations that make up most of it stand for it."""
+    lines = _Sorted(d for d in drafts if d.fixed)
+    quotes = _Sorted(d for d in drafts if not d.fixed)
+    added: list[_Draft] = []
+    for report in find_reports(parsed.doc):
+        cue_char = report.cue.head.idx
+        if any(lines.overlapping(cue_char, cue_char + 1)) or any(
+                d.start <= report.start and report.end <= d.end for d in lines.overlapping(report.start, report.end)):
+            continue
+        length = report.end - report.start
+        inside = list(quotes.overlapping(report.start, report.end))
+        same = next((d for d in inside
+                     if min(d.end, report.end) - max(d.start, report.start) >= _SAME_QUOTE * length
+                     or d.cue_i == report.cue.head.i), None)
+        if same is not None:
+            if not same.attributed:
+                _attribute(same, report.cue, actors)
+            continue
+        draft = _Draft(report.start, report.end, "indirect")
+        _attribute(draft, report.cue, actors)
+        for d in inside:
+            if report.start <= d.start and d.end <= report.end and (d.kind == "partial" or d.short):
+                d.kind = "partial"
+                d.cue, d.actor, d.pronoun, d.attributed = draft.cue, draft.actor, draft.pronoun, True
+        added.append(draft)
+    return drafts + added
+
+
+def _continue_runs(text: str, drafts: list[_Draft]) -> None:
+    """Quotations with no speaker of their own take the speaker of the run they continue."""
+    starts = [p[0] for p in paragraphs(text)]
+    current: Actor | None = None
+    current_para = -10
+    for d in sorted(drafts, key=lambda d: d.start):
+        para = bisect_right(starts, d.start) - 1
+        recent = current is not None and para - current_para <= (0 if d.short else _RUN_PARAGRAPHS)
+        if d.actor is None and not d.fixed and recent and d.kind != "indirect":
+            if not d.attributed or d.pronoun:
+                d.actor = current
+        elif d.actor is None and d.pronoun and recent:
+            d.actor = current
+        if d.actor is not None:
+            current, current_para = d.actor, para
+        elif d.attributed and not d.pronoun:
+            current = None  # someone else, unnamed, speaks now

@@ -1,0 +1,53 @@
+"""The quote lexicons (cue verbs, cue phrases, quotation marks, scare-quote markers, transcript
+labels, honorifics), read once from ``relata/data/quote_*.txt``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+SPEECH, COGNITION, INTENTION, STANCE = "speech", "cognition", "intention", "stance"
+BELIEF, QUOTATION = "belief", "quotation"  # clause content only / quotations only
+
+
+def _lines(name: str) -> list[str]:
+    text = resources.files("relata.data").joinpath(name).read_text(encoding="utf-8")
+    return [line.rstrip("\n") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+@dataclass(frozen=True)
+class QuoteLexicon:
+    cue_verbs: dict[str, str]  # lemma -> class (speech, cognition, intention, stance, belief, quotation)
+    cue_phrases: tuple[tuple[str, ...], ...]  # lower-case word tuples ("according", "to")
+    mark_pairs: dict[str, tuple[str, ...]]  # opening mark -> possible closing marks
+    scare_markers: tuple[str, ...]
+    non_speaker_labels: frozenset[str]
+    questioner_labels: frozenset[str]
+    honorifics: frozenset[str]
+    noncue_verbs: frozenset[str]  # verbs whose that-clause is not attributed ("ensure that")
+
+    def cue_class(self, lemma: str) -> str | None:
+        return self.cue_verbs.get(lemma.lower())
+
+
+@cache
+def lexicon() -> QuoteLexicon:
+    cues: dict[str, str] = {}
+    for line in _lines("quote_cues.txt"):
+        lemma, _, kind = line.partition("\t")
+        cues.setdefault(lemma.strip().lower(), kind.strip() or SPEECH)
+    pairs: dict[str, tuple[str, ...]] = {}
+    for line in _lines("quote_marks.txt"):
+        marks = line.split("\t")
+        pairs.setdefault(marks[0], tuple(marks[1:]))
+    return QuoteLexicon(
+        cue_verbs=cues,
+        cue_phrases=tuple(tuple(line.lower().split()) for line in _lines("quote_phrases.txt")),
+        mark_pairs=pairs,
+        scare_markers=tuple(line.lower() for line in _lines("quote_scare_markers.txt")),
+        non_speaker_labels=frozenset(line.lower() for line in _lines("quote_transcript_labels.txt")),
+        questioner_labels=frozenset(line.lower() for line in _lines("quote_questioners.txt")),
+        honorifics=frozenset(line.lower() for line in _lines("quote_honorifics.txt")),
+        noncue_verbs=frozenset(line.lower() for line in _lines("quote_noncue_verbs.txt")),
+    )
