@@ -155,3 +155,24 @@ def evaluate(dev: Path | None, limit: int | None = None) -> list[Score]:
         Score(DATASET, "events", "target actor name match", correct=c["target_name_correct"],
               total=c["target_name_total"], note="predicted target actor shares a word with gold actorText"),
     ]
+
+
+def misses(dev: Path, limit: int | None = None):
+    """(role, gold codes, predicted actor or None, sentence) for every wrong source/target country:
+    the list to read when working on actor resolution."""
+    for record, events, actors in predict(load(dev, limit)):
+        best = best_match(events, gold_type(record))
+        for role in ("source", "target"):
+            gold = _countries(record.get(role))
+            actor = actors.get(getattr(best, role)) if best else None
+            if gold and (actor.country if actor else None) not in gold:
+                yield role, sorted(gold), actor, record["text"]
+
+
+if __name__ == "__main__":
+    # python -m evaluation.events: the misses, one per line, for reading (not a score)
+    from evaluation.scoring import shared_dev
+
+    for role, gold, actor, text in misses(shared_dev()):
+        got = f"{actor.id} ({actor.kind}, {actor.country})" if actor else "-"
+        print(f"{role}\t{'/'.join(gold)}\t{got}\t{text}")

@@ -85,7 +85,11 @@ ROLES = {
 }
 # Generic roles that a title may name but nobody holds as such (resolved through
 # data/people/generic_roles.tsv).
-TITLE_ONLY_ROLES = {"head_of_state", "head_of_government", "leader"}
+# Roles a title can name without any office spell in people.tsv (generic officials).
+TITLE_ONLY_ROLES = {
+    "head_of_state", "head_of_government", "leader", "minister", "ambassador", "envoy", "negotiator",
+    "judge", "general", "governor", "senator", "commander",
+}
 
 ORG_KINDS = {"organization", "group"}
 GENDERS = {"m", "f"}

@@ -122,3 +122,26 @@ def test_open_pronoun_takes_the_nearest_state_subject_before_the_speaker():
             "to Russia.")
     events, _ = events_of(text)
     assert ("CHN", "RUS") in {(e.source, e.target) for e in events if e.type == "AID"}
+
+
+def test_a_place_target_keeps_its_country():
+    events, actors = events_of("Israeli tanks shelled Nablus on Monday.")
+    targets = {e.target for e in events if e.type == "ASSAULT"}
+    assert any(country(actors, t) == "PSE" for t in targets)
+
+
+def test_an_unnamed_doer_is_coded_by_the_place():
+    events, actors = events_of("A car bomb near the town of Mosul killed four soldiers on Sunday.")
+    sources = {e.source for e in events if e.type == "ASSAULT"}
+    assert any(country(actors, s) == "IRQ" for s in sources)
+
+
+def test_domestic_event_keeps_the_state_target():
+    events, actors = events_of("President William Ruto imposed a curfew in Kenya on Friday.")
+    assert any(e.source == "KEN" and e.target == "KEN" for e in events)
+
+
+def test_stateless_people_groups_get_a_country():
+    events, actors = events_of("Tamil rebels attacked an army camp on Sunday.")
+    sources = {e.source for e in events if e.type == "ASSAULT"}
+    assert any(country(actors, s) == "LKA" for s in sources)

@@ -35,6 +35,10 @@ PHRASE_PREPS = ("of", "from", "in")  # "the president of France", "officials fro
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 ETHNIC_WORDS = frozenset({"ethnic"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+PLACE_PREPS = ("in", "at", "near", "outside", "inside", "throughout", "across")
+# Nouns that introduce a place's name: "the town of Samarra", "the province of Sindh".
+PLACE_NOUNS = frozenset({"town", "city", "village", "province", "region", "district", "capital",
+                         "enclave", "port", "area", "state", "territory"})
 SUBJECT_DEPS = ("nsubj", "csubj")
 # Branches the nearest-actor search does not enter: other clauses' subjects and events, speech.
 CLOSED_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "conj", "cc", "parataxis", "punct", "mark", "aux",
@@ -350,10 +354,19 @@ def subject_actors(verb: Token, actors: DocumentActors) -> list[Actor]:
 
 
 def place_of(head: Token) -> Token | None:
-    """The place a clause says the event happened (``in Beijing``): a GPE/LOC/FAC ``in``/``at`` object."""
+    """The place a clause says the event happened (``in Beijing``): a GPE/LOC/FAC ``in``/``at``
+    object, also through a place noun (``near the town of Samarra``, ``outside of Basra``)."""
     for c in head.children:
-        if c.dep_ == "prep" and c.lower_ in ("in", "at", "near", "outside", "inside"):
-            for p in c.children:
-                if p.dep_ == "pobj" and p.ent_type_ in PLACE_LABELS:
+        if c.dep_ == "prep" and c.lower_ in PLACE_PREPS:
+            objects = [p for p in c.children if p.dep_ == "pobj"]
+            objects += [p for o in c.children if o.dep_ == "prep" and o.lower_ == "of"
+                        for p in o.children if p.dep_ == "pobj"]  # "outside of Basra"
+            for p in objects:
+                if p.ent_type_ in PLACE_LABELS:
                     return p
+                if p.lemma_.lower() in PLACE_NOUNS:
+                    of = [q for o in p.children if o.dep_ == "prep" and o.lower_ == "of"
+                          for q in o.children if q.dep_ == "pobj" and q.ent_type_ in PLACE_LABELS]
+                    if of:
+                        return of[0]
     return None

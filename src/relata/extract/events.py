@@ -18,6 +18,14 @@ Conventions:
   a state role (scholars, private people, opposition figures) keep their person id, international
   organisations theirs. The person stays in the record's actors and entities, and stays the
   speaker of quotes and the ``attributed_to`` of claims made in speech.
+- A place is an actor of kind ``location`` with the ``country`` it lies in (``basrah-irq``,
+  :mod:`relata.resolve.places`); as a target it stays that place (``raided Jericho``), and its
+  ``country`` says which state was hit. A trigger with no source (or no target) that the text
+  nevertheless places (``a bombing near Samarra killed ...``, ``imposed a curfew in Abidjan``) takes
+  that place for the missing role: as in CAMEO, an actor the text does not name is coded by where
+  it acted. A place that is a state's capital or the state itself gives the state.
+- A domestic event keeps its target: ``President Bashir imposed a curfew in Sudan`` is SDN -> SDN
+  (CAMEO's ``SDNGOV -> SDN``); only a target that *is* the source actor is dropped.
 - Coordinated sources or targets give one event per source/target pair.
 - A threat with no object names as its target whoever must meet its condition (``threatened to
   strike unless Israel rescinded the law`` -> target Israel).
@@ -277,10 +285,14 @@ def _date(match: PatternMatch, modality: Modality, start: int, end: int,
     return None
 
 
-def _location(match: PatternMatch, actors: DocumentActors, nominal: bool) -> Location | None:
+def _place(match: PatternMatch, actors: DocumentActors) -> tuple[Span, object] | None:
+    """The place span a trigger says its event happened at, and the actor it resolves to."""
     place: Token | None = place_of(match.head)
     if place is None and match.noun is not None:
         place = place_of(match.noun)
+    if place is None:  # "a bombing near Samarra killed": the place hangs on an event noun subject
+        subject = next((c for c in match.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        place = place_of(subject) if subject is not None and subject.pos_ == "NOUN" else None
     if place is None:
         return None
     span = place.doc[place.i:place.i + 1]
@@ -288,20 +300,36 @@ def _location(match: PatternMatch, actors: DocumentActors, nominal: bool) -> Loc
         if ent.start <= place.i < ent.end:
             span = ent
             break
-    actor = actors.resolve(span)
-    country = actor.country if actor is not None else None
-    return Location(name=span.text, country=country)
+    return span, actors.resolve(span)
+
+
+def _location(place: tuple[Span, object] | None) -> Location | None:
+    if place is None:
+        return None
+    span, actor = place
+    return Location(name=span.text, country=actor.country if actor is not None else None)
+
+
+def _stand_in(place: tuple[Span, object] | None) -> tuple:
+    """The place as the actor of a role the text leaves unnamed, when it lies in a known state."""
+    actor = place[1] if place is not None else None
+    if actor is None or actor.kind not in ("state", "location") or not actor.country:
+        return ()
+    return (actor,)
 
 
 def _state_level(found: Sequence, actors: DocumentActors, avoid: Sequence = ()) -> list[str]:
     """Actor ids at the level PLOVER codes: an official or organ of a state gives the state. A
-    target whose state is the source itself (``President X banned opposition candidates``, a
-    domestic event) keeps its own id; a target that is the source is dropped."""
+    target whose state is the source's (``President X banned opposition candidates``, a domestic
+    event) keeps its own id, so a state or place stays (``X imposed a curfew in Sudan``: SDN);
+    a target that is a source actor itself is dropped. ``avoid``: the source actors."""
+    states = {actors.acting_for(a).id for a in avoid}
+    own = {a.id for a in avoid}
     out: list[str] = []
     for actor in found[:MAX_PAIRS]:
         state = actors.acting_for(actor).id
-        chosen = actor.id if state in avoid else state
-        if chosen not in avoid and chosen not in out:
+        chosen = actor.id if state in states else state
+        if chosen not in own and chosen not in out:
             out.append(chosen)
     return out
 
@@ -315,10 +343,13 @@ def _events(match, type_, mode, roles: Roles, modality, sent, actors, times, quo
         trigger = f"{modality.refused_by.text} {trigger}"
     attributed = _attribution(match, modality, sent, actors, quotes)
     date = _date(match, modality, start, end, times)
-    location = _location(match, actors, nominal)
+    place = _place(match, actors)
+    location = _location(place)
     value = intensity(type_, mode)
-    sources = _state_level(roles.sources, actors) or [None]
-    targets = _state_level(roles.targets, actors, avoid=sources) or [None]
+    found_sources = roles.sources or _stand_in(place)
+    found_targets = roles.targets or (_stand_in(place) if roles.sources else ())
+    sources = _state_level(found_sources, actors) or [None]
+    targets = _state_level(found_targets, actors, avoid=found_sources[:MAX_PAIRS]) or [None]
     out = []
     for source in sources:
         for target in targets:

@@ -20,6 +20,7 @@ from relata.records import Actor, EntityMention
 from relata.resolve import coref, descriptions
 from relata.resolve.agency import acting_state, country_of_untold_office, private_qualifier
 from relata.resolve.dictionary import ActorDictionary, load_dictionary
+from relata.resolve.ethnic_groups import country_in_group_name, country_of_people
 from relata.resolve.gender import given_name_gender, honorific_gender, pronoun
 from relata.resolve.groups import find_groups
 from relata.resolve.index import DocumentIndex, RoleFact
@@ -27,6 +28,7 @@ from relata.resolve.matching import match_known
 from relata.resolve.names import slug
 from relata.resolve.nationality import country_in_name, country_of_modifier
 from relata.resolve.people import group_people
+from relata.resolve.places import find_place
 from relata.resolve.tables import data_path, read_table
 from relata.resolve.titles import apposition, describe, premodifiers
 
@@ -215,7 +217,15 @@ def _non_person_actor(mention: tuple[str, str], dictionary: ActorDictionary) -> 
     kind = _UNKNOWN_KIND.get(label)
     if kind is None or _joins_states(text, dictionary):
         return None
-    return Actor(slug(text), text, kind, country_in_name(text, dictionary))
+    people = country_of_people(text)
+    if people is not None:  # "Yoruba", "Tamils": a people, whatever label NER gave it
+        return Actor(slug(text), text, "group", people)
+    # a place's own lists come first: "Northern Ireland" names Ireland but is in the UK
+    place = find_place(text) if kind == "location" else None
+    if place is not None:
+        return Actor(place.id, text, kind, place.country or country_in_name(text, dictionary))
+    country = country_in_name(text, dictionary) or country_in_group_name(text)
+    return Actor(slug(text), text, kind, country)
 
 
 def _countries_from_modifiers(index: DocumentIndex, actor_ids: list[str | None]) -> None:

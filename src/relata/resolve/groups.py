@@ -5,7 +5,8 @@ Such a phrase is neither the state (rebels do not act for Iraq) nor a named enti
 becomes a ``group`` actor with the state's ``country``, its id a slug of the phrase's demonym and
 noun (``iraqi-rebels``), the same in every document. The nouns are data
 (``data/people/group_nouns.tsv``); nouns for a state's own agents (officials, troops, police) are
-not among them, so ``Israeli police`` still stands for Israel.
+not among them, so ``Israeli police`` still stands for Israel. A people without a state of its
+own stands in for the demonym (``Tamil rebels`` -> LKA, :mod:`relata.resolve.ethnic_groups`).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from functools import cache
 from spacy.tokens import Doc, Token
 
 from relata.records import Actor
+from relata.resolve.ethnic_groups import country_of_people
 from relata.resolve.names import slug
 from relata.resolve.tables import data_path, read_table
 
@@ -45,10 +47,11 @@ def find_groups(doc: Doc, state_of) -> dict[int, Actor]:
             if child.dep_ not in _MODIFIER_DEPS or child.i > token.i:
                 continue
             state = state_of(child)
-            if state is None:
+            country = state.id if state is not None else country_of_people(child.text)
+            if country is None:
                 continue
             words = [child] + [t for t in doc[child.i + 1:token.i + 1] if t.pos_ in {"NOUN", "PROPN", "ADJ"}]
             name = " ".join(t.text for t in words)
-            found[token.i] = Actor(slug(name), name, "group", state.id)
+            found[token.i] = Actor(slug(name), name, "group", country)
             break
     return found
