@@ -6,6 +6,10 @@ from collections import Counter
 
 import py3langid
 
+# langid answers a few ISO 639-3 codes; the record wants ISO 639-1 (Cantonese and Wu are written
+# Chinese as far as the record is concerned).
+_TO_ISO_639_1 = {"yue": "zh", "wuu": "zh"}
+
 
 def detect_language(text: str) -> str:
     """ISO 639-1 code of the language most of the text is written in (``und`` if unknown)."""
@@ -20,5 +24,6 @@ def detect_language(text: str) -> str:
         weights[lang] += len(paragraph.split()) + cjk / 1.5
     if not weights:
         lang, _ = py3langid.classify(text) if text.strip() else ("und", 0)
-        return lang
-    return weights.most_common(1)[0][0]
+        return _TO_ISO_639_1.get(lang, lang)
+    best = weights.most_common(1)[0][0]
+    return _TO_ISO_639_1.get(best, best)

@@ -58,8 +58,10 @@ def _read_bytes(location: str, max_bytes: int) -> bytes:
             raise TooLargeError("<stdin>", f"larger than --max-bytes ({max_bytes} bytes)")
         return data
     try:
+        if not os.path.lexists(location):
+            raise FileNotFoundError(location)
         if not os.path.isfile(location):
-            raise UnreadableInputError(location, "not a regular file")
+            raise UnreadableInputError(location, "not a regular file (a broken link, a device or a pipe)")
         size = os.path.getsize(location)
         if size > max_bytes:
             raise TooLargeError(location, f"{size} bytes is over --max-bytes ({max_bytes})")
