@@ -16,9 +16,11 @@ Measures:
 - content exact: same, but the spans must be equal (ignoring edge punctuation and a leading
   ``that``, which PolNeAR includes in the content).
 - speaker accuracy on matched quotes: right when a word of the predicted speaker's name or
-  aliases (3+ letters) occurs in the gold source text; for a pronoun source, in the nearest
+  aliases (3+ letters; a possessive ``’s`` dropped, an initialism's dots closed up) occurs in
+  the gold source text; for a pronoun source, in the nearest
   earlier gold source that names someone; a gold attribution without a source, or with an
-  unnamed one (``a source``, ``officials``: no proper noun in the parse), expects no speaker;
+  unnamed one (``a source``, ``officials``: no proper noun and no person, organisation or
+  place entity in the parse), expects no speaker;
   a description (proper noun inside, common-noun head: ``the Trump campaign``, ``a Bloomberg
   poll``) accepts no speaker as well as a matching name; for a relative pronoun (``who``) the 80
   characters before it stand in for its antecedent. The ``strict`` row keeps only named and
@@ -46,6 +48,7 @@ _PRONOUNS = frozenset("he she they i we him her them it his its their you who th
 _RELATIVE = frozenset({"who", "that", "which"})
 _EDGE = " \t\n,.;:\"'“”‘’—–-()"
 _MARKS = frozenset('"“”«»')
+_NAME_ENTITIES = frozenset({"PERSON", "ORG", "GPE"})
 
 
 @dataclass
@@ -130,7 +133,9 @@ def _has_name(source: str, start: int, doc) -> bool:
     if doc is not None and start >= 0:
         span = doc.char_span(start, start + len(source), alignment_mode="expand")
         if span is not None:
-            return any(t.pos_ == "PROPN" for t in span)
+            # a name the tagger read as a common noun ("Sanders" tagged NOUN) is still a name
+            # when the entity recogniser marks it
+            return any(t.pos_ == "PROPN" or t.ent_type_ in _NAME_ENTITIES for t in span)
     words = re.findall(r"[\w’']+", source)
     return any(w[0].isupper() and w.lower() not in _PRONOUNS for w in words[1:])
 
@@ -148,7 +153,10 @@ def _is_pronoun(text: str) -> bool:
 
 
 def _words(text: str) -> set[str]:
-    return {w.lower() for w in re.findall(r"[\w’']+", text)}
+    """Lower-case words, a possessive ``’s`` dropped (``Trump’s`` names Trump) and the dots of an
+    initialism closed up (``S.E.C.`` is one word, not three letters too short to compare)."""
+    text = re.sub(r"\b((?:\w\.){2,})", lambda m: m.group(1).replace(".", ""), text)
+    return {re.sub(r"[’']s$", "", w.lower()) for w in re.findall(r"[\w’']+", text)}
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

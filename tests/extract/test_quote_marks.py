@@ -45,3 +45,35 @@ def test_linear_time_on_a_large_input():
     started = time.perf_counter()
     find_quoted_spans(text)
     assert time.perf_counter() - started < 5
+
+
+def test_closing_mark_typed_as_opener_at_a_paragraph_start():
+    text = "Readers wrote in.\n\n”Fear. I am truly afraid of the vote.” ― Ana Ruiz"
+    assert _texts(text) == ["Fear. I am truly afraid of the vote."]
+
+
+def test_closing_mark_inside_a_paragraph_does_not_open():
+    assert _texts("The word” was left over and ”nothing” else.") == []
+
+
+def test_a_paragraph_of_only_quotation_marks():
+    assert _texts("“”“”\"\"''‘’«»\n\n\"\"\"\"\n\n”“”“") == []
+
+
+def test_five_thousand_word_quotation_is_one_span():
+    body = " ".join(["word"] * 5000)
+    assert _texts(f"She said: “{body}.” Then she left.") == [body + "."]
+
+
+def test_nested_and_unbalanced_marks_together():
+    text = "“He said ‘we will never stop’ and left,” she said. An open “ mark. ‘Also unclosed."
+    assert _texts(text) == ["He said ‘we will never stop’ and left,"]
+
+
+def test_nested_quotation_with_the_same_marks():
+    text = "“I’d rather live in what he calls “hell” than live under him.” ― Ana Ruiz"
+    assert _texts(text) == ["I’d rather live in what he calls “hell” than live under him."]
+
+
+def test_unbalanced_nesting_ends_at_the_first_close():
+    assert _texts("“He said “yes.” Then he left.") == ["He said “yes."]

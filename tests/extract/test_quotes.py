@@ -142,3 +142,42 @@ def test_many_quotes_take_linear_time():
     assert time.perf_counter() - started < 10
     assert all(parsed.text[q.start:q.end] == q.text for q in quotes)
     assert len([q for q in quotes if q.kind == "direct"]) == 2000
+
+
+def test_dash_byline_glued_to_the_closing_mark_with_a_no_break_space():
+    text = "Readers wrote in.\n\n“The schools need more money.”―\u00a0Maria Gonzalez\u00a0\n"
+    q = _by_text(_quotes(text), "schools")
+    assert (q.kind, q.speaker_name) == ("direct", "Maria Gonzalez")
+
+
+def test_interrupted_reported_speech_keeps_one_speaker_for_both_sides():
+    quotes = _quotes("The talks, Maria Lopez said, were productive and would continue next week.")
+    left, right = _by_text(quotes, "The talks"), _by_text(quotes, "productive")
+    assert left.speaker_name == right.speaker_name == "Maria Lopez"
+    assert left.kind == right.kind == "indirect"
+
+
+def test_reporting_noun_takes_its_possessor_as_speaker():
+    q = _by_text(_quotes("Maria Lopez’s claim that the bridge was unsafe was disputed by engineers."),
+                 "bridge was unsafe")
+    assert (q.cue, q.speaker_name) == ("claim", "Maria Lopez")
+
+
+def test_reporting_noun_is_not_attributed_to_whoever_rejects_it():
+    quotes = _quotes("Maria Lopez rejected the allegation that she had lied to the council.")
+    for q in quotes:
+        if "she had lied" in q.text and q.cue == "allegation":
+            assert q.speaker_name is None
+
+
+def test_verb_from_the_extended_lexicon():
+    q = _by_text(_quotes("Senator Tom Hardy likened the new tariffs to a tax on families."), "tariffs")
+    assert (q.cue, q.speaker_name) == ("likened", "Tom Hardy")
+
+
+def test_hostile_quotation_inputs_do_not_crash():
+    body = " ".join(["word"] * 5000)
+    for text in (f"“{body}.” said Ana Ruiz.", "“”“”“”\n\n\"\"\"\"", "“a ‘b “c” d’ e” said Ana. “ open",
+                 "”" * 50, "― " * 50):
+        for q in _quotes(text):
+            assert q.speaker_name is None or q.speaker_name.lower() not in {"he", "she", "they"}

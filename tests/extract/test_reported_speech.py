@@ -26,3 +26,69 @@ def test_content_never_crosses_a_paragraph_break():
     text = "The mayor spoke on Monday.\n\nShe said the budget would be cut."
     for _, content in _reports(text):
         assert "\n" not in content
+
+
+def test_interrupted_reported_speech_reports_both_sides():
+    found = _reports("The talks, Maria Lopez said, were productive and would continue next week.")
+    assert ("said", "The talks") in found
+    assert ("said", "were productive and would continue next week") in found
+
+
+def test_interrupting_cue_after_an_adverbial_keeps_only_the_clause():
+    found = _reports("On Monday, the minister said, the talks collapsed.")
+    assert ("said", "the talks collapsed") in found
+    assert not [c for _, c in found if c == "On Monday"]
+
+
+def test_reporting_noun_with_a_that_clause():
+    found = _reports("Trump’s claim that thousands of shootings happened in Chicago was rated true.")
+    assert ("claim", "thousands of shootings happened in Chicago") in found
+
+
+def test_relative_clause_on_a_reporting_noun_is_not_content():
+    found = _reports("The claim that the senator repeated on Monday was false.")
+    assert not [c for cue, c in found if cue == "claim"]
+
+
+def test_content_never_holds_its_own_speaker():
+    text = ("''It has the virtue of being responsible,'' Leonard Burman, director of the Tax "
+            "Policy Center and a professor at Syracuse University, said of the plan.")
+    for cue, content in _reports(text):
+        assert "Burman" not in content, (cue, content)
+
+
+def test_content_in_another_paragraph_is_not_the_cues():
+    text = "The budget is balanced and fair to everyone.\n\nThe minister said so on Monday at the hearing."
+    for _, content in _reports(text):
+        assert "budget" not in content
+
+
+def test_as_aside_attributes_the_main_clause():
+    found = _reports("As many economists have pointed out, the tax cut will not pay for itself.")
+    assert [cue for cue, c in found if c == "the tax cut will not pay for itself" and cue.startswith("pointed")]
+
+
+def test_complement_the_tagger_read_as_a_noun():
+    found = _reports("In a letter, the agency suggested that the visa program end next year.")
+    assert [c for cue, c in found if cue == "suggested" and "visa program" in c]
+
+
+def test_content_runs_to_the_sentence_end_when_the_parser_splits_it():
+    text = ("Donald Trump says political correctness has run amok in the military, and “we’re going "
+            "to get away from” that if he’s elected president.")
+    assert [c for cue, c in _reports(text) if cue == "says" and c.endswith("elected president")]
+
+
+def test_content_does_not_run_into_the_next_sentence():
+    found = _reports("The mayor said the budget was fine. Then she left the building.")
+    assert ("said", "the budget was fine") in found
+
+
+def test_infinitive_parsed_as_an_adverbial_is_what_was_told():
+    found = _reports("The mayor tells her supporters at a rally to “go to the polls early” on Tuesday.")
+    assert [c for cue, c in found if cue == "tells" and c.startswith("to")]
+
+
+def test_agentless_passive_infinitive_reports_nobody():
+    found = _reports("The amendment is expected to be ratified next month in Rwanda.")
+    assert not [c for cue, c in found if cue == "expected"]

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from relata.extract.quote_lexicon import lexicon
+from relata.extract.quote_lexicon import NOUN, lexicon
 
 _SENTENCE_END = frozenset({".", "!", "?", "…"})
 _AFTER_LIMIT = 14
@@ -33,7 +33,7 @@ def cue_at(token: Token) -> Cue | None:
     """The cue ``token`` starts, if any: a cue verb or the first word of a cue phrase."""
     lex = lexicon()
     if token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB") or _verb_tagged_as_noun(token):
-        kind = lex.cue_class(token.lemma_)
+        kind = _verb_class(token)
         if kind is not None and not (token.lemma_ == "say" and token.dep_ == "amod"):
             return Cue(token, _cue_text(token), kind)
     lower = token.lower_
@@ -58,6 +58,34 @@ def clause_cue(token: Token) -> Cue | None:
         if child.dep_ == "ccomp" and any(
                 g.dep_ == "mark" and g.lower_ in ("that", "whether") for g in child.children):
             return Cue(token, _cue_text(token), "speech")
+    return None
+
+
+def _verb_class(token: Token) -> str | None:
+    """The cue class of a verb, by its lemma or, when the lemmatizer slips (``hoped`` -> ``hop``),
+    by its inflection undone (``hoped`` -> ``hope``, ``hoping`` -> ``hope``)."""
+    lex = lexicon()
+    kind = lex.cue_class(token.lemma_)
+    if kind is not None:
+        return kind
+    word = token.lower_
+    for suffix, restore in (("d", ""), ("s", ""), ("ing", "e"), ("ing", ""), ("ed", ""), ("es", "")):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            kind = lex.cue_class(word[:-len(suffix)] + restore)
+            if kind is not None:
+                return kind
+    return None
+
+
+def noun_cue(token: Token) -> Cue | None:
+    """``Trump's claim that ...``: a reporting noun with a that-clause of its own. A clause whose
+    ``that`` is a relative pronoun (``the claim that he made``) is not its content."""
+    if token.pos_ != "NOUN" or token.lemma_.lower() not in lexicon().cue_nouns:
+        return None
+    for child in token.rights:
+        if child.dep_ in ("acl", "relcl", "ccomp", "appos") and any(
+                g.dep_ == "mark" and g.lower_ == "that" and g.i < child.i for g in child.children):
+            return Cue(token, token.text, NOUN)
     return None
 
 

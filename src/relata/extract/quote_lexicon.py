@@ -1,5 +1,5 @@
 """The quote lexicons (cue verbs, cue phrases, quotation marks, scare-quote markers, transcript
-labels, honorifics), read once from ``relata/data/quote_*.txt``."""
+labels, honorifics), read once from ``relata/data/quote_*`` (tables as ``.tsv``, word lists as ``.txt``)."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from importlib import resources
 
 SPEECH, COGNITION, INTENTION, STANCE = "speech", "cognition", "intention", "stance"
 BELIEF, QUOTATION = "belief", "quotation"  # clause content only / quotations only
+NOUN = "noun"  # a reporting noun with a that-clause ("Trump's claim that ...")
 
 
 def _lines(name: str) -> list[str]:
@@ -26,6 +27,8 @@ class QuoteLexicon:
     questioner_labels: frozenset[str]
     honorifics: frozenset[str]
     noncue_verbs: frozenset[str]  # verbs whose that-clause is not attributed ("ensure that")
+    cue_nouns: frozenset[str] = frozenset()  # reporting nouns ("claim", "statement")
+    light_verbs: frozenset[str] = frozenset()  # verbs handing their subject to a cue noun ("issued")
 
     def cue_class(self, lemma: str) -> str | None:
         return self.cue_verbs.get(lemma.lower())
@@ -34,13 +37,17 @@ class QuoteLexicon:
 @cache
 def lexicon() -> QuoteLexicon:
     cues: dict[str, str] = {}
-    for line in _lines("quote_cues.txt"):
+    for line in _lines("quote_cues.tsv"):
         lemma, _, kind = line.partition("\t")
         cues.setdefault(lemma.strip().lower(), kind.strip() or SPEECH)
     pairs: dict[str, tuple[str, ...]] = {}
-    for line in _lines("quote_marks.txt"):
+    for line in _lines("quote_marks.tsv"):
         marks = line.split("\t")
         pairs.setdefault(marks[0], tuple(marks[1:]))
+    nouns: dict[str, set[str]] = {"noun": set(), "light": set()}
+    for line in _lines("quote_noun_cues.tsv"):
+        word, _, role = line.partition("\t")
+        nouns.setdefault(role.strip(), set()).add(word.strip().lower())
     return QuoteLexicon(
         cue_verbs=cues,
         cue_phrases=tuple(tuple(line.lower().split()) for line in _lines("quote_phrases.txt")),
@@ -50,4 +57,6 @@ def lexicon() -> QuoteLexicon:
         questioner_labels=frozenset(line.lower() for line in _lines("quote_questioners.txt")),
         honorifics=frozenset(line.lower() for line in _lines("quote_honorifics.txt")),
         noncue_verbs=frozenset(line.lower() for line in _lines("quote_noncue_verbs.txt")),
+        cue_nouns=frozenset(nouns["noun"]),
+        light_verbs=frozenset(nouns["light"]),
     )

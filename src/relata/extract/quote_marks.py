@@ -4,7 +4,10 @@ Handles straight and curly double and single quotes (telling apostrophes apart),
 low-high German marks and CJK corner brackets. A quotation that is still open at the end of a
 paragraph continues when the next paragraph opens with a quotation mark (the newspaper
 convention for multi-paragraph quotes); each paragraph's part is then its own span. A mark that
-is never closed is ignored. Nested quotations stay inside their outer span.
+is never closed is ignored. Nested quotations stay inside their outer span, also when they use
+the outer one's marks. A closing mark
+that starts a paragraph right before a word opens a quotation there (``”Fear. I am ...”``, a
+common slip in pasted text) and is closed by the same mark.
 """
 
 from __future__ import annotations
@@ -54,6 +57,18 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     return out
 
 
+@cache
+def _closing_marks() -> frozenset[str]:
+    return frozenset(m for closers in lexicon().mark_pairs.values() for m in closers)
+
+
+def _mistyped_opener(text: str, i: int, mark: str, p_start: int) -> bool:
+    """A closing-only mark at a paragraph start, before a word: it opens the quotation."""
+    j = i + len(mark)
+    return (i == p_start and mark not in lexicon().mark_pairs and mark in _closing_marks()
+            and j < len(text) and _is_word(text[j]))
+
+
 def _is_word(ch: str) -> bool:
     return ch.isalnum()
 
@@ -91,7 +106,9 @@ def _span(text: str, start: int, end: int, open_at: int, close_at: int, **flags)
 
 
 def find_quoted_spans(text: str) -> list[QuotedSpan]:
-    """Every outermost quotation in ``text``, in order."""
+    """Every outermost quotation in ``text``, in order. An opening mark met again inside its own
+    quotation (``“... what he calls “hell” than ...”``) nests one level deeper; when the nesting
+    never balances out in the paragraph, the quotation ends at its first closing mark."""
     pairs = lexicon().mark_pairs
     pattern = _mark_pattern()
     paras = paragraphs(text)
@@ -101,18 +118,35 @@ def find_quoted_spans(text: str) -> list[QuotedSpan]:
         opener: str | None = None
         open_at = -1
         continuation = False
+        depth = 0
+        first_close: tuple[int, int] | None = None  # where the quote ends if nesting never balances
         for m in pattern.finditer(text, p_start, p_end):
             mark, i = m.group(), m.start()
             if opener is None:
-                if mark in pairs and _can_open(text, i, mark):
+                if mark in pairs and _can_open(text, i, mark) or _mistyped_opener(text, i, mark, p_start):
                     opener, open_at = mark, i
                     continuation = carried is not None and i == p_start and mark == carried
+                    depth, first_close = 0, None
                 continue
-            if mark in pairs[opener] and _can_close(text, i, mark):
+            closers = pairs.get(opener, (opener,))
+            if mark == opener and mark not in closers and _can_open(text, i, mark):
+                depth += 1
+                continue
+            if mark in closers and _can_close(text, i, mark):
+                if depth > 0:
+                    depth -= 1
+                    first_close = first_close or (i, m.end())
+                    continue
                 span = _span(text, open_at + len(opener), i, open_at, m.end(), continuation=continuation)
                 if span:
                     out.append(span)
                 opener, continuation = None, False
+        if opener is not None and first_close is not None:
+            span = _span(text, open_at + len(opener), first_close[0], open_at, first_close[1],
+                         continuation=continuation)
+            if span:
+                out.append(span)
+            opener = None
         carried = None
         if opener is not None and opener not in _APOSTROPHES and index + 1 < len(paras):
             nxt = paras[index + 1][0]

@@ -19,6 +19,7 @@ speaker resolution in ``speakers``); this module combines them:
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
@@ -48,7 +49,7 @@ _SCARE_MAX_WORDS = 6
 _RUN_PARAGRAPHS = 1  # a run of quotes continues over at most this many paragraph breaks
 _SAME_QUOTE = 0.8  # reported speech mostly covered by a quotation is that quotation
 _OPENING = frozenset({",", ":", "—", "–", "-", "(", "["})
-_DASHES = frozenset({"―", "—", "–", "-", "--"})
+_BYLINE_DASH = re.compile(r"[ \t\u00a0]*(?:―|—|–|--|-)[ \t\u00a0]*")
 
 
 @dataclass
@@ -123,9 +124,9 @@ def _quotation_draft(text: str, index: TokenIndex, span: QuotedSpan, actors: Doc
         # a fragment inside a clause: partial, attributed only by the reported speech around it
         return _Draft(span.start, span.end, "partial")
     draft = _Draft(span.start, span.end, "direct")
-    byline = _dash_byline(after)
+    byline = _dash_byline(text, index, span.close_at)
     if byline is not None:
-        draft.cue, draft.attributed = after[0].text, True
+        draft.cue, draft.attributed = text[span.close_at:byline.start_char].strip(), True
         draft.actor = actors.resolve(byline) or match_label(byline.text, actors)
         return draft
     cue = _direct_cue(text, span, before, after)
@@ -136,17 +137,19 @@ def _quotation_draft(text: str, index: TokenIndex, span: QuotedSpan, actors: Doc
     return draft
 
 
-def _dash_byline(after) -> Span | None:
-    """``"..." ― Carlos Ruiz``: a dash and a name right after the closing mark."""
-    if len(after) < 2 or after[0].text not in _DASHES:
+def _dash_byline(text: str, index: TokenIndex, close_at: int) -> Span | None:
+    """``"..." ― Carlos Ruiz``: a dash and a name right after the closing mark. Read on the text,
+    as tokenizers glue a dash to the mark before it (``”―``)."""
+    dash = _BYLINE_DASH.match(text, close_at)
+    if dash is None:
         return None
-    end = 1
-    while end < len(after) and (after[end].pos_ == "PROPN" or after[end].text in (".", "-")):
+    name = after_window(index, dash.end())
+    end = 0
+    while end < len(name) and (name[end].pos_ == "PROPN" or name[end].text in (".", "-")):
         end += 1
-    if end == 1 or end < len(after) and not after[end].is_punct:
+    if end == 0 or end < len(name) and not (name[end].is_punct or name[end].is_space):
         return None
-    doc = after[0].doc
-    return doc[after[1].i:after[end - 1].i + 1]
+    return index.doc[name[0].i:name[end - 1].i + 1]
 
 
 def _speech_cue(token) -> bool:

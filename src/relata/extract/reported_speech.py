@@ -2,21 +2,27 @@
 
 - ``X said (that) CLAUSE`` / ``X told Y that CLAUSE``: the cue's clausal complement.
 - ``CLAUSE, X said.``: the same complement, parsed before the cue.
-- ``CLAUSE, X said, CLAUSE``: the cue hangs on the clause it interrupts (parataxis).
-- ``according to X, CLAUSE``: the clause the phrase modifies, without the phrase.
+- ``CLAUSE, X said, CLAUSE``: the cue hangs on the clause it interrupts (parataxis); both sides
+  are reported, as two spans with the same cue (a record's span is contiguous, and the words
+  between are the attribution, not the content).
+- ``As X pointed out, CLAUSE``: the clause the aside hangs on (both sides when it interrupts).
+- ``according to X, CLAUSE``: the clause the phrase modifies, without the phrase (both sides
+  when the phrase interrupts it).
 - ``X wants / pledged / urged Y to ...``: intention cues take a to-infinitive complement.
+- ``Trump's claim that CLAUSE``: a reporting noun's that-clause.
 
 The content span is the complement clause (with its ``that``), punctuation trimmed.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from relata.extract.quote_cues import Cue, clause_cue, cue_at
-from relata.extract.quote_lexicon import BELIEF, INTENTION, QUOTATION
+from relata.extract.quote_cues import Cue, clause_cue, cue_at, noun_cue
+from relata.extract.quote_lexicon import BELIEF, INTENTION, NOUN, QUOTATION
 from relata.nlp import doc_text
 
 _CLAUSE_DEPS = ("ccomp",)
@@ -25,8 +31,10 @@ _INTERRUPT_DEPS = ("parataxis",)
 _MIN_TOKENS = 1
 # Verbs whose object is the person addressed, not what is said ("told reporters").
 _ADDRESSEE_VERBS = frozenset({"tell", "ask", "inform", "notify", "assure", "warn", "urge", "say", "order"})
+_BEFORE_OBJECT = frozenset({"punct", "prt", "advmod", "npadvmod"})
 _TOPIC_PREPOSITIONS = frozenset({"for", "about", "of", "on", "against"})
 _OBJECT_DEPS = frozenset({"dobj", "oprd", "attr", "prep", "dative", "acomp", "xcomp", "ccomp"})
+_CONTENT_POS = frozenset({"NOUN", "PROPN", "PRON", "VERB", "AUX", "ADJ", "NUM"})
 _TRIM = frozenset(",.;:—–-\"'“”‘’()[]")
 
 
@@ -63,6 +71,18 @@ def _without(outer: tuple[int, int], inner: tuple[int, int]) -> tuple[int, int]:
     return left if left[1] - left[0] >= right[1] - right[0] else right
 
 
+def _sides(doc: Doc, outer: tuple[int, int], inner: tuple[int, int]) -> list[tuple[int, int]]:
+    """``outer`` with ``inner`` cut out: both sides when each holds a word of content (``The
+    talks, he said, were productive``), else the larger side alone (``On Monday, he said, ...``
+    keeps only the clause: a lone adverbial is not what was said)."""
+    left, right = (outer[0], inner[0]), (inner[1], outer[1])
+    if all(any(t.pos_ in _CONTENT_POS for t in doc[a:b]) for a, b in (left, right)) and any(
+            t.pos_ in ("NOUN", "PROPN", "PRON") and t.dep_ in ("nsubj", "nsubjpass", "expl")
+            for t in doc[left[0]:left[1]]):
+        return [left, right]
+    return [_without(outer, inner)]
+
+
 def _trailing(cue: Cue) -> tuple[int, int] | None:
     """``CLAUSE, X said.`` parsed with the cue hanging off the clause: the sentence before the
     comma that opens the attribution."""
@@ -89,8 +109,8 @@ def _object(cue: Cue) -> tuple[int, int] | None:
         return None
     right = []
     for child in head.rights:
-        if child.dep_ == "punct" and not right:
-            continue
+        if child.dep_ in _BEFORE_OBJECT and not right:
+            continue  # "spoke out Tuesday about ...", "spoke emotionally of ..."
         as_after_object = child.lower_ in ("as", "to") and any(c.dep_ == "dobj" for c in right)
         if child.dep_ not in _OBJECT_DEPS or (
                 child.dep_ == "prep" and child.lower_ not in _TOPIC_PREPOSITIONS and not as_after_object):
@@ -104,61 +124,142 @@ def _object(cue: Cue) -> tuple[int, int] | None:
     for token in right[-1].subtree:
         if token.dep_ in ("relcl", "acl") and token.i > right[-1].i and token.doc[token.left_edge.i - 1].text == ",":
             end = min(end, token.left_edge.i - 1)  # ", which ...": an aside, not the content
-    return right[0].left_edge.i, end
+    start = right[0].left_edge.i
+    if right[0].dep_ == "prep" and right[0].i == start:
+        objects = [c for c in right[0].children if c.dep_ in ("pobj", "pcomp")]
+        if objects:
+            start = objects[0].left_edge.i  # "spoke of his flights": what is spoken of
+    return start, end
 
 
-def _complement(cue: Cue) -> tuple[int, int] | None:
+def _passive_without_agent(verb: Token) -> bool:
+    deps = {c.dep_ for c in verb.children}
+    return "auxpass" in deps and "agent" not in deps
+
+
+def _is_clause(token: Token) -> bool:
+    """A complement the tagger did not read as a verb (``suggested that the program end``):
+    it still has a complementizer or a subject of its own."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") or c.dep_ == "mark" and c.lower_ in ("that", "whether")
+               for c in token.children)
+
+
+def _complement(cue: Cue) -> list[tuple[int, int]]:
+    """The content ranges of a cue verb: one range, two for an interrupted clause, or none."""
     head = cue.head
     deps = _CLAUSE_DEPS if head.lemma_ == "say" else _INTENT_DEPS
     best = None
     for child in head.children:
-        if child.dep_ in deps and (child.dep_ == "xcomp" or child.pos_ in ("VERB", "AUX")):
+        if child.dep_ in deps and (child.dep_ == "xcomp" or child.pos_ in ("VERB", "AUX") or _is_clause(child)):
             span = _subtree_range(child)
             if best is None or span[1] - span[0] > best[1] - best[0]:
                 best = span
+    if best is not None and _passive_without_agent(head) and head.doc[best[0]].dep_ == "aux":
+        return []  # "is expected to be ratified", "was asked to leave": nobody is reported
     if best is None and (cue.kind == INTENTION or head.lemma_ in _ADDRESSEE_VERBS):
+        # "tells his supporters at a rally to “go ...”": an infinitive parsed as an adverbial
+        for child in head.rights:
+            if child.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in child.children):
+                return [_subtree_range(child)]
         # "urged Congress to act": the infinitive hangs on the object.
         for child in head.children:
             if child.dep_ in ("dobj", "pobj"):
                 for grand in child.children:
                     if grand.dep_ in ("xcomp", "ccomp", "acl") and grand.pos_ in ("VERB", "AUX"):
-                        return _subtree_range(grand)
+                        return [_subtree_range(grand)]
     if best is None and head.dep_ in _INTERRUPT_DEPS and head.head is not head:
         if any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
-            return _without(_subtree_range(head.head), _subtree_range(head))
+            return _sides(head.doc, _subtree_range(head.head), _subtree_range(head))
+    if best is None and head.dep_ == "advcl" and head.head is not head and any(
+            c.dep_ == "mark" and c.lower_ == "as" for c in head.children):
+        # "As experts have pointed out, CLAUSE": the clause the aside hangs on
+        return _sides(head.doc, _subtree_range(head.head), _subtree_range(head))
     if best is None:
         best = _trailing(cue)
     if best is None and cue.kind != BELIEF:
         best = _object(cue)
-    return best
+    return [best] if best is not None else []
 
 
-def _phrase_content(cue: Cue) -> tuple[int, int] | None:
+def _phrase_content(cue: Cue) -> list[tuple[int, int]]:
     """``according to X, CLAUSE`` / ``CLAUSE, according to X``: the clause around the phrase."""
     head = cue.head
     governor = head.head
     if governor is head:
-        return None
+        return []
     clause = governor
     while clause.dep_ not in ("ROOT", "ccomp", "conj", "advcl", "parataxis") and clause.head is not clause:
         clause = clause.head
-    return _without(_subtree_range(clause), _subtree_range(head))
+    return _sides(head.doc, _subtree_range(clause), _subtree_range(head))
+
+
+def _noun_content(cue: Cue) -> list[tuple[int, int]]:
+    """``her insistence that the bridge was safe``: the that-clause on the noun."""
+    for child in cue.head.rights:
+        if child.dep_ in ("acl", "relcl", "ccomp", "appos") and any(
+                g.dep_ == "mark" and g.lower_ == "that" for g in child.children):
+            return [_subtree_range(child)]
+    return []
 
 
 def _clip_to_paragraph(text: str, at: int, start: int, end: int) -> tuple[int, int] | None:
     """The part of ``[start, end)`` in the paragraph of offset ``at`` (parses can run on
-    across a paragraph break)."""
-    if "\n" not in text[start:end]:
-        return start, end
+    across a paragraph break, and content in another paragraph is not this cue's)."""
     left = text.rfind("\n", 0, at) + 1
     right = text.find("\n", at)
     right = len(text) if right < 0 else right
+    if left <= start and end <= right:
+        return start, end
     start, end = max(start, left), min(end, right)
     while start < end and text[start].isspace():
         start += 1
     while end > start and (text[end - 1].isspace() or text[end - 1] in _TRIM):
         end -= 1
     return (start, end) if end - start > 1 else None
+
+
+_TERMINATORS = frozenset({".", "!", "?", "…"})
+_SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*(?=\s|$)")
+
+
+def _run_on(doc: Doc, text: str, cue: Cue, start: int, end: int) -> int:
+    """``end`` carried to the end of the sentence when the parser cut the sentence short inside
+    the content (a long sentence split in two, the rest of the content lost): only for content
+    after its cue, and never past the paragraph."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or cue.head.i >= span.start:
+        return end
+    sent = span[-1].sent
+    last = next((t for t in reversed(sent) if not t.is_space), sent[-1])
+    ends_properly = last.text in _TERMINATORS or last.is_quote and doc[last.i - 1].text in _TERMINATORS
+    if last.i > span[-1].i + 2 or ends_properly:
+        return end  # the sentence goes on after the content, or ends where the parser says
+    para_end = text.find("\n", end)
+    para_end = len(text) if para_end < 0 else para_end
+    stop = _SENTENCE_END.search(text, end, para_end)
+    if stop is None:
+        return end
+    new_end = stop.start()
+    while new_end > end and (text[new_end - 1] in _TRIM or text[new_end - 1].isspace()):
+        new_end -= 1
+    return max(end, new_end)
+
+
+def _outside_source(cue: Cue, span: tuple[int, int]) -> list[tuple[int, int]]:
+    """``span`` without the cue and its subject: what is said never holds who says it (a parse
+    can hang ``''...,'' Burman, director of ..., said`` as one clause under the cue). An
+    attribution in the middle (``The museum, Mr. Obama said, would ...``) leaves both sides."""
+    start, end = span
+    head = cue.head
+    parts = [(head.i, head.i + 1)] + [(c.left_edge.i, c.right_edge.i + 1) for c in head.children
+                                       if c.dep_ in ("nsubj", "nsubjpass")]
+    inside = [(lo, hi) for lo, hi in parts if lo < end and hi > start]
+    if not inside:
+        return [span]
+    lo, hi = min(p[0] for p in inside), max(p[1] for p in inside)
+    if lo > start and hi < end:
+        return _sides(head.doc, (start, end), (lo, hi))
+    return [(start, lo)] if lo - start >= end - hi else [(hi, end)]
 
 
 _CLOSING = {"“": "”", '"': '"', "‘": "’"}
@@ -178,17 +279,22 @@ def _balance_marks(text: str, start: int, end: int) -> int:
 def find_reports(doc: Doc) -> list[Report]:
     """Every reported-speech candidate in ``doc``, in text order."""
     out: list[Report] = []
+    text = doc_text(doc)
     for token in doc:
-        cue = cue_at(token) or clause_cue(token)
+        cue = cue_at(token) or clause_cue(token) or noun_cue(token)
         if cue is None or cue.kind == QUOTATION:
             continue
-        span = _phrase_content(cue) if cue.kind == "phrase" else _complement(cue)
-        if span is None:
-            continue
-        chars = _trimmed(doc, *span)
-        if chars is not None:
-            chars = _clip_to_paragraph(doc_text(doc), token.idx, chars[0], _balance_marks(doc_text(doc), *chars))
-        if chars is None:
-            continue
-        out.append(Report(cue, *chars))
+        if cue.kind == "phrase":
+            pieces = _phrase_content(cue)  # the phrase is already cut out
+        else:
+            spans = _noun_content(cue) if cue.kind == NOUN else _complement(cue)
+            pieces = [piece for span in spans for piece in _outside_source(cue, span)]
+        for span in pieces:
+            chars = _trimmed(doc, *span) if span[1] > span[0] else None
+            if chars is not None:
+                chars = _clip_to_paragraph(text, token.idx, chars[0], _balance_marks(text, *chars))
+            if chars is not None:
+                chars = chars[0], _run_on(doc, text, cue, *chars)
+            if chars is not None:
+                out.append(Report(cue, *chars))
     return out

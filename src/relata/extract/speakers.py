@@ -14,6 +14,9 @@ from relata.resolve.actors import DocumentActors
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 # Dependents of a cue that take their subject from the verb they hang on ("..., adding that").
 _BORROWED_SUBJECT = ("advcl", "xcomp", "conj", "pcomp", "dep")
+# Prepositions whose gerund shares the subject of the phrase they hang on ("right in saying",
+# "responded by saying"); not "for" ("attacked Clinton for saying": the object said it).
+_SAME_SUBJECT_PREPOSITIONS = frozenset({"in", "by", "while", "when", "after", "before", "without"})
 PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "i", "we", "they", "it"})
 
 
@@ -27,8 +30,11 @@ def subject_of(cue: Token) -> Token | None:
                     return obj
     if cue.tag_ == "VBG" and cue.i > 0 and cue.doc[cue.i - 1].pos_ == "PROPN":
         return cue.doc[cue.i - 1]  # "footage of Clinton asking, ..."
+    if cue.pos_ == "NOUN" and cue.lemma_.lower() in lexicon().cue_nouns and not any(
+            c.dep_ in _SUBJECTS for c in cue.children):
+        return _noun_source(cue)
     token = cue
-    for _ in range(3):
+    for _ in range(5):
         for child in token.children:
             if child.dep_ in _SUBJECTS:
                 return child
@@ -41,8 +47,26 @@ def subject_of(cue: Token) -> Token | None:
             return token.head  # "footage of Clinton asking, ..."
         if token.dep_ in _BORROWED_SUBJECT and token.head is not token:
             token = token.head
+        elif token.dep_ == "prep" and token.lower_ == "for" and token.i > cue.i - 3:
+            # "attacked Clinton for saying ...": the one blamed or praised said it
+            return next((c for c in token.head.children if c.dep_ == "dobj"), None)
+        elif token.dep_ == "prep" and token.lower_ in _SAME_SUBJECT_PREPOSITIONS and token.head is not token:
+            token = token.head  # "Flynn says Trump was right in saying ...": via the preposition
         else:
             break
+    return None
+
+
+def _noun_source(noun: Token) -> Token | None:
+    """``Trump's claim``: the possessor; ``the ministry issued a statement``: the subject of a
+    light verb. ``rejected the claim`` names no source (whoever rejects it did not make it)."""
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return child
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in lexicon().light_verbs:
+        for child in noun.head.children:
+            if child.dep_ in _SUBJECTS:
+                return child
     return None
 
 
