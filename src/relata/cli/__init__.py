@@ -14,6 +14,7 @@ from relata.cli import (  # noqa: F401  (registers the commands)
     corroborate_commands,
     fetch_commands,
     report_commands,
+    spark_commands,
     store_commands,
 )
 from relata.cli.app import app, err

@@ -6,6 +6,7 @@ import json
 import sys
 from collections import Counter
 from pathlib import Path
+from typing import Annotated
 
 import typer
 
@@ -24,12 +25,18 @@ from relata.cli.app import (
 from relata.errors import InputError, RelataError
 from relata.ingest import DEFAULT_MAX_BYTES
 
+WorkersOption = Annotated[
+    int,
+    typer.Option("--workers", "-j", min=1, help="Processes that parse in parallel (each loads the model once)."),
+]
+
 
 @app.command()
 def extract(
     inputs: InputsArgument,
     published: PublishedOption = None,
     max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
+    workers: WorkersOption = 1,
     quiet: QuietOption = False,
 ) -> None:
     """Write one JSON record per document to standard output (JSON Lines)."""
@@ -38,7 +45,7 @@ def extract(
 
     failed = done = 0
     with progress(quiet, "extracting") as bar:
-        for item in extract_records(inputs, published=published, max_bytes=max_bytes):
+        for item in extract_records(inputs, published=published, max_bytes=max_bytes, workers=workers):
             if isinstance(item, InputError):
                 failed += 1
                 report_error(item)
@@ -57,6 +64,7 @@ def ingest(
     db: DbOption = Path("relata.duckdb"),
     published: PublishedOption = None,
     max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
+    workers: WorkersOption = 1,
     quiet: QuietOption = False,
 ) -> None:
     """Extract and store documents. Unchanged inputs are skipped; changed ones replaced; never duplicated."""
@@ -69,7 +77,7 @@ def ingest(
         fail(str(exc))
     counts: Counter[str] = Counter()
     with progress(quiet, "ingesting") as bar:
-        for outcome in ingest_inputs(con, inputs, published=published, max_bytes=max_bytes):
+        for outcome in ingest_inputs(con, inputs, published=published, max_bytes=max_bytes, workers=workers):
             counts[outcome.status] += 1
             if outcome.error is not None:
                 report_error(outcome.error)

@@ -15,6 +15,7 @@ from importlib import resources
 from spacy.tokens import Doc, Span, Token
 
 from relata.extract.quantities import units
+from relata.nlp import doc_text
 from relata.records import TimeExpression
 
 MAX_MEASURE_TOKENS = 8
@@ -152,7 +153,7 @@ def _phrase(tokens: Sequence[Token]) -> str | None:
     if not tokens:
         return None
     doc = tokens[0].doc
-    return doc.text[tokens[0].idx: tokens[-1].idx + len(tokens[-1].text)]
+    return doc_text(doc)[tokens[0].idx: tokens[-1].idx + len(tokens[-1].text)]
 
 
 def _subtree(token: Token, exclude: Span) -> list[Token]:

@@ -31,7 +31,7 @@ from relata.extract.claim_context import (
     is_change,
 )
 from relata.extract.quantities import Quantity, find_quantities, units
-from relata.nlp import ParsedDocument
+from relata.nlp import ParsedDocument, doc_text
 from relata.records import Claim, Quote, TimeExpression
 from relata.resolve.actors import DocumentActors
 
@@ -206,7 +206,7 @@ def _claim(parsed: ParsedDocument, q: Quantity, span: Span, times) -> Claim | No
 def _is_score(doc, q: Quantity, noun: Token | None) -> bool:
     """``ended 2-2``, ``beat Charlton 2-1 thanks to``, ``ISO 3888-2``: not a range of things
     (``15-22 miles`` is one)."""
-    text = doc.text
+    text = doc_text(doc)
     after = _SCORE_AFTER.match(text[q.end:q.end + 4])
     before = _SCORE_BEFORE.search(text[max(0, q.start - 5):q.start])
     if not (after or before):
@@ -255,7 +255,7 @@ def _multiplier(token: Token, times) -> Claim | None:
     subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")), None)
     measure = None
     if subject is not None and subject.pos_ != "PRON":
-        measure = token.doc.text[subject.left_edge.idx: subject.idx + len(subject.text)]
+        measure = doc_text(token.doc)[subject.left_edge.idx: subject.idx + len(subject.text)]
     return Claim(start=token.idx, end=token.idx + len(token.text), text=token.text, value=percent,
                  unit="percent", qualifier="exact", measure=measure,
                  period=find_period(span, times), change=True)

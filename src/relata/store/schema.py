@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 SCHEMA_VERSION = "1"
 
 TABLES = {
@@ -42,6 +44,12 @@ TABLES = {
 
 # Tables whose rows belong to one document and go when it is replaced.
 ITEM_TABLES = ("document_actors", "entities", "quotes", "events", "claims", "times")
+# Tables a record fills (``relata.store.writer.record_rows``), in writing order.
+RECORD_TABLES = ("documents",) + ITEM_TABLES
+# Columns the store fills itself when a row is written.
+STAMP_COLUMNS = ("ingested_at", "updated_at")
+
+_COLUMN = re.compile(r'^\s*"?(\w+)"?\s+([A-Z]+(?:\[\])?)')
 
 VIEWS = {
     # One row per actor across the corpus; derived, so it can never disagree with the documents.
@@ -64,3 +72,18 @@ def create_statements() -> list[str]:
         f"INSERT OR IGNORE INTO store_info VALUES ('schema_version', '{SCHEMA_VERSION}')"
     )
     return statements
+
+
+def columns(table: str) -> list[tuple[str, str]]:
+    """``(name, type)`` of every column of ``table``, in order; types as DuckDB spells them."""
+    out = []
+    for definition in re.split(r",(?![^()]*\))", TABLES[table]):
+        match = _COLUMN.match(definition)
+        if match and match.group(1) != "PRIMARY":
+            out.append((match.group(1), match.group(2)))
+    return out
+
+
+def written_columns(table: str) -> list[tuple[str, str]]:
+    """The columns a writer supplies: all but the time stamps the store adds."""
+    return [(name, kind) for name, kind in columns(table) if name not in STAMP_COLUMNS]

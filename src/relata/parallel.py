@@ -1,0 +1,88 @@
+"""Parsing and extraction in worker processes, for ``ingest --workers N`` and ``extract --workers N``.
+
+Each worker is a fresh interpreter (the ``spawn`` start method: no inherited locks or threads, the
+same on Linux and macOS) that loads the spaCy model once and then turns batches of cleaned
+documents into records. Records travel back pickled as the frozen dataclasses they are. The
+caller decides how many batches are in flight (:attr:`WorkerPool.window`), keeps input order and
+does all writing, so a single process owns the store.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
+
+from relata.clean.document import CleanDocument
+from relata.errors import ExtractionError
+from relata.records import DocumentRecord
+
+START_METHOD = "spawn"
+
+
+class WorkerPool:
+    """``workers`` processes; started on the first batch, so a run with nothing to parse (an
+    unchanged corpus) never loads the model. Use as a context manager."""
+
+    def __init__(self, workers: int):
+        if workers < 1:
+            raise ValueError(f"workers must be at least 1, not {workers}")
+        self.workers = workers
+        # Two batches per worker: one being parsed, one queued, so no worker waits for input.
+        self.window = 2 * workers
+        self._executor: ProcessPoolExecutor | None = None
+
+    def submit(self, documents: list[CleanDocument], batch_size: int) -> PendingBatch:
+        """Start processing ``documents``; the returned handle's ``result()`` gives the records."""
+        if self._executor is None:
+            self._executor = ProcessPoolExecutor(
+                max_workers=self.workers,
+                mp_context=multiprocessing.get_context(START_METHOD),
+                initializer=_start_worker,
+            )
+        return PendingBatch(self._executor.submit(_process_batch, documents, batch_size))
+
+    def close(self) -> None:
+        if self._executor is not None:
+            self._executor.shutdown(wait=True, cancel_futures=True)
+            self._executor = None
+
+    def __enter__(self) -> WorkerPool:
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.close()
+
+
+@dataclass(frozen=True)
+class PendingBatch:
+    future: Future
+
+    def result(self) -> list[DocumentRecord | ExtractionError]:
+        return [item.error() if isinstance(item, _Failure) else item for item in self.future.result()]
+
+
+@dataclass(frozen=True)
+class _Failure:
+    """An :class:`ExtractionError` in transit (exceptions with extra arguments do not unpickle)."""
+
+    source: str
+    reason: str
+
+    def error(self) -> ExtractionError:
+        return ExtractionError(self.source, self.reason)
+
+
+def _start_worker() -> None:
+    from relata import nlp
+
+    nlp.load()
+
+
+def _process_batch(documents: list[CleanDocument], batch_size: int) -> list[DocumentRecord | _Failure]:
+    from relata.pipeline import process
+
+    return [
+        _Failure(item.source, item.reason) if isinstance(item, ExtractionError) else item
+        for item in process(documents, batch_size=batch_size)
+    ]
