@@ -190,3 +190,12 @@ def test_state_officials_are_coded_as_their_states():
     events, actors = events_of("Putin's visit to Beijing was a success.")
     assert ("RUS", "CHN") in {(e.source, e.target) for e in events if e.type == "CONSULT"}
     assert actors.get("vladimir-putin") is not None
+
+
+def test_coordinated_subject_of_a_meeting_are_each_others_partners():
+    for text, pair in [
+        ("Kenya and Tanzania met on Friday at a summit in Uganda.", ("KEN", "TZA")),
+        ("The Brazilian and Argentine presidents met on Friday in Montevideo.", ("BRA", "ARG")),
+    ]:
+        events, _ = events_of(text)
+        assert [(e.source, e.target) for e in events if e.type == "CONSULT"] == [pair], text

@@ -78,6 +78,8 @@ COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj", 
                              "nsubjpass", "advcl", "acl"})
 PASS_THROUGH_ROLES = frozenset({INTENT, ATTEMPT, CONTINUE, REFUSE, SPEECH})
 MAX_PAIRS = 3  # at most this many sources (and targets) per trigger
+# "X and Y met/agreed/cooperated" with no object: each is the other's partner, not the place's.
+MUTUAL_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 # Role and modality search walks the sentence's tree once per trigger, so cost grows with the
 # square of sentence length. News sentences stay far below this; longer "sentences" are text
 # without punctuation (a scraped blob), where a parse-based event would be a guess anyway.
@@ -334,6 +336,21 @@ def _state_level(found: Sequence, actors: DocumentActors, avoid: Sequence = ()) 
     return out
 
 
+def _mutual_partners(type_: str, roles: Roles, actors, match: PatternMatch) -> list[str]:
+    """The distinct actors of a coordinated subject of a mutual act with no partner named as its
+    object (``met X``, ``talks with X``), else []. Other targets found for such a verb are where
+    it happened (``met ... in Kazakhstan``), not who took part."""
+    if type_ not in MUTUAL_TYPES or len(roles.sources) < 2:
+        return []
+    heads = (match.head, match.noun) if match.noun is not None else (match.head,)
+    for head in heads:
+        for c in head.children:
+            if (c.dep_ == "dobj" and c is not match.noun) or (c.dep_ == "prep" and c.lower_ in ("with", "to")):
+                return []
+    partners = [p for p in dict.fromkeys(_state_level(roles.sources, actors)) if p]
+    return partners[:MAX_PAIRS] if len(partners) >= 2 else []
+
+
 def _events(match, type_, mode, roles: Roles, modality, sent, actors, times, quotes, nominal) -> list[Event]:
     start, end = _clause_span(match, modality, sent, nominal)
     if not (start <= match.head.idx < end):
@@ -346,6 +363,12 @@ def _events(match, type_, mode, roles: Roles, modality, sent, actors, times, quo
     place = _place(match, actors)
     location = _location(place)
     value = intensity(type_, mode)
+    partners = _mutual_partners(type_, roles, actors, match)
+    if partners:
+        return [Event(start=start, end=end, trigger=trigger, type=type_, mode=mode, intensity=value,
+                      source=a, target=b, date=date, attributed_to=attributed if attributed not in (a, b) else None,
+                      location=location)
+                for i, a in enumerate(partners) for b in partners[i + 1:]]
     found_sources = roles.sources or _stand_in(place)
     found_targets = roles.targets or (_stand_in(place) if roles.sources else ())
     sources = _state_level(found_sources, actors) or [None]
