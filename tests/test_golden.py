@@ -5,7 +5,6 @@ eval`) so a regression fails the suite. Raise them when an extractor improves.
 """
 
 import pytest
-
 from evaluation.golden import golden_files, load_records, score_all
 
 FLOORS = {  # area: (minimum precision, minimum recall) or minimum accuracy

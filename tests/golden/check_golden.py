@@ -344,7 +344,7 @@ def main(argv: list[str]) -> int:
             errors.append(f"{gpath.name}: {len(docs)} golden documents but {len(src_docs)} in {rel}")
             continue
         totals["files"] += 1
-        for i, (gdoc, sdoc) in enumerate(zip(docs, src_docs)):
+        for i, (gdoc, sdoc) in enumerate(zip(docs, src_docs, strict=False)):
             where = f"{gpath.name}[{i}]"
             c = check_document(gdoc, sdoc, where, errors)
             totals["documents"] += 1
