@@ -181,3 +181,18 @@ def test_hostile_quotation_inputs_do_not_crash():
                  "”" * 50, "― " * 50):
         for q in _quotes(text):
             assert q.speaker_name is None or q.speaker_name.lower() not in {"he", "she", "they"}
+
+
+def test_a_quote_followed_by_and_x_responded_belongs_to_the_earlier_speaker():
+    text = ('President Amara Diallo praised the talks, saying, "Our two nations share many goals," and '
+            'President Jonas Berg responded, "Senegal is a reliable partner."')
+    from relata.extract.entities import extract_entities
+    from relata.extract.quotes import extract_quotes
+    from relata.nlp import parse
+    from relata.resolve.actors import resolve_actors
+
+    parsed = parse(text)
+    quotes = extract_quotes(parsed, resolve_actors(parsed, extract_entities(parsed)))
+    direct = {q.text: q.speaker_name for q in quotes if q.kind == "direct"}
+    assert direct["Our two nations share many goals,"] == "Amara Diallo"
+    assert direct["Senegal is a reliable partner."] == "Jonas Berg"

@@ -153,12 +153,13 @@ def before_window(index: TokenIndex, open_at: int) -> list[Token]:
 
 def first_cue(tokens: list[Token]) -> Cue | None:
     """The attribution right after a quotation (``he said``, ``said Smith``, ``according to``):
-    the scan stops at a subordinate clause (``when Clinton blasted him``) or another verb."""
+    the scan stops at a subordinate clause (``when Clinton blasted him``), another verb, or a
+    coordinating conjunction (``..." and X responded, "...``: X speaks next, not here)."""
     for token in tokens:
         cue = cue_at(token)
         if cue is not None and cue.kind != "intention":
             return cue
-        if token.pos_ in ("SCONJ", "VERB") or token.tag_ in ("WRB", "WDT", "WP"):
+        if token.pos_ in ("SCONJ", "VERB", "CCONJ") or token.tag_ in ("WRB", "WDT", "WP"):
             return None
     return None
 
