@@ -1,10 +1,22 @@
-"""The JSON API's response models (they make the OpenAPI schema). Field names follow the contract."""
+"""The JSON API's response models (they make the OpenAPI schema). Field names follow the contract.
+
+Where the library already has a frozen dataclass of the right shape (the record's items, the
+listing rows, the dyad timeline) it is the response model itself: pydantic validates and documents
+stdlib dataclasses, so one definition serves the library, the report and the API. Only shapes the
+library does not have as dataclasses (the page envelope, the record with its ``schema`` alias, the
+corroboration groups as JSON) are declared here.
+"""
 
 from __future__ import annotations
 
 from typing import Generic, TypeVar
 
 from pydantic import BaseModel, Field
+
+from relata.analyze.actor_lookup import ActorInfo
+from relata.analyze.dyad import DyadTimeline
+from relata.records import Actor, Claim, EntityMention, Event, Quote, TimeExpression
+from relata.views.model import ClaimRow, DocumentSummary, DyadSummary, EventRow, QuoteRow
 
 T = TypeVar("T")
 
@@ -18,83 +30,6 @@ class Page(BaseModel, Generic[T]):
 
 class ErrorMessage(BaseModel):
     detail: str = Field(description="What was wrong, in words.")
-
-
-class DocumentSummary(BaseModel):
-    id: str
-    title: str | None
-    outlet: str | None
-    published: str | None
-    source: str
-    language: str
-    quotes: int
-    events: int
-    claims: int
-
-
-class EntityMention(BaseModel):
-    start: int
-    end: int
-    text: str
-    label: str
-    actor: str | None
-
-
-class Actor(BaseModel):
-    id: str
-    name: str
-    kind: str
-    country: str | None
-    aliases: list[str]
-
-
-class Quote(BaseModel):
-    start: int
-    end: int
-    text: str
-    kind: str
-    speaker: str | None
-    speaker_name: str | None
-    cue: str | None
-
-
-class Location(BaseModel):
-    name: str
-    country: str | None
-
-
-class Event(BaseModel):
-    start: int
-    end: int
-    trigger: str
-    type: str
-    mode: str | None
-    intensity: float
-    source: str | None
-    target: str | None
-    date: str | None
-    attributed_to: str | None
-    location: Location | None = None
-
-
-class Claim(BaseModel):
-    start: int
-    end: int
-    text: str
-    value: float
-    unit: str
-    qualifier: str
-    measure: str | None
-    period: str | None
-    change: bool
-    attributed_to: str | None = None
-
-
-class TimeExpression(BaseModel):
-    start: int
-    end: int
-    text: str
-    value: str | None
 
 
 class DocumentRecord(BaseModel):
@@ -116,138 +51,6 @@ class DocumentRecord(BaseModel):
     claims: list[Claim]
     times: list[TimeExpression]
     warnings: list[str]
-
-
-class ActorInfo(BaseModel):
-    id: str
-    name: str
-    kind: str
-    country: str | None
-    documents: int
-    mentions: int
-    events: int
-    aliases: list[str]
-
-
-class QuoteRow(BaseModel):
-    document_id: str
-    position: int
-    title: str | None
-    outlet: str | None
-    published: str | None
-    text: str
-    kind: str
-    speaker: str | None
-    speaker_name: str | None
-    cue: str | None
-    group_id: int | None
-
-
-class EventRow(BaseModel):
-    document_id: str
-    position: int
-    title: str | None
-    outlet: str | None
-    published: str | None
-    sentence: str
-    trigger: str
-    type: str
-    mode: str | None
-    intensity: float
-    source: str | None
-    source_name: str | None
-    target: str | None
-    target_name: str | None
-    date: str | None
-
-
-class ClaimRow(BaseModel):
-    document_id: str
-    position: int
-    title: str | None
-    outlet: str | None
-    published: str | None
-    text: str
-    value: float
-    unit: str
-    qualifier: str
-    measure: str | None
-    period: str | None
-    change: bool
-    group_id: int | None
-
-
-class DyadSummary(BaseModel):
-    a: str
-    b: str
-    a_name: str
-    b_name: str
-    events: int
-    documents: int
-    first: str | None
-    last: str | None
-
-
-class ActorSelection(BaseModel):
-    query: str
-    matched: list[ActorInfo]
-    how: str
-    member_ids: list[str]
-
-
-class Report(BaseModel):
-    document_id: str
-    position: int
-    document_source: str
-    title: str | None
-    outlet: str | None
-    published: str | None
-    start: int
-    end: int
-    sentence: str
-    trigger: str
-    source: str
-    target: str
-    date: str | None
-    intensity: float
-
-
-class DyadEvent(BaseModel):
-    id: str
-    type: str
-    direction: str
-    source: str
-    target: str
-    source_name: str
-    target_name: str
-    date: str | None
-    period: str
-    intensity: float
-    reports: list[Report]
-
-
-class TypeCount(BaseModel):
-    type: str
-    direction: str
-    events: int
-    reports: int
-    mean_intensity: float
-
-
-class Period(BaseModel):
-    label: str
-    events: int
-    reports: int
-    mean_intensity: float
-    counts: list[TypeCount]
-
-
-class DyadTimeline(BaseModel):
-    a: ActorSelection
-    b: ActorSelection
-    by: str
-    periods: list[Period]
-    events: list[DyadEvent]
 
 
 class GroupDocument(BaseModel):
@@ -306,3 +109,10 @@ class QuoteGroup(BaseModel):
     outlets: list[str]
     first: Provenance
     members: list[QuoteMember]
+
+
+__all__ = [
+    "Page", "ErrorMessage", "DocumentRecord", "DocumentSummary", "ActorInfo", "QuoteRow", "EventRow",
+    "ClaimRow", "DyadSummary", "DyadTimeline", "ClaimGroup", "QuoteGroup", "Provenance",
+    "EntityMention", "Actor", "Quote", "Event", "Claim", "TimeExpression",
+]
