@@ -105,10 +105,7 @@ def quotes(con: duckdb.DuckDBPyConnection, filters: Filters = NO_FILTERS,
         where.add("(q.text ILIKE ? ESCAPE '\\' OR q.speaker_name ILIKE ? ESCAPE '\\')", pattern, pattern)
     if filters.actor:
         where.add("list_contains(?, q.speaker)", actor_ids(con, filters.actor))
-    group, join = _group_join(con, "quote_group_members", "q")
-    return _page(con, _QUOTE_SELECT.format(group=group), _QUOTE_FROM.format(join=join), where,
-                 "d.published DESC NULLS LAST, q.document_id, q.position", page,
-                 lambda row: QuoteRow(*row))
+    return _quote_page(con, where, page)
 
 
 def quotes_of(con: duckdb.DuckDBPyConnection, speaker_name: str, page: PageRequest = FIRST_PAGE
@@ -116,6 +113,10 @@ def quotes_of(con: duckdb.DuckDBPyConnection, speaker_name: str, page: PageReque
     """The quotes attributed to ``speaker_name`` (the canonical name), newest document first."""
     where = _Where()
     where.add("q.speaker_name = ?", speaker_name)
+    return _quote_page(con, where, page)
+
+
+def _quote_page(con: duckdb.DuckDBPyConnection, where: _Where, page: PageRequest) -> Page[QuoteRow]:
     group, join = _group_join(con, "quote_group_members", "q")
     return _page(con, _QUOTE_SELECT.format(group=group), _QUOTE_FROM.format(join=join), where,
                  "d.published DESC NULLS LAST, q.document_id, q.position", page,
