@@ -27,17 +27,25 @@ def read_inputs(
             continue
         try:
             data = _read_bytes(location, max_bytes)
-            name = "<stdin>" if location == STDIN else location
-            if data.startswith(GZIP_MAGIC):
-                data = gunzip(name, data, max_bytes)
-                name_hint = location[:-3] if location.endswith(".gz") else location
-            else:
-                name_hint = location
-            text = decode(name, data)
         except InputError as exc:
             yield exc
             continue
-        yield from read_text(name, text, name_hint)
+        yield from read_data("<stdin>" if location == STDIN else location, data, max_bytes)
+
+
+def read_data(source: str, data: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[RawDocument | InputError]:
+    """Documents in the bytes of one input (gzip-compressed or not), named ``source``."""
+    try:
+        if data.startswith(GZIP_MAGIC):
+            data = gunzip(source, data, max_bytes)
+            name_hint = source[:-3] if source.endswith(".gz") else source
+        else:
+            name_hint = source
+        text = decode(source, data)
+    except InputError as exc:
+        yield exc
+        return
+    yield from read_text(source, text, name_hint)
 
 
 def read_text(source: str, text: str, name_hint: str = "") -> Iterator[RawDocument | InputError]:

@@ -15,8 +15,7 @@ from dataclasses import dataclass
 from relata.corpus import batched_records, cleaned, source_hash
 from relata.errors import InputError
 from relata.ingest import RawDocument, read_inputs
-from relata.ingest.decoding import GZIP_MAGIC, decode, gunzip
-from relata.ingest.reader import read_text
+from relata.ingest.reader import read_data
 from relata.store.schema import RECORD_TABLES, columns, written_columns
 from relata.store.writer import record_rows
 
@@ -38,23 +37,9 @@ def read_input(item: Input, max_bytes: int) -> Iterator[tuple[str, RawDocument |
     if item.data is None:
         found = read_inputs([item.location], max_bytes=max_bytes)
     else:
-        found = _read_bytes(item.location, item.data, max_bytes)
+        found = read_data(item.location, item.data, max_bytes)
     for n, raw in enumerate(found):
         yield f"{item.order}:{n:09d}", str(raw) if isinstance(raw, InputError) else raw
-
-
-def _read_bytes(name: str, data: bytes, max_bytes: int) -> Iterator[RawDocument | InputError]:
-    try:
-        if data.startswith(GZIP_MAGIC):
-            data = gunzip(name, data, max_bytes)
-            hint = name[:-3] if name.endswith(".gz") else name
-        else:
-            hint = name
-        text = decode(name, data)
-    except InputError as exc:
-        yield exc
-        return
-    yield from read_text(name, text, hint)
 
 
 def document_rows(
