@@ -63,20 +63,26 @@ class Fetcher:
         self._client = client
         self._robots = RobotsPolicy(client)
 
-    def fetch_page(self, url: str, listed_date: str | None = None) -> PageOutcome:
-        """Fetch ``url`` and store its article. ``listed_date`` (a feed's) is used only when the page
-        gives no date, in its metadata or its header lines."""
+    def _conditional_get(self, url: str, content_types: tuple[str, ...] = ()):
+        """The last successful fetch of ``url`` (or ``None``) and a polite GET of it: the URL checked,
+        robots.txt obeyed, that fetch's validators sent so an unchanged resource answers 304."""
         previous = state.get(self._con, url)
         known = previous if previous and previous.status in state.DONE else None
+        check_url(url)
+        self._robots.check(url)
+        response = self._client.get(
+            url,
+            etag=known.etag if known else None,
+            last_modified=known.last_modified if known else None,
+            content_types=content_types,
+        )
+        return known, response
+
+    def fetch_page(self, url: str, listed_date: str | None = None) -> PageOutcome:
+        """Fetch ``url`` and store its article. ``listed_date`` (a feed's) ranks after the page's
+        metadata and before the date lines in its text."""
         try:
-            check_url(url)
-            self._robots.check(url)
-            response = self._client.get(
-                url,
-                etag=known.etag if known else None,
-                last_modified=known.last_modified if known else None,
-                content_types=PAGE_TYPES,
-            )
+            known, response = self._conditional_get(url, PAGE_TYPES)
             if response.not_modified:
                 state.record(self._con, url, "page", "unchanged", http_status=304, error=None)
                 return PageOutcome(url, "unchanged", source=known.source if known else None)
@@ -122,14 +128,8 @@ class Fetcher:
         yield FeedOutcome(feed, status, len(entries), new, dict(pages), tuple(errors))
 
     def _read_listing(self, url: str, nested: bool) -> tuple[str, list[Entry], list[InputError]]:
-        previous = state.get(self._con, url)
-        known = previous if previous and previous.status in state.DONE else None
         try:
-            check_url(url)
-            self._robots.check(url)
-            response = self._client.get(
-                url, etag=known.etag if known else None, last_modified=known.last_modified if known else None
-            )
+            _, response = self._conditional_get(url)
             listing = Listing() if response.not_modified else _parse_listing(response, self._client)
         except RobotsDisallowedError as exc:
             state.record(self._con, url, "listing", state.SKIPPED, error=exc.reason, http_status=None)
