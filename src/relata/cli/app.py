@@ -76,3 +76,8 @@ def progress(quiet: bool, label: str):
 def fail(message: str, code: int = 1) -> None:
     err.print(f"relata: {message}", markup=False, soft_wrap=True)
     raise typer.Exit(code)
+
+
+def count_summary(counts, order: tuple[str, ...]) -> str:
+    """``3 added, 1 failed``: the non-zero counts in ``order``."""
+    return ", ".join(f"{counts[k]} {k}" for k in order if counts[k]) or "nothing to do"

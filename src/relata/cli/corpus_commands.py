@@ -17,6 +17,7 @@ from relata.cli.app import (
     PublishedOption,
     QuietOption,
     app,
+    count_summary,
     err,
     fail,
     progress,
@@ -95,6 +96,8 @@ def ingest(
     raise typer.Exit(1 if counts["failed"] else 0)
 
 
+_ORDER = ("added", "replaced", "linked", "unchanged", "failed")
+
+
 def _summary(counts: Counter) -> str:
-    order = ("added", "replaced", "linked", "unchanged", "failed")
-    return ", ".join(f"{counts[k]} {k}" for k in order if counts[k]) or "nothing to do"
+    return count_summary(counts, _ORDER)

@@ -10,7 +10,17 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from relata.cli.app import DbOption, MaxBytesOption, QuietOption, app, err, fail, progress, report_error
+from relata.cli.app import (
+    DbOption,
+    MaxBytesOption,
+    QuietOption,
+    app,
+    count_summary,
+    err,
+    fail,
+    progress,
+    report_error,
+)
 from relata.errors import RelataError
 from relata.ingest import DEFAULT_MAX_BYTES
 
@@ -161,4 +171,4 @@ def _feed_line(outcome) -> str:
 
 
 def _summary(counts: Counter) -> str:
-    return ", ".join(f"{counts[k]} {k}" for k in _ORDER if counts[k]) or "nothing to do"
+    return count_summary(counts, _ORDER)
