@@ -199,3 +199,27 @@ def test_coordinated_subject_of_a_meeting_are_each_others_partners():
     ]:
         events, _ = events_of(text)
         assert [(e.source, e.target) for e in events if e.type == "CONSULT"] == [pair], text
+
+
+def test_without_a_gerund_nothing_happened():
+    assert "CONCEDE" not in types_of("Sylvania left the talks without making any concessions to Freedonia.")
+
+
+def test_possible_scenarios_and_expectations_are_not_facts():
+    assert "AID" not in types_of("A scenario where Freedonia is providing weapons to Sylvania is being raised.")
+    assert "ASSAULT" not in types_of("With the possibility of a Freedonian invasion of Sylvania being raised, "
+                                     "markets fell.")
+    assert "ACCUSE" not in types_of("Freedonian leaders are expected to accuse Sylvania of cheating.")
+
+
+def test_a_proposal_for_the_speakers_own_state_is_no_demand():
+    events, _ = events_of("Chilean President Ana Lopez said that Chile and Peru should deepen their ties.")
+    assert all(e.type != "REQUEST" for e in events)
+    events, _ = events_of("Chilean President Ana Lopez said that Peru must return the ship.")
+    assert ("CHL", "PER") in {(e.source, e.target) for e in events if e.type == "REQUEST"}
+
+
+def test_releasing_a_statement_or_demonstrating_cooperation_is_no_event():
+    assert "RETREAT" not in types_of("Freedonia and Sylvania released a joint statement on Monday.")
+    assert "PROTEST" not in types_of("The talks demonstrated the close cooperation of the two states.")
+    assert "RETREAT" in types_of("Freedonia released twelve prisoners on Monday.")

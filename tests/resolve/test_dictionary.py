@@ -35,3 +35,14 @@ def test_missing_directory_gives_an_empty_dictionary(tmp_path):
 def test_packaged_dictionary_loads():
     dictionary = load_dictionary()
     assert all(a.id for a in dictionary.actors.values())
+
+
+def test_capital_city_and_seat_of_an_organisation_name():
+    from relata.resolve.dictionary import load_dictionary
+    from relata.resolve.nationality import country_in_name
+
+    dictionary = load_dictionary()
+    assert dictionary.city_of_state("Minsk") and not dictionary.city_of_state("Belarus")
+    assert not dictionary.city_of_state("Kremlin")  # a seat of power acts; a city is a place
+    assert country_in_name("United Tram Company of Nairobi", dictionary) == "KEN"
+    assert country_in_name("Green Valley Farmers", dictionary) is None

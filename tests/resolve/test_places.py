@@ -41,3 +41,10 @@ def test_unknown_place():
 def test_id_carries_the_country():
     assert Place("Basrah", "IRQ").id == "basrah-irq"
     assert Place("Kashmir", None).id == "kashmir"
+
+
+def test_a_region_named_like_a_state_is_not_a_foreign_city():
+    # "Montenegro" is also a Brazilian town; "Montenegro province" is the Balkan one
+    assert find_place("Montenegro") is not None
+    assert find_place("Montenegro province") is None
+    assert find_place("Tyumen region").country == "RUS"  # a region named after its city keeps it

@@ -33,7 +33,7 @@ from relata.nlp import doc_text
 NEGATION, HYPOTHETICAL, REPORTED, FUTURE = "negation", "hypothetical", "reported", "future"
 OBLIGATION, CONDITIONAL, INTENT, ATTEMPT = "obligation", "conditional", "intent", "attempt"
 CONTINUE, REFUSE, SPEECH, UNREAL = "continue", "refuse", "speech", "unreal"
-DESIRE = "desire"
+DESIRE, UNREAL_HEAD, WITHOUT = "desire", "unreal-head", "without"
 
 VERBAL = frozenset({"AGREE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
 COOPERATIVE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT", "AGREE"})
@@ -131,7 +131,9 @@ def _inside_unreal_clause(clause: Token) -> bool:
             c.dep_ == "mark" and role_of(c) == CONDITIONAL for c in t.children
         ):
             return True
-        if t.head is t or not same_paragraph(t, t.head):
+        if _of_unreal_noun(t):
+            return True
+        if t.head == t or not same_paragraph(t, t.head):
             return False
         if t.dep_ == "advcl" and not is_infinitival_advcl(t) and any(
             c.dep_ in AUX_DEPS and role_of(c) in (HYPOTHETICAL, REPORTED) for c in t.head.children
@@ -139,6 +141,19 @@ def _inside_unreal_clause(clause: Token) -> bool:
             return True
         t = t.head
     return False
+
+
+def _of_unreal_noun(t: Token) -> bool:
+    """``a scenario where China arms Russia``, ``the possibility of an invasion``: the clause or
+    ``of`` object of a noun that presents it as possible only."""
+    if t.dep_ in ("relcl", "acl") and role_of(t.head) == UNREAL_HEAD:
+        return True
+    return t.dep_ in ("pobj", "pcomp") and t.head.lower_ == "of" and role_of(t.head.head) == UNREAL_HEAD
+
+
+def _without(t: Token) -> bool:
+    """``left without making concessions``: a gerund under ``without`` did not happen."""
+    return t.dep_ == "pcomp" and t.head.dep_ == "prep" and role_of(t.head) == WITHOUT
 
 
 def assess(head: Token) -> Modality:
@@ -163,6 +178,8 @@ def assess(head: Token) -> Modality:
                     obligation = True
         if t is head and subjunctive(t):
             obligation = True
+        if _without(t):
+            negated = True
         if _is_conditional(t):
             hypothetical = True
         if is_infinitival_advcl(t):
@@ -179,7 +196,7 @@ def assess(head: Token) -> Modality:
             if t.dep_ == "xcomp" and governor.pos_ == "ADJ" and role_of(governor) == INTENT:
                 future = True
             elif t.dep_ == "xcomp":
-                if role == DESIRE:
+                if role in (DESIRE, UNREAL):  # "wants to help", "is expected to accuse"
                     hypothetical = True
                 elif role == INTENT:
                     future = True
@@ -209,6 +226,7 @@ def assess(head: Token) -> Modality:
 def assess_noun(noun: Token) -> Modality:
     """The modality of a nominal event: ``a possible attack`` is not a fact; ``the visit will ...``."""
     unreal = any(c.dep_ in ("amod", "compound") and role_of(c) == UNREAL for c in noun.children)
+    unreal = unreal or _of_unreal_noun(noun)
     negated = any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children)
     verb = noun.head if noun.dep_ in ("nsubj", "nsubjpass", "dobj") else None
     if verb is not None and verb.pos_ in ("VERB", "AUX"):

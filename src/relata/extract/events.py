@@ -25,8 +25,15 @@ Conventions:
   that place for the missing role: as in CAMEO, an actor the text does not name is coded by where
   it acted. A place that is a state's capital or the state itself gives the state.
 - A domestic event keeps its target: ``President Bashir imposed a curfew in Sudan`` is SDN -> SDN
-  (CAMEO's ``SDNGOV -> SDN``); only a target that *is* the source actor is dropped.
-- Coordinated sources or targets give one event per source/target pair.
+  (CAMEO's ``SDNGOV -> SDN``); only a target that *is* the actor the subject names is dropped, so
+  a group coded by its place may address its own state (``the Albanians of southern Serbia
+  demand autonomy from Serbian authorities``: SRB -> SRB). A protest with no named target is
+  addressed to where it is held (``ethnic Albanians demonstrated in Serbia``: SRB -> SRB).
+- Where a meeting is held is its location, not a partner: ``India and Pakistan held talks in
+  Geneva`` is CONSULT IND <-> PAK at Geneva (a visit's place, ``arrived in Amman``, is its target).
+- Coordinated sources or targets give one event per source/target pair; ``X and Y met`` (or
+  ``cooperation between X and Y``) with no other partner named pairs X with Y.
+- ``X said X's state and Y should ...`` is a proposal, not a demand: no REQUEST.
 - A threat with no object names as its target whoever must meet its condition (``threatened to
   strike unless Israel rescinded the law`` -> target Israel).
 - Nominal events (``Putin's visit to Beijing``, ``sanctions on Russia``) are coded only when the
@@ -125,7 +132,7 @@ def _governed_by_trigger(match: PatternMatch, heads: set[int]) -> bool:
     """Whether the trigger is the complement or object of another trigger (``agreed to withdraw``)."""
     t = match.head
     for _ in range(10):
-        if t.dep_ not in COMPLEMENT_DEPS or t.head is t or not same_paragraph(t, t.head):
+        if t.dep_ not in COMPLEMENT_DEPS or t.head == t or not same_paragraph(t, t.head):
             return False
         dep = t.dep_
         prev = t
@@ -279,7 +286,7 @@ def _date(match: PatternMatch, modality: Modality, start: int, end: int,
         for _ in range(6):
             if token.i in anchors:
                 return t.value
-            if token.dep_ not in DATE_PATH_DEPS or token.head is token:
+            if token.dep_ not in DATE_PATH_DEPS or token.head == token:
                 break
             token = token.head
         if token.i in anchors:
@@ -320,13 +327,15 @@ def _stand_in(place: tuple[Span, object] | None) -> tuple:
     return (actor,)
 
 
-def _state_level(found: Sequence, actors: DocumentActors, avoid: Sequence = ()) -> list[str]:
+def _state_level(found: Sequence, actors: DocumentActors, avoid: Sequence = (),
+                 own: Sequence | None = None) -> list[str]:
     """Actor ids at the level PLOVER codes: an official or organ of a state gives the state. A
     target whose state is the source's (``President X banned opposition candidates``, a domestic
     event) keeps its own id, so a state or place stays (``X imposed a curfew in Sudan``: SDN);
-    a target that is a source actor itself is dropped. ``avoid``: the source actors."""
+    a target that is a source actor itself is dropped. ``avoid``: the source actors; ``own``:
+    those of them a target may not be (default: all)."""
     states = {actors.acting_for(a).id for a in avoid}
-    own = {a.id for a in avoid}
+    own = {a.id for a in (avoid if own is None else own)}
     out: list[str] = []
     for actor in found[:MAX_PAIRS]:
         state = actors.acting_for(actor).id
@@ -345,7 +354,7 @@ def _mutual_partners(type_: str, roles: Roles, actors, match: PatternMatch) -> l
     heads = (match.head, match.noun) if match.noun is not None else (match.head,)
     for head in heads:
         for c in head.children:
-            if (c.dep_ == "dobj" and c is not match.noun) or (c.dep_ == "prep" and c.lower_ in ("with", "to")):
+            if (c.dep_ == "dobj" and c != match.noun) or (c.dep_ == "prep" and c.lower_ in ("with", "to")):
                 return []
     partners = [p for p in dict.fromkeys(_state_level(roles.sources, actors)) if p]
     return partners[:MAX_PAIRS] if len(partners) >= 2 else []
@@ -370,9 +379,24 @@ def _events(match, type_, mode, roles: Roles, modality, sent, actors, times, quo
                       location=location)
                 for i, a in enumerate(partners) for b in partners[i + 1:]]
     found_sources = roles.sources or _stand_in(place)
-    found_targets = roles.targets or (_stand_in(place) if roles.sources else ())
+    # where a meeting was held is not who was met ("leaders meet in Washington"); a visit's is.
+    # A protest is addressed to where it is held, even when the place also stands in for the
+    # unnamed protesters ("ethnic Albanians demonstrated in Serbia": SRB -> SRB, as CAMEO codes it).
+    venue = match.type == "CONSULT" and match.mode != "visit"
+    protest_place = type_ == "PROTEST" and not roles.targets
+    found_targets = roles.targets or (_stand_in(place) if (roles.sources or protest_place) and not venue else ())
     sources = _state_level(found_sources, actors) or [None]
-    targets = _state_level(found_targets, actors, avoid=found_sources[:MAX_PAIRS]) or [None]
+    # a place standing in for unnamed doers is not itself the doer: it may also be the target
+    avoid = found_sources[:MAX_PAIRS] if roles.sources and not protest_place else ()
+    own = avoid
+    if roles.subject is not None and not roles.passive and roles.subject.pos_ != "PRON":
+        # only actors the subject names themselves: a group coded by its place ("the Albanians
+        # of southern Serbia demand autonomy from Serbian authorities") may target that state
+        named = {actors.resolve(t) for t in (roles.subject, *roles.subject.conjuncts)}
+        own = tuple(a for a in avoid if a in named)
+    targets = _state_level(found_targets, actors, avoid=avoid, own=own) or [None]
+    if type_ == "REQUEST" and len(targets) > 1 and any(t is not None and t in sources for t in targets):
+        return []  # "X said X's state and Y should ...": a proposal to act together, not a demand
     out = []
     for source in sources:
         for target in targets:

@@ -13,6 +13,7 @@ from functools import cache
 from pathlib import Path
 
 from relata.resolve.names import name_key, without_initials
+from relata.resolve.places import find_place
 from relata.resolve.tables import data_path, read_table, split_list
 
 _ROLE = re.compile(
@@ -82,6 +83,16 @@ class ActorDictionary:
         """Every known actor written ``text`` (compared by :func:`name_key`)."""
         key = name_key(text)
         return self._by_key.get(key) or self._by_key.get(without_initials(key)) or []
+
+    def city_of_state(self, text: str) -> bool:
+        """Whether ``text`` names a state only by a city, its capital (``Minsk``, ``Astana``), not by
+        its name, a demonym or a seat of power (``Kremlin``): where something happened, when it
+        modifies an event noun (``the Minsk agreement``, ``an Astana meeting``)."""
+        forms = [f for f in self.lookup(text) if f.actor.kind == "state"]
+        if not forms or any(f.form != "metonym" for f in forms):
+            return False
+        place = find_place(text)
+        return place is not None and place.country in {f.actor.id for f in forms}
 
     def keys(self) -> list[str]:
         return list(self._by_key)

@@ -36,6 +36,10 @@ def country_in_name(text: str, dictionary: ActorDictionary) -> str | None:
             phrase = " ".join(words[i:i + size])
             if phrase[:1].isupper():
                 found.extend((i, state) for state in _state_forms(phrase, dictionary))
+    if not found and len(words) > 2 and words[-2] == "of":
+        # "United Bus Company of Tehran", "University of Nairobi": a capital naming the seat
+        found = [(0, f.actor.id) for f in dictionary.lookup(words[-1])
+                 if f.actor.kind == "state" and f.form == "metonym" and words[-1][:1].isupper()]
     return min(found)[1] if found else None
 
 

