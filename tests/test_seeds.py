@@ -8,6 +8,7 @@ from typer.testing import CliRunner
 
 from relata.clean.normalize import normalize_text
 from relata.cli import app
+from relata.resolve.dictionary import load_dictionary
 
 # Publication dates the seeds state in their own header lines.
 STATED_DATES = {"000_": "2024-05-18", "004_": "2023-03-22"}
@@ -52,3 +53,70 @@ def test_furniture_dropped(seed_records):
     for name, record in seed_records.items():
         for pattern in furniture:
             assert not re.search(pattern, record["text"], re.MULTILINE), (name, pattern)
+
+
+# Speakers the seed texts give for quotes, by a fragment of the quote (pronoun and run speakers
+# included: "he added" after Gabuev's quote, "he said" after Medeiros' name).
+SEED_SPEAKERS = {
+    "is a luxury he no longer has": "Alexander Gabuev",
+    "This is more like a survival mode": "Alexander Gabuev",
+    "strategic leapfrog works better": "Evan Medeiros",
+    "The purpose is to demonstrate the close cooperation": "Sun Yun",
+    "Putin will continue to be dependent on the CCP": "Cheng Chin-mo",
+    "He is concerned that China, whose economy is in decline": "Cheng Chin-mo",
+    "he never took it off since": "Vladimir Putin",
+    "The two countries have many common goals": "Vladimir Putin",
+    "Russia is a reliable partner": "Xi Jinping",
+    "Ukraine is an important member of Xi": "The Wall Street Journal",  # "The Journal argues"
+}
+_PARTICLES = {"the", "of", "for", "and", "de", "al", "van", "von"}
+_NOT_A_NAME = {"he", "she", "they", "it", "him", "her", "them", "his", "i", "we", "you", "who"}
+
+
+def _quotes(seed_records):
+    return [(name, q) for name, r in sorted(seed_records.items()) for q in r["quotes"]]
+
+
+def test_seed_quotes_have_their_speakers_full_names(seed_records):
+    for fragment, speaker in SEED_SPEAKERS.items():
+        found = [q for _, q in _quotes(seed_records) if fragment in q["text"]]
+        assert found, fragment
+        assert {q["speaker_name"] for q in found} == {speaker}, (fragment, [q["speaker_name"] for q in found])
+
+
+def test_transcript_lines_name_a_person(seed_records):
+    lines = [(name, q) for name, q in _quotes(seed_records) if q["cue"] == ":"]
+    assert len(lines) >= 20
+    for name, q in lines:
+        actors = {a["id"]: a for a in seed_records[name]["actors"]}
+        assert q["speaker"] in actors and actors[q["speaker"]]["kind"] == "person", q["text"][:60]
+    labels = {q["speaker_name"] for _, q in lines}
+    assert {"Wang Yi", "Qin Gang", "Jiang Feng", "Simone"} <= labels
+
+
+def test_no_speaker_is_a_pronoun_or_a_bare_title(seed_records):
+    dictionary = load_dictionary()
+    for name, q in _quotes(seed_records):
+        speaker = q["speaker_name"]
+        if speaker is None:
+            continue
+        assert speaker.lower() not in _NOT_A_NAME, (name, q["text"][:60])
+        words = [w for w in speaker.split() if w.lower() not in _PARTICLES]
+        assert words and all(w[:1].isupper() for w in words), (name, speaker)
+        assert dictionary.title(speaker.lower().removeprefix("the ")) is None, (name, speaker)
+
+
+def test_seed_events_have_the_right_actors(seed_records):
+    """Visits come out with visitor and host; a place or demonym naming a war or an agreement
+    (``the Ukrainian war``, ``the Minsk agreement``) is no party to any event."""
+    def pairs(prefix, type_):
+        record = next(r for name, r in seed_records.items() if name.startswith(prefix))
+        return {(e["source"], e["target"]) for e in record["events"] if e["type"] == type_}
+
+    assert ("RUS", "CHN") in pairs("000_", "CONSULT")  # "the first person he visited was Xi Jinping"
+    assert ("USA", "CHN") in pairs("003_", "CONSULT")  # "During his April visit to China, ... Blinken"
+    assert ("CHN", "RUS") in pairs("004_", "CONSULT")
+    for record in seed_records.values():
+        for event in record["events"]:
+            assert "BLR" not in (event["source"], event["target"]), event
+            assert not (event["type"] == "ASSAULT" and event["source"] == "UKR"), event

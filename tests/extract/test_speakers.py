@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from relata import nlp
-from relata.extract.speakers import match_label
+from relata.extract.speakers import is_pronoun, match_label, subject_of
 from relata.records import Actor
 from relata.resolve.actors import DocumentActors
 
@@ -43,9 +43,67 @@ def test_gerund_after_by_shares_the_subject():
 
 
 def test_gerund_after_for_belongs_to_the_object_not_the_critic():
-    text = "Donald Trump attacked Hillary Clinton for saying that his supporters were deplorable."
-    assert _speaker_of(text, "supporters were deplorable") != "Donald Trump"
+    doc = nlp.parse("Donald Trump attacked Hillary Clinton for saying that his supporters were deplorable.").doc
+    assert subject_of(next(t for t in doc if t.text == "saying")).text == "Clinton"
 
 
 def test_reporting_noun_speaker_is_the_possessor():
     assert _speaker_of("Maria Lopez’s claim that the bridge was unsafe was disputed.", "bridge") == "Maria Lopez"
+
+
+def test_time_after_reported_is_not_the_source():
+    text = "The Daily Ledger reported on Monday that the mayor would resign."
+    assert _speaker_of(text, "mayor would resign") == "Daily Ledger"
+
+
+def test_title_with_its_organisation_speaks_for_the_organisation():
+    text = "A spokesperson for the State Department said the visa rules would change."
+    assert _speaker_of(text, "visa rules") == "United States Department of State"
+
+
+def test_title_for_a_person_is_not_that_person():
+    text = "A spokesman for Vladimir Putin said the talks would resume."
+    assert _speaker_of(text, "talks would resume") != "Vladimir Putin"
+
+
+def test_reporting_noun_with_a_participle_belongs_to_whoever_made_it():
+    doc = nlp.parse("Maria Lopez arrived late and made a remark praising the new mayor.").doc
+    assert subject_of(next(t for t in doc if t.text == "praising")).text == "Lopez"
+
+
+def test_passive_cue_has_no_subject_speaker_but_its_agent():
+    doc = nlp.parse("Okafor was accused of theft. Lopez was criticized by Okafor for the delay.").doc
+    accused, criticized = (next(t for t in doc if t.text == w) for w in ("accused", "criticized"))
+    assert subject_of(accused) is None
+    assert subject_of(criticized).text == "Okafor"
+
+
+def test_quantifier_subject_is_not_a_pronoun_to_resolve():
+    doc = nlp.parse("Some believe the plan failed, and he said so.").doc
+    assert not is_pronoun(doc[0])
+    assert is_pronoun(next(t for t in doc if t.text == "he"))
+
+
+def test_which_goes_to_the_organisation_it_follows():
+    text = "The story was first reported by the Daily Ledger, which said the deal was dead."
+    assert _speaker_of(text, "deal was dead") == "Daily Ledger"
+
+
+def test_opening_participle_shares_the_subject_after_it():
+    doc = nlp.parse('He spoke for an hour.\n\nBemoaning the "rigged system," Okafor accused the judge of bias.').doc
+    assert subject_of(next(t for t in doc if t.text == "Bemoaning")).text == "Okafor"
+
+
+def test_according_to_a_document_names_whoever_made_it():
+    doc = nlp.parse("The tax would curb speculation, according to a speech Ms. Okafor delivered in May.").doc
+    according = next(t for t in doc if t.text == "according")
+    assert subject_of(according).text == "Okafor"
+    doc = nlp.parse("According to a Kremlin statement, the talks will resume.").doc
+    assert subject_of(doc[0]).text == "Kremlin"
+
+
+def test_name_with_apposition_before_a_subjectless_verb():
+    text = ("In a panel discussion this weekend in Washington, Marc H. Morial, the chief executive of "
+            "the National Urban League, forcefully told a young woman that voting matters.")
+    doc = nlp.parse(text).doc
+    assert subject_of(next(t for t in doc if t.text == "told")).text == "Morial"

@@ -151,3 +151,25 @@ def test_packaged_dictionary_end_to_end():
     assert by_text["Kremlin"] == by_text["Russian"] == "RUS"
     assert by_text["Vladimir Putin"] == "vladimir-putin"
     assert by_text["NATO"] == "nato"
+
+
+def test_short_form_of_an_unknown_organisation_joins_the_full_name(analyse):
+    _, actors = analyse("The Harbin Daily Tribune broke the story. The Tribune said it stood by the report.")
+    by_text = {m.text: m.actor for m in actors.mentions}
+    assert by_text["Tribune"] == by_text["Harbin Daily Tribune"] == "harbin-daily-tribune"
+
+
+def test_title_glued_to_a_name_is_not_part_of_it(analyse):
+    _, actors = analyse("Evan MedeirosProfessor of Asian Studies spoke at the panel.")
+    assert "Evan Medeiros" in {a.name for a in actors.actors if a.kind == "person"}
+
+
+def test_epithet_before_a_known_name_is_not_part_of_it(analyse):
+    _, actors = analyse("Critics mocked Tsar Vladimir Putin on Friday.")
+    assert {m.text: m.actor for m in actors.mentions}.get("Tsar Vladimir Putin") == "vladimir-putin"
+
+
+def test_short_name_with_a_gendered_honorific_skips_the_other_gender(analyse):
+    _, actors = analyse("Maria Okafor and Thomas Okafor arrived. Later Mrs. Okafor spoke.")
+    by_text = {m.text: m.actor for m in actors.mentions}
+    assert by_text["Okafor"] == "maria-okafor"

@@ -69,8 +69,9 @@ def test_non_subject_name_does_not_take_the_pronoun_from_the_previous_subject(an
     parsed, actors = analyse(
         "Putin won the election. This shows that he needs Xi Jinping's help for his face."
     )
-    assert resolved(actors, token(parsed, "his")) is None
     assert resolved(actors, token(parsed, "he")) == "vladimir-putin"
+    # "his" follows the subject "he" (Putin), not the nearer non-subject Xi
+    assert resolved(actors, token(parsed, "his")) == "vladimir-putin"
 
 
 def test_names_inside_quotations_are_not_antecedents(analyse, token):
@@ -100,3 +101,57 @@ def test_title_noun_on_a_name_does_not_block(analyse, token):
     assert resolved(actors, token(parsed, "she")) == "mumtaz-zahra-baloch"
     parsed, actors = analyse("Mumtaz Zahra Baloch, the spokeswoman, said she was worried.")
     assert resolved(actors, token(parsed, "she")) == "mumtaz-zahra-baloch"
+
+
+def test_pronoun_chain_follows_the_first_pronoun(analyse, token):
+    parsed, actors = analyse(
+        "Ms. Lindqvist spoke on Monday. She says the accusations against Maria Okafor are lies. "
+        "She tweeted that the vote was rigged."
+    )
+    assert resolved(actors, token(parsed, "She", 1)) == "lindqvist"
+
+
+def test_chain_to_an_unresolved_pronoun_gives_none(analyse, token):
+    parsed, actors = analyse(
+        "The meeting ended late. She says the accusations against Maria Okafor are lies. "
+        "She tweeted that the vote was rigged."
+    )
+    assert resolved(actors, token(parsed, "She", 1)) is None
+
+
+def test_main_clause_subject_wins_over_an_embedded_one(analyse, token):
+    parsed, actors = analyse("Mr. Okafor said Mr. Lindqvist was weak on trade. He added that tariffs would rise.")
+    assert resolved(actors, token(parsed, "He")) == "okafor"
+
+
+def test_it_as_a_speaker_goes_to_the_organisation_subject(analyse, token):
+    parsed, actors = analyse("The Kremlin issued a statement on Monday. It said the talks would go on.")
+    assert resolved(actors, token(parsed, "It")) == "RUS"
+
+
+def test_it_that_does_not_speak_is_not_resolved(analyse, token):
+    parsed, actors = analyse("The Kremlin issued a statement on Monday. It was cold in Moscow.")
+    assert resolved(actors, token(parsed, "It")) is None
+
+
+def test_name_used_as_a_modifier_is_not_an_antecedent(analyse, token):
+    parsed, actors = analyse("Lavrov arrived. Reporters followed the Putin motorcade all day. He said nothing.")
+    assert resolved(actors, token(parsed, "He")) == "sergey-lavrov"
+
+
+def test_gendered_noun_inside_the_quotation_does_not_block(analyse, token):
+    parsed, actors = analyse(
+        'Ms. Lindqvist stood up at the meeting. "As a mother, I worry about the schools," she said.'
+    )
+    assert resolved(actors, token(parsed, "she")) == "lindqvist"
+
+
+def test_speaking_it_after_a_named_owner_goes_to_the_owner(analyse, token):
+    parsed, actors = analyse("Vladimir Putin's campaign released a video on Monday. It said the vote was fair.")
+    assert resolved(actors, token(parsed, "It")) == "vladimir-putin"
+
+
+
+def test_object_whose_clause_holds_the_pronoun_can_take_it(analyse, token):
+    parsed, actors = analyse("Few people described Mr. Okafor as a reformer when he ran for mayor in 2008.")
+    assert resolved(actors, token(parsed, "he")) == "okafor"

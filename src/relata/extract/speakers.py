@@ -17,17 +17,33 @@ _BORROWED_SUBJECT = ("advcl", "xcomp", "conj", "pcomp", "dep")
 # Prepositions whose gerund shares the subject of the phrase they hang on ("right in saying",
 # "responded by saying"); not "for" ("attacked Clinton for saying": the object said it).
 _SAME_SUBJECT_PREPOSITIONS = frozenset({"in", "by", "while", "when", "after", "before", "without"})
+# Cue words whose source is the object of a preposition, and those prepositions.
+_SOURCE_PREPOSITION_CUES = frozenset({"according", "quoted", "cited", "reported", "words"})
+_SOURCE_PREPOSITIONS = frozenset({"to", "by", "of", "in"})
 PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "i", "we", "they", "it"})
 
 
 def subject_of(cue: Token) -> Token | None:
-    """The token naming who speaks through ``cue``: its subject, the agent of a passive, the
-    object of ``according to``, or the subject borrowed from the verb a participle hangs on."""
-    if cue.lower_ in ("according", "quoted", "cited", "reported", "words") or cue.dep_ == "prep":
+    """The token naming who speaks through ``cue``: its subject, the agent of a passive (never
+    the passive's subject: ``was asked`` names who was asked), the object of ``according to``
+    (or who made the document it names), or the subject borrowed from the verb a participle
+    hangs on."""
+    if cue.lower_ in _SOURCE_PREPOSITION_CUES or cue.dep_ == "prep":
         for prep in cue.children:
+            # "according to X", "as reported by X", "in the words of X"; not "reported on Monday"
+            if prep.dep_ == "prep" and prep.lower_ not in _SOURCE_PREPOSITIONS:
+                continue
             for obj in prep.children if prep.dep_ == "prep" else (prep,):
                 if obj.dep_ == "pobj":
-                    return obj
+                    return _document_source(obj)
+    if _passive(cue):
+        # "Quiros was accused of ...", "Asked about it, ...": the subject is the one spoken to or
+        # about; the speaker is the agent ("was criticized by X"), if named at all
+        agent = next((c for c in cue.children if c.dep_ == "agent"), None)
+        return next((o for o in agent.children if o.dep_ == "pobj"), None) if agent is not None else None
+    opening = _opening_participle_subject(cue)
+    if opening is not None:
+        return opening
     if cue.tag_ == "VBG" and cue.i > 0 and cue.doc[cue.i - 1].pos_ == "PROPN":
         return cue.doc[cue.i - 1]  # "footage of Clinton asking, ..."
     if cue.pos_ == "NOUN" and cue.lemma_.lower() in lexicon().cue_nouns and not any(
@@ -35,14 +51,24 @@ def subject_of(cue: Token) -> Token | None:
         return _noun_source(cue)
     token = cue
     for _ in range(5):
-        for child in token.children:
-            if child.dep_ in _SUBJECTS:
-                return child
+        subjects = [c for c in token.children if c.dep_ in _SUBJECTS]
+        if subjects:
+            # two subjects come from a misparse ("12:15 p.m. \n Donald Trump says"): the nearest
+            return min(subjects, key=lambda c: abs(c.i - token.i))
         for child in token.children:
             if child.dep_ == "agent":
                 for obj in child.children:
                     if obj.dep_ == "pobj":
                         return obj
+        if token.dep_ == "acl" and token.head.pos_ == "NOUN" and token.head.lemma_.lower() in lexicon().cue_nouns:
+            # "made a remark supporting X": whoever made the remark
+            source = _noun_source(token.head)
+            if source is not None:
+                return source
+            if token.head.dep_ == "dobj":
+                token = token.head.head
+                continue
+            return None
         if token.dep_ == "acl" and token.head.pos_ in ("PROPN", "NOUN", "PRON"):
             return token.head  # "footage of Clinton asking, ..."
         if token.dep_ in _BORROWED_SUBJECT and token.head is not token:
@@ -54,7 +80,78 @@ def subject_of(cue: Token) -> Token | None:
             token = token.head  # "Flynn says Trump was right in saying ...": via the preposition
         else:
             break
+    return _name_before(cue) if cue.tag_ in ("VBD", "VBZ", "VBP") and token.i == cue.i else None
+
+
+def _name_before(verb: Token) -> Token | None:
+    """A finite cue verb the parse left without a subject (``In Washington, Marc Morial, the
+    league's chief, told ...`` read as a list of places): the name right before it, when only
+    its own apposition, commas and adverbs stand between."""
+    doc = verb.doc
+    i = verb.i - 1
+    while i >= 0 and (doc[i].is_punct or doc[i].dep_ == "advmod" and doc[i].head.i == verb.i):
+        i -= 1
+    if i < 0:
+        return None
+    # climb from the last word before the verb to the name whose apposition it ends
+    token = doc[i]
+    while token.dep_ != "appos" and token.head.i != token.i and token.i - 12 <= token.head.i < verb.i:
+        token = token.head
+    if token.dep_ == "appos":
+        name = token.head
+    elif doc[i].ent_type_ == "PERSON":
+        name = doc[i]
+    else:
+        return None
+    if name.pos_ != "PROPN" or name.dep_ in ("compound", "flat"):
+        return None
+    between = doc[name.i + 1 : verb.i]
+    inside = {t.i for t in name.subtree}
+    if all(t.i in inside or t.is_punct or t.dep_ == "advmod" and t.head.i == verb.i for t in between):
+        return name
     return None
+
+
+def _document_source(obj: Token) -> Token:
+    """``according to a speech Mrs. Clinton delivered``, ``according to a Kremlin statement``:
+    whoever made the statement, where the phrase names them."""
+    if obj.pos_ != "NOUN":
+        return obj
+    for child in obj.children:
+        if child.dep_ == "poss" or child.dep_ == "compound" and child.pos_ == "PROPN":
+            return child
+        if child.dep_ == "relcl":
+            subject = next((c for c in child.children if c.dep_ in _SUBJECTS), None)
+            if subject is not None and subject.pos_ in ("PROPN", "PRON"):
+                return subject
+    return obj
+
+
+def _opening_participle_subject(cue: Token) -> Token | None:
+    """``Bemoaning the "phony system," Trump accused ...``: a participle opening its sentence
+    shares the subject of the clause after it, whatever verb the parse hangs it on."""
+    doc = cue.doc
+    before = doc[cue.i - 1] if cue.i > 0 else None
+    starts = before is None or before.is_space or "\n" in before.whitespace_ or before.text in {".", "\n"}
+    if cue.tag_ != "VBG" or not starts:
+        return None
+    for t in doc[cue.right_edge.i + 1 : min(len(doc), cue.right_edge.i + 12)]:
+        if t.dep_ in _SUBJECTS and t.pos_ in ("PROPN", "NOUN", "PRON"):
+            return t
+        if t.is_space or "\n" in t.text:
+            break
+    return None
+
+
+def _passive(verb: Token) -> bool:
+    """A passive cue verb (``was asked``), or a past participle standing for one (``Asked about
+    it, she ...``, ``leaders expected to visit``); not ``has said``."""
+    if verb.pos_ not in ("VERB", "AUX") or verb.tag_ != "VBN":
+        return False
+    children = {c.dep_ for c in verb.children}
+    if "nsubjpass" in children or "auxpass" in children:
+        return True
+    return verb.dep_ in ("advcl", "acl", "amod") and not children & {"nsubj", "aux"}
 
 
 def _noun_source(noun: Token) -> Token | None:
@@ -89,6 +186,9 @@ def resolve_speaker(token: Token | None, actors: DocumentActors) -> Actor | None
         return None
     core = _core(token)
     actor = actors.resolve(core)
+    if actor is None and token.pos_ == "NOUN":
+        # "a spokesperson for the State Department": the title's complement says whose
+        actor = actors.resolve(token)
     if actor is not None:
         return actor
     if token.pos_ == "PROPN":
@@ -105,7 +205,9 @@ def resolve_speaker(token: Token | None, actors: DocumentActors) -> Actor | None
 
 
 def is_pronoun(token: Token | None) -> bool:
-    return token is not None and (token.pos_ == "PRON" or token.lower_ in PERSONAL_PRONOUNS)
+    """A personal pronoun standing for someone named before (``he said``), whom a run of quotes
+    may name; not ``some``, ``all``, ``those``, ``one``, who are other, unnamed people."""
+    return token is not None and token.lower_ in PERSONAL_PRONOUNS
 
 
 def _name_words(text: str) -> list[str]:

@@ -21,11 +21,12 @@ from relata.resolve import coref, descriptions
 from relata.resolve.agency import acting_state, country_of_untold_office, private_qualifier
 from relata.resolve.dictionary import ActorDictionary, load_dictionary
 from relata.resolve.ethnic_groups import country_in_group_name, country_of_people
-from relata.resolve.gender import given_name_gender, honorific_gender, pronoun
+from relata.resolve.gender import given_name_gender, honorific_gender, is_honorific, pronoun
 from relata.resolve.groups import find_groups
 from relata.resolve.index import DocumentIndex, RoleFact
 from relata.resolve.matching import match_known
-from relata.resolve.names import slug
+from relata.resolve.missed_names import with_missed_speakers
+from relata.resolve.names import name_key, slug
 from relata.resolve.nationality import country_in_name, country_of_modifier
 from relata.resolve.people import group_people
 from relata.resolve.places import find_place
@@ -52,7 +53,7 @@ _COMBINING_PREFIXES = {
     "franco",
     "anglo",
 }
-_RELATIVE_PRONOUNS = {"who", "whom", "whose"}
+_RELATIVE_PRONOUNS = {"who", "whom", "whose", "which"}
 _ACRONYM = re.compile(r"^[A-Z][A-Z&.\-]{1,7}$")
 
 
@@ -106,6 +107,7 @@ def resolve_actors(
 ) -> DocumentActors:
     dictionary = dictionary or load_dictionary()
     doc = parsed.doc
+    mentions = with_missed_speakers(doc, mentions, dictionary)
     index = DocumentIndex(doc, dictionary, _year(parsed.published))
     spans = []
     for position, m in enumerate(mentions):
@@ -118,13 +120,15 @@ def resolve_actors(
 
     acronyms = _acronym_definitions(doc, mentions, spans)
     for position, m in enumerate(mentions):
-        if m.label == "PERSON":
+        label = "NORP" if m.label == "PERSON" and _people_named(m.text, dictionary) else m.label
+        if label == "PERSON":
             continue
         full = acronyms.get(m.text)
-        actor = _non_person_actor(full or (m.text, m.label), dictionary)
+        actor = _non_person_actor(full or (m.text, label), dictionary)
         if actor:
             index.actors.setdefault(actor.id, actor)
             actor_ids[position] = actor.id
+    _join_short_organization_names(mentions, actor_ids, dictionary)
     index.mentions = [
         EntityMention(m.start, m.end, m.text, m.label, a) for m, a in zip(mentions, actor_ids, strict=True)
     ]
@@ -134,7 +138,8 @@ def resolve_actors(
         index.actors.setdefault(group.id, group)
         index.groups[token_index] = group.id
 
-    people = group_people([(p, m.text) for p, m in enumerate(mentions) if m.label == "PERSON"], dictionary)
+    people = group_people([(p, _with_honorific(spans[p], m.text)) for p, m in enumerate(mentions)
+                           if m.label == "PERSON" and not _people_named(m.text, dictionary)], dictionary)
     countries: dict[str, str | None] = {}
     for position, person in sorted(people.items()):
         pid = person.id
@@ -182,6 +187,12 @@ def resolve_actors(
     return DocumentActors(actors=actors, mentions=tuple(index.mentions), _index=index)
 
 
+def _with_honorific(span: Span, text: str) -> str:
+    """``Mrs. Okafor``: the name with the honorific NER left out, which says the gender."""
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    return f"{before.text} {text}" if before is not None and is_honorific(before.text.rstrip(".")) else text
+
+
 def _states_acted_for(index: DocumentIndex, actors: tuple[Actor, ...]) -> tuple[Actor, ...]:
     """States that officials or organs in the document act for but that no mention names
     (``Putin`` alone stands for Russia): listed so that an event can point at them."""
@@ -209,6 +220,20 @@ def _year(published: str | None) -> int | None:
     return int(published[:4]) if published and published[:4].isdigit() else None
 
 
+def _people_named(text: str, dictionary: ActorDictionary) -> bool:
+    """A "person" that is a people (``Bosnian Serbs``, ``Tamils``): a plural led by a state's demonym,
+    or a people of the ethnic-groups table. NER often labels these PERSON."""
+    words = text.split()
+    if country_of_people(text) is not None:
+        return True
+    if len(words) != 2 or not words[1].endswith("s"):
+        return False
+    states = [f for f in dictionary.lookup(words[0]) if f.actor.kind == "state"]
+    # "Bosnian Serbs" (a demonym first), "Kosovo Serbs" (a state, then a people's demonym)
+    return any(f.form == "demonym" for f in states) or (bool(states) and any(
+        f.form == "demonym" and f.actor.kind == "state" for f in dictionary.lookup(words[1])))
+
+
 def _non_person_actor(mention: tuple[str, str], dictionary: ActorDictionary) -> Actor | None:
     text, label = mention
     known = match_known(text, label, dictionary)
@@ -221,11 +246,30 @@ def _non_person_actor(mention: tuple[str, str], dictionary: ActorDictionary) -> 
     if people is not None:  # "Yoruba", "Tamils": a people, whatever label NER gave it
         return Actor(slug(text), text, "group", people)
     # a place's own lists come first: "Northern Ireland" names Ireland but is in the UK
-    place = find_place(text) if kind == "location" else None
+    # NER sometimes labels a town NORP ("the town of Samarra"): a gazetteer place is a place
+    place = find_place(text) if kind == "location" or label == "NORP" else None
     if place is not None:
-        return Actor(place.id, text, kind, place.country or country_in_name(text, dictionary))
+        return Actor(place.id, text, "location", place.country or country_in_name(text, dictionary))
     country = country_in_name(text, dictionary) or country_in_group_name(text)
     return Actor(slug(text), text, kind, country)
+
+
+def _join_short_organization_names(
+    mentions: Sequence[EntityMention], actor_ids: list[str | None], dictionary: ActorDictionary
+) -> None:
+    """``the Journal`` after ``The Wall Street Journal``: an organisation the dictionary does not
+    know, written as the last words of one named before it, is that one (the nearest)."""
+    full: list[tuple[list[str], str]] = []
+    for position, m in enumerate(mentions):
+        actor_id = actor_ids[position]
+        if m.label != "ORG" or actor_id is None:
+            continue
+        words = name_key(m.text).split()
+        longer = next((i for w, i in reversed(full) if len(w) > len(words) and w[-len(words):] == words), None)
+        if longer is not None and words and actor_id not in dictionary.actors:
+            actor_ids[position] = longer
+        else:
+            full.append((words, actor_id))
 
 
 def _countries_from_modifiers(index: DocumentIndex, actor_ids: list[str | None]) -> None:
@@ -308,7 +352,7 @@ def _resolve_phrase(index: DocumentIndex, phrase: Span | Token) -> str | None:
     named = _named_person_nearby(index, head)
     if named:
         return named
-    if pronoun(head.text):
+    if pronoun(head.text) or head.lower_ == "it":
         return coref.antecedent(index, head)
     return descriptions.refer(index, tokens or descriptions.noun_phrase(head), head)
 

@@ -20,6 +20,7 @@ from relata.resolve.titles import Description, describe, roles_match
 
 _PHRASE_DEPS = {"relcl", "acl", "advcl", "ccomp", "conj", "cc", "punct", "appos"}
 _PHRASE_MAX = 12
+_INDEFINITE = {"a", "an", "another", "one"}
 
 
 @cache
@@ -43,7 +44,8 @@ def refer(index: DocumentIndex, tokens: Sequence[Token], head: Token) -> str | N
         return None
     description = describe(tokens, index.actor_of, index.dictionary)
     if description and description.role:
-        holder = _role_holder(index, description, head)
+        # "a spokesman" brings in someone new, not the spokesman named before
+        holder = None if _indefinite(head) else _role_holder(index, description, head)
         if holder:
             return holder
         return description.organization or _state(index, description.country)
@@ -53,6 +55,10 @@ def refer(index: DocumentIndex, tokens: Sequence[Token], head: Token) -> str | N
     if refers_to == "state" and description:
         return _state(index, description.country)
     return None
+
+
+def _indefinite(head: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in _INDEFINITE for c in head.children)
 
 
 def _state(index: DocumentIndex, country: str | None) -> str | None:

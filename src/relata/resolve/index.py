@@ -39,6 +39,7 @@ class DocumentIndex:
     genders: dict[str, str | None] = field(default_factory=dict)
     roles: dict[str, set[RoleFact]] = field(default_factory=lambda: defaultdict(set))
     groups: dict[int, str] = field(default_factory=dict)  # head noun of "Iraqi rebels" -> group actor id
+    antecedents: dict[int, str | None] = field(default_factory=dict)  # pronoun token -> actor id, once found
     _by_token: dict[int, int] = field(default_factory=dict)
     _starts: list[tuple[int, int]] = field(default_factory=list)
     _quotations: list[tuple[int, int]] | None = None

@@ -8,10 +8,11 @@ two full names could claim a short form, the nearest preceding one takes it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from relata.resolve.dictionary import ActorDictionary, KnownActor
-from relata.resolve.gender import is_honorific
+from relata.resolve.gender import given_name_gender, given_names, honorific_gender, is_honorific
 from relata.resolve.matching import match_known
 from relata.resolve.names import name_key, slug
 
@@ -34,14 +35,19 @@ class Person:
     _known_aliases: tuple[str, ...] = ()
 
 
+_GLUED_TITLE = re.compile(r"^(\w*[a-z])([A-Z][a-z]+)$")
 _AMBIGUOUS = Person("")  # a short name two full names could claim, none of them yet seen
 
 
 def bare_name(text: str) -> str:
-    """The name without honorifics (``Mr. Cheng`` -> ``Cheng``)."""
+    """The name without honorifics (``Mr. Cheng`` -> ``Cheng``), and without a title word glued to
+    its end by a lost space (``Evan MedeirosProfessor`` -> ``Evan Medeiros``)."""
     words = text.split()
     while len(words) > 1 and is_honorific(words[0]):
         words = words[1:]
+    glued = _GLUED_TITLE.match(words[-1]) if words else None
+    if glued and is_honorific(glued.group(2)):
+        words[-1] = glued.group(1)
     return " ".join(words)
 
 
@@ -60,8 +66,9 @@ def group_people(names: list[tuple[int, str]], dictionary: ActorDictionary) -> d
             person.name = name
         person.positions.append(position)
         assigned[position] = person
+    honorific = {p: honorific_gender(t.split()[0].rstrip(".")) for p, t in names if t.split()}
     for position, name in single:
-        person = _short_name_owner(position, name, people, dictionary)
+        person = _short_name_owner(position, name, people, dictionary, honorific.get(position))
         if person is _AMBIGUOUS:
             continue
         if person is None:
@@ -82,8 +89,17 @@ def _known_person(actor: KnownActor, people: list[Person], dictionary: ActorDict
     return person
 
 
+def _other_gender(person: Person, gender: str | None) -> bool:
+    held = person.known.gender if person.known else given_name_gender(person.name)
+    return gender is not None and held is not None and held != gender
+
+
 def _full_name_owner(name: str, people: list[Person], dictionary: ActorDictionary) -> Person | None:
     known = match_known(name, "PERSON", dictionary)
+    first, *tail = name.split()
+    if known is None and len(tail) > 1 and first.lower() not in given_names():
+        # "Crooked Hillary Clinton": a nickname or epithet NER swept into a known name
+        known = match_known(" ".join(tail), "PERSON", dictionary)
     if known:
         return _known_person(known, people, dictionary)
     words = name_key(name).split()
@@ -97,10 +113,11 @@ def _full_name_owner(name: str, people: list[Person], dictionary: ActorDictionar
 
 
 def _short_name_owner(
-    position: int, name: str, people: list[Person], dictionary: ActorDictionary
+    position: int, name: str, people: list[Person], dictionary: ActorDictionary, gender: str | None = None
 ) -> Person | None:
     word = name_key(name)
-    owners = [p for p in people if word in p.words and (p.known or len(p.name.split()) > 1)]
+    owners = [p for p in people if word in p.words and (p.known or len(p.name.split()) > 1)
+              and not _other_gender(p, gender)]  # "Mrs. Clinton" is not Bill Clinton
     if len(owners) > 1:
         preceding = [(max((q for q in p.positions if q < position), default=-1), p) for p in owners]
         nearest = max(preceding, key=lambda pair: pair[0])
