@@ -11,7 +11,7 @@ FLOORS = {  # area: (minimum precision, minimum recall) or minimum accuracy
     "cleaning": (0.97, 1.0),
     "metadata": 0.95,
     "actors": (0.95, 0.80),
-    "quotes": (0.30, 0.95),  # precision is low: PolNeAR-style cues (thanked, agreed) count as attributions
+    "quotes": (0.90, 0.95),
     "speakers": 0.85,
     "events": (0.30, 0.35),
     "claims": (0.50, 0.75),

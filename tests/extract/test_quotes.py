@@ -196,3 +196,37 @@ def test_a_quote_followed_by_and_x_responded_belongs_to_the_earlier_speaker():
     direct = {q.text: q.speaker_name for q in quotes if q.kind == "direct"}
     assert direct["Our two nations share many goals,"] == "Amara Diallo"
     assert direct["Senegal is a reliable partner."] == "Jonas Berg"
+
+
+def test_an_act_toward_a_thing_is_not_a_quote():
+    for text in ("The mayor thanked the firefighters for their courage.",
+                 "The two cities agreed to share a water plant next year.",
+                 "The council welcomed the new budget on Monday."):
+        assert not _quotes(text), text
+
+
+def test_an_act_verb_with_a_clause_or_a_predicate_still_reports():
+    assert _by_text(_quotes("The two unions agreed that the strike had gone on too long."), "strike").cue == "agreed"
+    q = _by_text(_quotes("Minister Paula Reyes welcomed the ruling as a victory for small farmers."), "victory")
+    assert (q.cue, q.speaker_name) == ("welcomed", "Paula Reyes")
+
+
+def test_speech_reported_inside_speech_is_one_quote():
+    quotes = _quotes("The agency said it welcomed the new safety rules for ferries.")
+    assert [(q.cue, q.text) for q in quotes] == [("said", "it welcomed the new safety rules for ferries")]
+
+
+def test_two_speakers_joined_by_while_are_two_quotes():
+    text = "Norway said it would reopen its embassy in March, while Sweden said it would wait until spring."
+    quotes = _quotes(text)
+    assert [q.text for q in quotes] == ["it would reopen its embassy in March", "it would wait until spring"]
+
+
+def test_a_speaker_cited_by_a_source_keeps_the_quote():
+    q = _by_text(_quotes("Ana Ruiz said the bridge would reopen in May, according to a city statement."), "bridge")
+    assert (q.cue, q.speaker_name) == ("said", "Ana Ruiz")
+
+
+def test_a_quoted_title_is_not_a_quote():
+    quotes = _quotes('The band played "Songs From the Old Harbour Town" at the festival last spring.')
+    assert not [q for q in quotes if "Harbour" in q.text]

@@ -92,3 +92,36 @@ def test_infinitive_parsed_as_an_adverbial_is_what_was_told():
 def test_agentless_passive_infinitive_reports_nobody():
     found = _reports("The amendment is expected to be ratified next month in Rwanda.")
     assert not [c for cue, c in found if cue == "expected"]
+
+
+def test_that_clause_parsed_as_a_relative_clause_on_the_addressee():
+    found = _reports("She told a meeting of farmers that prices would rise sharply next year.")
+    assert ("told", "prices would rise sharply next year") in found
+
+
+def test_content_stops_at_a_semicolon():
+    found = _reports("The coach said the team was exhausted; the players left the stadium early.")
+    assert ("said", "the team was exhausted") in found
+
+
+def test_dateline_is_not_content():
+    found = _reports("OSLO - The ferry will resume service on Monday, the company said.")
+    assert [c for cue, c in found if cue == "said" and c.startswith("The ferry will resume")]
+    assert not [c for _, c in found if c.startswith("OSLO")]
+
+
+def test_participle_after_according_to_is_the_writers_gloss():
+    found = _reports("Exports rose 4 percent last year, according to customs figures, making wine the top product.")
+    assert [c for cue, c in found if c.startswith("Exports rose")]
+    assert not [c for _, c in found if c.startswith("making")]
+
+
+def test_clause_parsed_as_an_adverbial_is_what_was_said():
+    found = _reports("Ortiz said after the summit he would not sign the treaty if it were changed.")
+    assert [c for cue, c in found if cue == "said" and c.endswith("he would not sign the treaty if it were changed")]
+
+
+
+def test_object_runs_through_a_phrase_to_its_predicate():
+    found = _reports("Garcia called his vote in favor of the tax bill a mistake.")
+    assert ("called", "his vote in favor of the tax bill a mistake") in found

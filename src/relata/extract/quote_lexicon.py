@@ -1,4 +1,4 @@
-"""The quote lexicons (cue verbs, cue phrases, quotation marks, scare-quote markers, transcript
+"""The quote lexicons (cue verbs, act verbs, cue phrases, quotation marks, scare-quote markers, transcript
 labels, honorifics), read once from ``relata/data/quote_*`` (tables as ``.tsv``, word lists as ``.txt``)."""
 
 from __future__ import annotations
@@ -9,6 +9,7 @@ from importlib import resources
 
 SPEECH, COGNITION, INTENTION, STANCE = "speech", "cognition", "intention", "stance"
 BELIEF, QUOTATION = "belief", "quotation"  # clause content only / quotations only
+CLAUSE = "clause"  # a that-clause only: "agreed that ..." reports a view, "agreed to ..." an act
 NOUN = "noun"  # a reporting noun with a that-clause ("Trump's claim that ...")
 
 
@@ -19,7 +20,7 @@ def _lines(name: str) -> list[str]:
 
 @dataclass(frozen=True)
 class QuoteLexicon:
-    cue_verbs: dict[str, str]  # lemma -> class (speech, cognition, intention, stance, belief, quotation)
+    cue_verbs: dict[str, str]  # lemma -> class (speech, cognition, intention, stance, belief, clause, quotation)
     cue_phrases: tuple[tuple[str, ...], ...]  # lower-case word tuples ("according", "to")
     mark_pairs: dict[str, tuple[str, ...]]  # opening mark -> possible closing marks
     scare_markers: tuple[str, ...]
@@ -29,6 +30,7 @@ class QuoteLexicon:
     noncue_verbs: frozenset[str]  # verbs whose that-clause is not attributed ("ensure that")
     cue_nouns: frozenset[str] = frozenset()  # reporting nouns ("claim", "statement")
     light_verbs: frozenset[str] = frozenset()  # verbs handing their subject to a cue noun ("issued")
+    act_verbs: frozenset[str] = frozenset()  # cue verbs whose bare object is a target, not content
 
     def cue_class(self, lemma: str) -> str | None:
         return self.cue_verbs.get(lemma.lower())
@@ -59,4 +61,5 @@ def lexicon() -> QuoteLexicon:
         noncue_verbs=frozenset(line.lower() for line in _lines("quote_noncue_verbs.txt")),
         cue_nouns=frozenset(nouns["noun"]),
         light_verbs=frozenset(nouns["light"]),
+        act_verbs=frozenset(line.lower() for line in _lines("quote_act_verbs.txt")),
     )

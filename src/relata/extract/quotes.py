@@ -12,7 +12,9 @@ speaker resolution in ``speakers``); this module combines them:
 3. reported speech found in the parse becomes ``indirect`` unless it is mostly a quotation
    already found (the quotation keeps the cue); a quotation embedded in its content
    (``called the sanctions "illegitimate"``) is ``partial`` with the same speaker and cue, and
-   an embedded quotation outside any reported speech is dropped;
+   an embedded quotation outside any reported speech is dropped; reported speech said inside
+   another report's content or a quotation is part of it (``X said it welcomed ...``), unless a
+   second speaker takes over (``..., while Y said ...``);
 4. a quotation with no attribution in its own sentence, or attributed to a bare pronoun that
    does not resolve, takes the speaker of the run of quotes it continues.
 """
@@ -37,7 +39,7 @@ from relata.extract.quote_cues import (
 )
 from relata.extract.quote_lexicon import SPEECH
 from relata.extract.quote_marks import QuotedSpan, find_quoted_spans, paragraphs
-from relata.extract.reported_speech import find_reports
+from relata.extract.reported_speech import Report, find_reports
 from relata.extract.speakers import is_pronoun, match_label, resolve_speaker, subject_of
 from relata.extract.transcript import find_transcript_lines
 from relata.nlp import ParsedDocument
@@ -49,6 +51,8 @@ _SCARE_MAX_WORDS = 6
 _RUN_PARAGRAPHS = 1  # a run of quotes continues over at most this many paragraph breaks
 _SAME_QUOTE = 0.8  # reported speech mostly covered by a quotation is that quotation
 _OPENING = frozenset({",", ":", "—", "–", "-", "(", "["})
+_TITLE_SMALL_WORDS = frozenset("a an the of in on at to for and or but nor by with from as vs".split())
+_CONTRAST = frozenset({"while", "whereas", "but"})  # "X said ..., while Y said ...": two speakers
 _BYLINE_DASH = re.compile(r"[ \t\u00a0]*(?:―|—|–|--|-)[ \t\u00a0]*")
 
 
@@ -132,9 +136,18 @@ def _quotation_draft(text: str, index: TokenIndex, span: QuotedSpan, actors: Doc
     cue = _direct_cue(text, span, before, after)
     if cue is not None:
         _attribute(draft, cue, actors, _subject_between(after, cue))
+    elif _title_case(text[span.start:span.end]) and not span.continuation:
+        return None  # "Coal Isn't the Villain.": a headline or a work's title, not speech
     elif words < _MIN_UNATTRIBUTED_WORDS and not span.continuation:
         draft.short = True  # kept only inside reported speech or a run of quotes
     return draft
+
+
+def _title_case(quoted: str) -> bool:
+    """Every word capitalised but the small ones (``Legend in the Coal Fields``)."""
+    words = [w for w in re.findall(r"[^\W\d_][\w’'-]*", quoted)]
+    big = [w for w in words if w.lower() not in _TITLE_SMALL_WORDS]
+    return len(big) >= 2 and all(w[0].isupper() for w in big) and any(w[0].isupper() and not w.isupper() for w in big)
 
 
 def _dash_byline(text: str, index: TokenIndex, close_at: int) -> Span | None:
@@ -208,11 +221,14 @@ def _merge_reports(parsed: ParsedDocument, actors: DocumentActors, drafts: list[
     lines = _Sorted(d for d in drafts if d.fixed)
     quotes = _Sorted(d for d in drafts if not d.fixed)
     added: list[_Draft] = []
-    for report in find_reports(parsed.doc):
+    for report in _outermost(find_reports(parsed.doc)):
         cue_char = report.cue.head.idx
         if any(lines.overlapping(cue_char, cue_char + 1)) or any(
                 d.start <= report.start and report.end <= d.end for d in lines.overlapping(report.start, report.end)):
             continue
+        if any(d.kind == "direct" and d.start <= report.start and report.end <= d.end and d.start <= cue_char < d.end
+               for d in quotes.overlapping(cue_char, cue_char + 1)):
+            continue  # '"We told them that it was over," she said': part of the quotation
         length = report.end - report.start
         inside = list(quotes.overlapping(report.start, report.end))
         same = next((d for d in inside
@@ -230,6 +246,52 @@ def _merge_reports(parsed: ParsedDocument, actors: DocumentActors, drafts: list[
                 d.cue, d.actor, d.pronoun, d.attributed = draft.cue, draft.actor, draft.pronoun, True
         added.append(draft)
     return drafts + added
+
+
+def _outermost(reports: list[Report]) -> list[Report]:
+    """Reports without those said inside another's content (``X said it welcomed the deal``: the
+    welcoming is part of what X said, not a second quote)."""
+    out: list[Report] = []
+    outer: int | None = None  # index in ``out`` of the report reaching furthest right so far
+    for report in sorted(reports, key=lambda r: (r.start, -r.end)):
+        cue_char = report.cue.head.idx
+        last = out[outer] if outer is not None else None
+        if (last is not None and report.end <= last.end and (report.start, report.end) != (last.start, last.end)
+                and last.start <= cue_char < last.end):
+            if last.cue.kind == "phrase" and report.cue.kind != "phrase":
+                # "X said ..., according to the ministry": X speaks; the phrase names the channel
+                out[outer] = report
+                continue
+            cut = _another_speaker(report, last)
+            if cut is None:
+                continue
+            out[outer] = Report(last.cue, last.start, cut)
+        out.append(report)
+        if outer is None or report.end > out[outer].end:
+            outer = len(out) - 1
+    return sorted(out, key=lambda r: r.cue.head.i)
+
+
+def _another_speaker(inner: Report, outer: Report) -> int | None:
+    """Where ``outer`` ends when ``inner`` is a second speaker's words joined to it (``Japan said
+    it would lift the curbs, while Seoul said it would drop its complaint``): the start of the
+    inner attribution's clause, if that clause has a named subject of its own."""
+    head = inner.cue.head
+    if head.dep_ not in ("advcl", "conj") or head.head.i > head.i or head.idx < outer.start:
+        return None
+    subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.pos_ not in ("PROPN", "NOUN"):
+        return None
+    doc = head.doc
+    i = head.left_edge.i
+    contrast = doc[i].lower_ in _CONTRAST
+    while i > 0 and (doc[i - 1].is_punct or doc[i - 1].pos_ in ("CCONJ", "SCONJ")):
+        i -= 1
+        contrast = contrast or doc[i].lower_ in _CONTRAST
+    if not contrast:
+        return None
+    end = doc[i - 1].idx + len(doc[i - 1].text) if i > 0 else outer.start
+    return end if end > outer.start else None
 
 
 def _continue_runs(text: str, drafts: list[_Draft]) -> None:

@@ -10,8 +10,12 @@
   when the phrase interrupts it).
 - ``X wants / pledged / urged Y to ...``: intention cues take a to-infinitive complement.
 - ``Trump's claim that CLAUSE``: a reporting noun's that-clause.
+- ``condemned the launch`` / ``called the measures "illegitimate"``: the object, except for act
+  verbs (``quote_act_verbs.txt``: ``thanked Madrid for the support``, ``welcomed the vote``),
+  whose bare object is the target of an act; ``agreed``/``decided`` report only a that-clause.
 
-The content span is the complement clause (with its ``that``), punctuation trimmed.
+The content span is the complement clause (without its ``that``), punctuation trimmed, cut at a
+semicolon and after a dateline (``OSLO -``).
 """
 
 from __future__ import annotations
@@ -22,7 +26,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from relata.extract.quote_cues import Cue, clause_cue, cue_at, noun_cue
-from relata.extract.quote_lexicon import BELIEF, INTENTION, NOUN, QUOTATION
+from relata.extract.quote_lexicon import BELIEF, CLAUSE, INTENTION, NOUN, QUOTATION, lexicon
 from relata.nlp import doc_text, sentence_of
 
 _CLAUSE_DEPS = ("ccomp",)
@@ -36,6 +40,7 @@ _TOPIC_PREPOSITIONS = frozenset({"for", "about", "of", "on", "against"})
 _OBJECT_DEPS = frozenset({"dobj", "oprd", "attr", "prep", "dative", "acomp", "xcomp", "ccomp"})
 _CONTENT_POS = frozenset({"NOUN", "PROPN", "PRON", "VERB", "AUX", "ADJ", "NUM"})
 _TRIM = frozenset(",.;:—–-\"'“”‘’()[]")
+_QUOTE_CHARS = frozenset('"“”«»')
 
 
 @dataclass(frozen=True)
@@ -98,6 +103,8 @@ def _trailing(cue: Cue) -> tuple[int, int] | None:
         right += 1
     if right + 1 < sent.end or left - 1 <= sent.start or sent.doc[left - 1].text not in (",", "—", "–"):
         return None
+    if all(t.is_upper or t.is_punct or t.is_space for t in sent.doc[sent.start:left - 1]):
+        return None  # "MEXICO CITY – Mexico agreed ...": a dateline, not a clause
     return sent.start, left - 1
 
 
@@ -112,6 +119,9 @@ def _object(cue: Cue) -> tuple[int, int] | None:
         if child.dep_ in _BEFORE_OBJECT and not right:
             continue  # "spoke out Tuesday about ...", "spoke emotionally of ..."
         as_after_object = child.lower_ in ("as", "to") and any(c.dep_ == "dobj" for c in right)
+        if right and child.dep_ == "prep" and any(c.dep_ == "oprd" for c in head.rights if c.i > child.i):
+            right.append(child)  # "called her vote in favor of the war a mistake": on to the predicate
+            continue
         if child.dep_ not in _OBJECT_DEPS or (
                 child.dep_ == "prep" and child.lower_ not in _TOPIC_PREPOSITIONS and not as_after_object):
             break  # adjuncts ("in early-morning tweets", "during the debate") end the content
@@ -119,6 +129,8 @@ def _object(cue: Cue) -> tuple[int, int] | None:
     if not right or len(right) == 1 and right[0].dep_ == "dobj" and right[0].pos_ == "PRON":
         return None
     if not any(c.dep_ in ("dobj", "oprd", "attr") or c.dep_ == "prep" for c in right):
+        return None
+    if not _says_something(cue, right):
         return None
     end = right[-1].right_edge.i + 1
     for token in right[-1].subtree:
@@ -130,6 +142,31 @@ def _object(cue: Cue) -> tuple[int, int] | None:
         if objects:
             start = objects[0].left_edge.i  # "spoke of his flights": what is spoken of
     return start, end
+
+
+def _says_something(cue: Cue, right: list[Token]) -> bool:
+    """Whether the object of an act verb is content: ``thanked Madrid for the support``,
+    ``welcomed the vote``, ``rejected the proposal`` report an act toward a thing, while
+    ``welcomed the deal as "historic"``, ``rejected claims that ...`` or ``spoke of his flights``
+    say something. Other cue verbs' objects are content (``criticized the plan``)."""
+    head = cue.head
+    if head.lemma_.lower() not in lexicon().act_verbs:
+        return True
+    for child in right:
+        if child.dep_ in ("oprd", "ccomp", "xcomp"):
+            return True  # a predicate or a clause
+        if child.dep_ == "prep" and child.lower_ in ("as", "of", "about"):
+            return True  # "described X as Y", "spoke of ..."
+        if any(g.dep_ in ("oprd", "acomp") or g.dep_ == "prep" and g.lower_ == "as" for g in child.children):
+            return True  # "called the measures illegitimate" with the predicate on the object
+    start, end = right[0].left_edge.idx, right[-1].right_edge.idx + len(right[-1].right_edge.text)
+    return any(ch in doc_text(head.doc)[start:end] for ch in _QUOTE_CHARS)  # "welcomed the "historic" deal"
+
+
+def _addressee(token: Token) -> bool:
+    """Whether an object can be asked to act: ``urged Congress to act``, not ``request supplies
+    to meet needs`` (an infinitive of purpose on a thing)."""
+    return token.pos_ in ("PROPN", "PRON") or token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
 
 
 def _passive_without_agent(verb: Token) -> bool:
@@ -147,7 +184,7 @@ def _is_clause(token: Token) -> bool:
 def _complement(cue: Cue) -> list[tuple[int, int]]:
     """The content ranges of a cue verb: one range, two for an interrupted clause, or none."""
     head = cue.head
-    deps = _CLAUSE_DEPS if head.lemma_ == "say" else _INTENT_DEPS
+    deps = _CLAUSE_DEPS if head.lemma_ == "say" or cue.kind == CLAUSE else _INTENT_DEPS
     best = None
     for child in head.children:
         if child.dep_ in deps and (child.dep_ == "xcomp" or child.pos_ in ("VERB", "AUX") or _is_clause(child)):
@@ -165,18 +202,40 @@ def _complement(cue: Cue) -> list[tuple[int, int]]:
         for child in head.children:
             if child.dep_ in ("dobj", "pobj"):
                 for grand in child.children:
-                    if grand.dep_ in ("xcomp", "ccomp", "acl") and grand.pos_ in ("VERB", "AUX"):
+                    if grand.dep_ in ("xcomp", "ccomp", "acl") and grand.pos_ in ("VERB", "AUX") and (
+                            grand.dep_ != "acl" or _addressee(child)):
                         return [_subtree_range(grand)]
+    if best is None and cue.kind not in (INTENTION, CLAUSE):
+        # "said after the convention he would not accept it": a clause with its own subject and
+        # no subordinator, parsed as an adverbial because a phrase stands between
+        for child in head.rights:
+            if child.dep_ == "advcl" and child.pos_ in ("VERB", "AUX") and not any(
+                    (c.dep_ == "mark" or c.tag_ in ("WRB", "WDT", "WP")) and c.lower_ != "that"
+                    for c in child.children) and any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
+                best = _subtree_range(child)
+                break
+        # "told a meeting of leaders that few people understood ...": the clause parsed as a
+        # relative clause on the object, but its "that" is a complementizer, not a pronoun
+        for child in head.rights if best is None else ():
+            if child.dep_ == "dobj":
+                for clause in child.subtree:
+                    if clause.dep_ in ("relcl", "acl") and any(
+                            c.dep_ == "mark" and c.lower_ == "that" and c.i < clause.i for c in clause.children) and any(
+                            c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
+                        best = _subtree_range(clause)
+                        break
     if best is None and head.dep_ in _INTERRUPT_DEPS and head.head is not head:
         if any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
             return _sides(head.doc, _subtree_range(head.head), _subtree_range(head))
     if best is None and head.dep_ == "advcl" and head.head is not head and any(
-            c.dep_ == "mark" and c.lower_ == "as" for c in head.children):
+            c.dep_ == "mark" and c.lower_ == "as" for c in head.children) and (
+            head.i < head.head.i or head.doc[head.left_edge.i - 1].text in (",", "—", "–", "(")):
+        # an aside ("..., as experts noted"), not a time clause ("the footage came as officials praised")
         # "As experts have pointed out, CLAUSE": the clause the aside hangs on
         return _sides(head.doc, _subtree_range(head.head), _subtree_range(head))
-    if best is None:
+    if best is None and cue.kind != CLAUSE:
         best = _trailing(cue)
-    if best is None and cue.kind != BELIEF:
+    if best is None and cue.kind not in (BELIEF, CLAUSE):
         best = _object(cue)
     return [best] if best is not None else []
 
@@ -190,7 +249,17 @@ def _phrase_content(cue: Cue) -> list[tuple[int, int]]:
     clause = governor
     while clause.dep_ not in ("ROOT", "ccomp", "conj", "advcl", "parataxis") and clause.head is not clause:
         clause = clause.head
-    return _sides(head.doc, _subtree_range(clause), _subtree_range(head))
+    sides = _sides(head.doc, _subtree_range(clause), _subtree_range(head))
+    # "..., according to X, making it the largest partner": a participle after the phrase is the
+    # writer's own gloss, not the source's words
+    return [side for side in sides if len(sides) == 1 or not _participle_opens(head.doc, side)]
+
+
+def _participle_opens(doc: Doc, side: tuple[int, int]) -> bool:
+    i = side[0]
+    while i < side[1] and (doc[i].is_punct or doc[i].is_space):
+        i += 1
+    return i < side[1] and doc[i].tag_ == "VBG"
 
 
 def _noun_content(cue: Cue) -> list[tuple[int, int]]:
@@ -262,6 +331,34 @@ def _outside_source(cue: Cue, span: tuple[int, int]) -> list[tuple[int, int]]:
     return [(start, lo)] if lo - start >= end - hi else [(hi, end)]
 
 
+_DATELINE = re.compile(r"[A-Z][A-Z.'’ ]+(?:,[ A-Za-z.]+)? ?[-–—]+ ?")
+
+
+def _after_dateline(text: str, start: int, end: int) -> tuple[int, int]:
+    """The content without the dateline opening its paragraph (``OSLO - Norway will ..., the
+    government said``): the place of the report, not what was said."""
+    if start > 0 and text[start - 1] != "\n":
+        return start, end
+    m = _DATELINE.match(text, start, end)
+    return (m.end(), end) if m and m.end() < end else (start, end)
+
+
+def _within_semicolons(text: str, at: int, start: int, end: int) -> tuple[int, int]:
+    """The part of the content on the cue's side of a semicolon: ``said the timing was not
+    intentional; they only learned of it on Friday`` reports the first clause (the parse often
+    joins the second to it), and ``X; Y, he said`` reports Y."""
+    if at < start:
+        cut = text.find(";", start, end)
+        return (start, cut) if cut > start else (start, end)
+    cut = text.rfind(";", start, end)
+    if cut < 0:
+        return start, end
+    new = cut + 1
+    while new < end and text[new].isspace():
+        new += 1
+    return (new, end) if new < end else (start, end)
+
+
 _CLOSING = {"“": "”", '"': '"', "‘": "’"}
 
 
@@ -295,6 +392,8 @@ def find_reports(doc: Doc) -> list[Report]:
                 chars = _clip_to_paragraph(text, token.idx, chars[0], _balance_marks(text, *chars))
             if chars is not None:
                 chars = chars[0], _run_on(doc, text, cue, *chars)
+                chars = _within_semicolons(text, token.idx, *chars)
+                chars = _after_dateline(text, *chars)
             if chars is not None:
                 out.append(Report(cue, *chars))
     return out
