@@ -50,6 +50,10 @@ class StoreError(RelataError):
     """The store could not be opened or written."""
 
 
+class StoreBusyError(StoreError):
+    """Another process holds the store's lock (an ingest writing, or readers a writer must wait for)."""
+
+
 class QueryError(RelataError):
     """A query against the store was rejected (not read-only, or invalid SQL)."""
 

@@ -138,8 +138,8 @@ def test_type_filter_menu_offers_every_plover_type(client):
 def test_the_store_is_opened_read_only(db):
     before = hashlib.sha256(db.read_bytes()).hexdigest()
     app = create_app(db)
-    with pytest.raises(Exception, match="read-only"):
-        app.state.store.execute("DELETE FROM documents")
+    with pytest.raises(Exception, match="read-only"), app.state.store.cursor() as cursor:
+        cursor.execute("DELETE FROM documents")
     with TestClient(app) as c:
         c.get("/api/documents")
     assert hashlib.sha256(db.read_bytes()).hexdigest() == before

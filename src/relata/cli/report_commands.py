@@ -35,7 +35,10 @@ def serve(
     host: Annotated[str, typer.Option("--host", help="Interface to bind; another than 127.0.0.1 exposes the store.")] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", help="Port to listen on.", min=0, max=65535)] = 8000,
 ) -> None:
-    """Serve the record as a web app with search, filters and a JSON API (docs at /docs)."""
+    """Serve the record as a web app with search, filters and a JSON API (docs at /docs).
+
+    `relata ingest` may write the same store meanwhile: the server answers 503 (retry) while it writes.
+    """
     import uvicorn
 
     from relata.web import create_app

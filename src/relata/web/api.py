@@ -15,7 +15,9 @@ from relata.views.params import Filters, NotFoundError, PageRequest
 from relata.web import schemas
 from relata.web.deps import connection, filters, page_request
 
-ERRORS = {404: {"model": schemas.ErrorMessage}, 422: {"model": schemas.ErrorMessage}}
+ERRORS = {404: {"model": schemas.ErrorMessage}, 422: {"model": schemas.ErrorMessage},
+          503: {"model": schemas.ErrorMessage,
+                "description": "Store busy (an ingest is writing it): retry after Retry-After seconds."}}
 router = APIRouter(prefix="/api", responses=ERRORS)
 
 Con = Annotated[duckdb.DuckDBPyConnection, Depends(connection)]

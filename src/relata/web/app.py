@@ -1,5 +1,6 @@
 """The web app: ``create_app(db_path)`` serves the report's pages, search, filters and a JSON API
-over a store opened read-only.
+over a store opened read-only, and only while requests come (see :mod:`relata.web.store`), so that
+``relata ingest`` can write to it meanwhile; during the write the app answers 503 with Retry-After.
 
 Security: the store connection is read-only; every page is rendered with autoescaping and a
 Content-Security-Policy that forbids inline script; static files are served from a fixed list of
@@ -12,14 +13,16 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
-from fastapi import FastAPI, HTTPException, Request
+from fastapi import FastAPI, HTTPException
 from fastapi.responses import FileResponse, PlainTextResponse, Response
+from starlette.datastructures import MutableHeaders
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from relata import __version__
 from relata.report.plotly_assets import PLOTLY_CSS, PLOTLY_JS, plotly_css, plotly_js
 from relata.report.render import CSP, STATIC, Renderer, WebUrls
-from relata.store import open_store
 from relata.web import api, docs, errors, pages
+from relata.web.store import LINGER, StoreGate
 
 SECURITY_HEADERS = {
     "Content-Security-Policy": CSP,
@@ -34,9 +37,30 @@ _FILES = {
 }
 
 
-def create_app(db_path: str | Path) -> FastAPI:
-    """The app over the store at ``db_path``; raises StoreError when it cannot be opened."""
-    store = open_store(db_path, read_only=True)
+class SecurityHeaders:
+    """Adds SECURITY_HEADERS to every answer; plain ASGI, cheaper than an ``@app.middleware``."""
+
+    def __init__(self, app: ASGIApp):
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                MutableHeaders(scope=message).update(SECURITY_HEADERS)
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
+def create_app(db_path: str | Path, linger: float = LINGER) -> FastAPI:
+    """The app over the store at ``db_path``; raises StoreError when it is missing or cannot be
+    opened (a store busy with a writer is fine: the app answers 503 until the writer is done)."""
+    store = StoreGate(db_path, linger=linger)
+    store.check()
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
@@ -51,11 +75,7 @@ def create_app(db_path: str | Path) -> FastAPI:
     app.state.store = store
     app.state.renderer = Renderer.create(WebUrls())
 
-    @app.middleware("http")
-    async def security_headers(request: Request, call_next):
-        response = await call_next(request)
-        response.headers.update(SECURITY_HEADERS)
-        return response
+    app.add_middleware(SecurityHeaders)
 
     @app.get("/static/{name}", include_in_schema=False)
     def static(name: str) -> Response:

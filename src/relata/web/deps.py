@@ -16,12 +16,10 @@ from relata.views.params import DEFAULT_LIMIT, MAX_LIMIT, MAX_OFFSET, MAX_TEXT, 
 
 
 def connection(request: Request) -> Iterator[duckdb.DuckDBPyConnection]:
-    """A cursor of the app's read-only connection: one per request, so threads never share one."""
-    cursor = request.app.state.store.cursor()
-    try:
+    """A cursor of the app's read-only connection: one per request, so threads never share one.
+    Raises StoreBusyError (503) while another process writes the store."""
+    with request.app.state.store.cursor() as cursor:
         yield cursor
-    finally:
-        cursor.close()
 
 
 def page_request(
