@@ -120,3 +120,11 @@ def test_seed_events_have_the_right_actors(seed_records):
         for event in record["events"]:
             assert "BLR" not in (event["source"], event["target"]), event
             assert not (event["type"] == "ASSAULT" and event["source"] == "UKR"), event
+
+
+def test_seed_trips_are_visits_and_negated_visits_are_not_coded(seed_records):
+    record = next(r for name, r in seed_records.items() if name.startswith("001_"))
+    consults = [e for e in record["events"] if e["type"] == "CONSULT"]
+    assert any((e["source"], e["target"]) == ("RUS", "CHN") and e["trigger"] == "went to" for e in consults)
+    # "... the National Defense Department, which no foreign leaders have visited"
+    assert not any(e["trigger"] == "visited" and e["source"] is None for e in consults)

@@ -223,3 +223,25 @@ def test_releasing_a_statement_or_demonstrating_cooperation_is_no_event():
     assert "RETREAT" not in types_of("Freedonia and Sylvania released a joint statement on Monday.")
     assert "PROTEST" not in types_of("The talks demonstrated the close cooperation of the two states.")
     assert "RETREAT" in types_of("Freedonia released twelve prisoners on Monday.")
+
+
+def test_a_subject_that_names_nobody_negates_the_event():
+    assert "CONSULT" not in types_of("It is the one ministry which no foreign minister has visited.")
+    assert "ASSAULT" not in types_of("Nobody attacked the aid convoy near the border.")
+    assert "CONSULT" in types_of("Foreign ministers have visited the ministry.")
+
+
+def test_figurative_capture_and_hit_are_no_assault():
+    assert "ASSAULT" not in types_of("The documentary captured the mood of the capital well.")
+    assert "ASSAULT" not in types_of("Grain exports to Egypt hit a record low in March.")
+    assert "ASSAULT" in types_of("Rebels captured the town of Kindu.")
+
+
+def test_seeking_asylum_in_a_state_is_a_request_to_it():
+    events, _ = events_of("Two Eritrean pilots sought asylum in Saudi Arabia on Sunday.")
+    assert ("ERI", "SAU") in {(e.source, e.target) for e in events if e.type == "REQUEST"}
+
+
+def test_a_feigned_act_is_not_coded():
+    assert "SUPPORT" not in types_of("Ankara only pretended to support the Swedish bid.")
+    assert "SUPPORT" in types_of("Ankara continued to support the Swedish bid.")

@@ -2,8 +2,9 @@
 
 - Source: the subject (``Russia attacked``), the ``by`` agent of a passive (``X was attacked by Y``),
   the subject inherited by a conjoined verb or an ``xcomp`` chain (``agreed to withdraw``), the noun a
-  relative clause modifies (``rebels who attacked``); for a nominal event the possessor
-  (``Putin's visit``), a ``by`` phrase, or an actor modifier (``Israeli raids``).
+  relative clause modifies (``rebels who attacked``; found by :mod:`relata.extract.event_subjects`);
+  for a nominal event the possessor (``Putin's visit``), a ``by`` phrase, or an actor modifier
+  (``Israeli raids``).
 - Target: the object (``visited China``), the dative, or the object of a target preposition
   (``talks with X``, ``sanctions on/against X``, ``visit to X``, ``withdraw from X``); the passive
   subject (``X was attacked``).
@@ -26,7 +27,9 @@ from spacy.tokens import Token
 
 from relata.extract.event_modality import CONDITIONAL, is_infinitival_advcl, role_of
 from relata.extract.event_patterns import PatternMatch, match_noun
-from relata.nlp import doc_text
+from relata.extract.event_subjects import RELATIVE_PRONOUNS
+from relata.extract.event_subjects import near as _near
+from relata.extract.event_subjects import subject_of as _subject
 from relata.records import Actor
 from relata.resolve.actors import DocumentActors
 from relata.resolve.dictionary import load_dictionary
@@ -39,24 +42,21 @@ NOUN_TARGET_PREPS = ("on", "against", "to", "with", "into", "at", "upon", "towar
 INNER_PREPS = ("by", "of", "from", "with", "against", "to", "on", "for", "between", "into")
 MODIFIER_DEPS = ("poss", "compound", "amod", "nmod", "npadvmod")
 PHRASE_PREPS = ("of", "from", "in", "throughout", "across")  # "the president of France", "students throughout Indonesia"
-RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 ETHNIC_WORDS = frozenset({"ethnic"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 PLACE_PREPS = ("in", "at", "near", "outside", "inside", "throughout", "across")
 VENUE_PREPS = ("in", "at")
-STATIVE_PARTICIPLES = frozenset({"oppose", "commit", "dedicate", "determine"})
 CATAPHORIC = frozenset({"his", "her"})  # "During his visit to X, President Y ...": points forward
 MUTUAL = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 # Nouns that introduce a place's name: "the town of Samarra", "the province of Sindh".
 PLACE_NOUNS = frozenset({"town", "city", "village", "province", "region", "district", "capital",
                          "enclave", "port", "area", "state", "territory"})
-SUBJECT_DEPS = ("nsubj", "csubj")
 # Branches the nearest-actor search does not enter: other clauses' subjects and events, speech.
 CLOSED_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "conj", "cc", "parataxis", "punct", "mark", "aux",
                          "auxpass", "neg", "ccomp", "relcl", "advmod", "npadvmod", "appos"})
 NEAREST_DEPTH = 4
-THEATRE, SETTING = "theatre", "setting"  # cue roles, see data/event_cues.tsv
-DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
+THEATRE, SETTING, OPPOSING = "theatre", "setting", "opposing"  # cue roles, see data/event_cues.tsv
+STANCE_PREFIXES = frozenset({"anti", "pro"})
 
 
 @dataclass(frozen=True)
@@ -104,7 +104,7 @@ def _own_actor(token: Token, actors: DocumentActors, depth: int) -> Actor | None
             # a war is named after its place ("the Ukrainian war"), not its parties; "US-led" names one
             if theatre and dep != "poss" and child.lower_ != "led":
                 continue
-            if child.dep_ == dep and child.i < token.i:
+            if child.dep_ == dep and child.i < token.i and not _stance(child):
                 found = actors.resolve(child) or _modifier_actor(child, actors)
                 if found is not None:
                     return found
@@ -138,22 +138,41 @@ def _people_or_unplaced(token: Token, actor: Actor) -> bool:
     """A people named by its plural demonym (``the Albanians of southern Serbia``) or an actor with no
     country (``a Christian missionary from Calgary``): CAMEO codes such a group where the phrase
     puts it, so a place after it decides its country."""
+    if actor.kind == "group" and _ethnic_modifier(token):
+        return True  # "ethnic Albanian guerrillas operating in Macedonia"
     if actor.kind == "state":
         return token.tag_ in ("NNPS", "NNS") and any(
             f.form == "demonym" and f.actor.id == actor.id for f in load_dictionary().lookup(token.text))
     return actor.country is None
 
 
+def _ethnic_modifier(token: Token) -> bool:
+    """``ethnic Albanian guerrillas``: ``ethnic`` on the noun or on its demonym."""
+    mods = [c for c in token.children if c.dep_ == "amod"]
+    return any(m.lower_ in ETHNIC_WORDS or any(g.lower_ in ETHNIC_WORDS for g in m.children) for m in mods)
+
+
 def _placed(token: Token, actors: DocumentActors, depth: int) -> Actor | None:
-    """The place (or state) of an ``of``/``in``/``from`` phrase after ``token``, if it has a country."""
-    for child in token.children:
-        if child.dep_ == "prep" and child.lower_ in PHRASE_PREPS:
+    """The place (or state) of an ``of``/``in``/``from`` phrase after ``token`` (or after a participle
+    on it: ``guerrillas operating in Macedonia``), if it has a country."""
+    preps = [c for c in token.children if c.dep_ == "prep"]
+    preps += [p for c in token.children if c.dep_ == "acl" and c.tag_ == "VBG" for p in c.children
+              if p.dep_ == "prep" and p.lower_ == "in"]
+    for child in preps:
+        if child.lower_ in PHRASE_PREPS:
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     found = _head_actor(pobj, actors, depth + 1)
                     if found is not None and found.country and found.kind in ("state", "location"):
                         return found
     return None
+
+
+def _stance(token: Token) -> bool:
+    """``an anti-Syria journalist``, ``pro-Kyiv forces``: the state a stance is about, not the
+    phrase's own actor."""
+    doc = token.doc
+    return token.i >= 2 and doc[token.i - 1].text == "-" and doc[token.i - 2].lower_ in STANCE_PREFIXES
 
 
 def _ethnic_people(token: Token, actor: Actor) -> bool:
@@ -176,7 +195,7 @@ def modifier_conjunct_actors(token: Token, actors: DocumentActors) -> list[Actor
     """Actors of coordinated modifiers: ``Hungarian and Romanian officials`` -> both."""
     out: list[Actor] = []
     for child in token.children:
-        if child.dep_ in MODIFIER_DEPS and child.i < token.i:
+        if child.dep_ in MODIFIER_DEPS and child.i < token.i and not _stance(child):
             for t in (child, *child.conjuncts):
                 a = actors.resolve(t)
                 if a is not None and a not in out and not _where_not_who(t, a, token):
@@ -211,76 +230,6 @@ def np_actors(token: Token | None, actors: DocumentActors) -> list[Actor]:
     return out
 
 
-def _stative(verb: Token) -> bool:
-    """``X is opposed to Y``, ``X is committed to Y``: a state of the subject, active in sense."""
-    return verb.lemma_.lower() in STATIVE_PARTICIPLES and not any(
-        c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by") for c in verb.children)
-
-
-def _subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
-    """The subject of a verb and whether the clause is passive."""
-    if depth > 5:
-        return None, False
-    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
-    if passive and _stative(verb):
-        subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
-        if subject is not None:
-            return subject, False
-    # A headline parsed into the next sentence gives the verb a second subject above a blank line.
-    for c in sorted(verb.children, key=lambda c: not _near(verb, c)):
-        if c.dep_ in SUBJECT_DEPS:
-            own = _paragraph_subject(verb) if not _near(verb, c) else None
-            if own is not None:
-                return own, passive
-            if c.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
-                return verb.head, passive
-            return c, passive
-    if passive:
-        return None, True
-    if verb.dep_ == "relcl":
-        noun = verb.head
-        if is_infinitival_relcl(verb) and noun.dep_ in ("pobj", "dobj") and _near(verb, noun):
-            # "converged for a rally to protest ...": the rally's people, the governing verb's subject
-            governor = noun.head.head if noun.dep_ == "pobj" else noun.head
-            if governor.pos_ in ("VERB", "AUX"):
-                return _subject(governor, depth + 1)[0], False
-        return None, False
-    if verb.dep_ == "acl" and verb.tag_ == "VBN":
-        return None, True
-    if verb.dep_ == "advcl" and verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "nsubj") for c in verb.children):
-        return None, True  # "Once sanctioned by the United States, ...": a participle is passive
-    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.dep_ == "prep" and \
-            verb.head.head.pos_ in ("VERB", "AUX") and _near(verb, verb.head.head):
-        return _subject(verb.head.head, depth + 1)[0], False  # "flew home after meeting Xi"
-    if verb.dep_ in ("conj", "xcomp", "advcl", "acomp") or (verb.dep_ == "acl" and verb.tag_ == "VBG"):
-        if not _near(verb, verb.head):
-            return _paragraph_subject(verb), False
-        if verb.dep_ == "acl":
-            return verb.head, False
-        return _subject(verb.head, depth + 1)[0], False
-    return None, False
-
-
-def is_infinitival_relcl(verb: Token) -> bool:
-    children = list(verb.children)
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in children) and not any(
-        c.dep_ in ("nsubj", "nsubjpass") for c in children)
-
-
-def _paragraph_subject(verb: Token) -> Token | None:
-    """A verb the parser hung on a headline above a blank line (``Putin to visit Xi\n\nChina's top
-    leader, Xi Jinping, met ...``) inherits nothing from it: its subject is the noun phrase that
-    opens its own paragraph before it, if one does."""
-    start = doc_text(verb.doc).rfind("\n\n", 0, verb.idx)
-    before = [t for t in verb.doc[verb.sent.start:verb.i] if t.idx > start and not t.is_space]
-    inside = {t.i for t in before}
-    dash = next((k for k, t in enumerate(before[:4]) if t.text in DASHES), None)
-    if dash is not None and all(t.text.isupper() or t.is_punct for t in before[:dash]):
-        before = before[dash + 1:]  # a dateline ("ASTANA - ...") is where, not who
-    roots = [t for t in before if t.head.i not in inside and t.pos_ in ("NOUN", "PROPN", "PRON")]
-    return roots[0] if roots else None
-
-
 def _passive_target(verb: Token) -> Token | None:
     for c in verb.children:
         if c.dep_ == "nsubjpass":
@@ -307,11 +256,6 @@ def _prep_objects(head: Token, preps: tuple[str, ...]) -> list[Token]:
         elif c.dep_ == "dative" and c.pos_ in ("NOUN", "PROPN", "PRON"):
             out.append(c)
     return out
-
-
-def _near(a: Token, b: Token) -> bool:
-    lo, hi = sorted((a.idx, b.idx))
-    return "\n\n" not in doc_text(a.doc)[lo:hi]
 
 
 def _choose(candidates: list[Token], actors: DocumentActors, sources: list[Actor],
@@ -384,8 +328,12 @@ def verb_roles(match: PatternMatch, actors: DocumentActors) -> Roles:
         # an event-noun object ("held talks") names no actor, so it may stay among the candidates;
         # an object the pattern requires ("expelled diplomats") is the target
         target_cands += [c for c in verb.children if c.dep_ == "dobj"]
+    if match.type == "PROTEST":  # "blocked streets in Hong Kong in defiance of Chinese authorities"
+        target_cands = _opposed(verb) + target_cands
     if match.noun is not None:
         target_cands += _prep_objects(match.noun, NOUN_TARGET_PREPS)
+    if match.type == "ACCUSE":  # "complained to the UN over Israeli raids": the accused, not the addressee
+        target_cands += _prep_objects(verb, ("over", "about"))
     preps = TARGET_PREPS
     venue_only = match.type == "CONSULT" and match.mode != "visit"  # "met in Geneva": where, not whom
     if venue_only:
@@ -402,6 +350,12 @@ def verb_roles(match: PatternMatch, actors: DocumentActors) -> Roles:
     if not targets:
         targets = _nearest_in_clause(match, actors, sources, subject, VENUE_PREPS if venue_only else ())
     return Roles(sources=tuple(sources), targets=tuple(targets), subject=subject, passive=passive)
+
+
+def _opposed(verb: Token) -> list[Token]:
+    """The object of ``in defiance of X``, ``in protest at X``: whom a protest opposes."""
+    return [inner for noun in _prep_objects(verb, ("in",)) if role_of(noun) == OPPOSING
+            for inner in _prep_objects(noun, ("of", "at", "against", "to", "over"))]
 
 
 def _relative_object(verb: Token) -> list[Token]:

@@ -156,6 +156,12 @@ def _without(t: Token) -> bool:
     return t.dep_ == "pcomp" and t.head.dep_ == "prep" and role_of(t.head) == WITHOUT
 
 
+def _no_one(c: Token) -> bool:
+    """A subject that names nobody: ``no foreign leader has visited``, ``nobody attacked``."""
+    return c.dep_ in ("nsubj", "nsubjpass") and (c.lower_ in ("nobody", "none") or any(
+        d.dep_ == "det" and role_of(d) == NEGATION for d in c.children))
+
+
 def assess(head: Token) -> Modality:
     """The modality of the clause a verb trigger heads."""
     negated = hypothetical = future = obligation = reported = False
@@ -165,7 +171,7 @@ def assess(head: Token) -> Modality:
     for _ in range(8):
         for c in t.children:
             role = role_of(c)
-            if c.dep_ == "neg" or (c.dep_ == "advmod" and role == NEGATION):
+            if c.dep_ == "neg" or (c.dep_ == "advmod" and role == NEGATION) or _no_one(c):
                 negated = True
             elif c.dep_ in AUX_DEPS and role is not None:
                 if role == HYPOTHETICAL:

@@ -31,6 +31,9 @@ Conventions:
   addressed to where it is held (``ethnic Albanians demonstrated in Serbia``: SRB -> SRB).
 - Where a meeting is held is its location, not a partner: ``India and Pakistan held talks in
   Geneva`` is CONSULT IND <-> PAK at Geneva (a visit's place, ``arrived in Amman``, is its target).
+- A verb of travel (``went to``, ``flew to``, ``arrived in``) is a visit only to another state or a
+  place in one: ``Putin went to Beijing`` is CONSULT RUS -> CHN; a trip at home, or ``went to war``,
+  is no event.
 - Coordinated sources or targets give one event per source/target pair; ``X and Y met`` (or
   ``cooperation between X and Y``) with no other partner named pairs X with Y.
 - ``X said X's state and Y should ...`` is a proposal, not a demand: no REQUEST.
@@ -167,12 +170,29 @@ def _sentence_events(sent: Span, actors: DocumentActors, times, quotes) -> list[
         if nominal and not roles.sources and not roles.targets:
             continue
         roles = _fill_source(roles, modality, match, actors, type_)
+        if _travel(match):
+            roles = replace(roles, targets=_foreign_destinations(roles, actors))
+            if not roles.targets:
+                continue  # a trip home, or "went to war": no visit to another state
         if type_ == "THREATEN" and not roles.targets and not nominal:
             roles = replace(roles, targets=tuple(condition_targets(match.head, actors, roles.sources)))
         mode = match.mode if type_ == match.type else None
         out.extend(_events(match, type_, mode, roles, modality, sent, actors, times, quotes, nominal))
     out.extend(_reported_demands(sent, heads, actors, times, quotes))
     return out
+
+
+def _travel(match: PatternMatch) -> bool:
+    """A verb of travel (``went to``, ``flew to``, ``arrived in``): a visit row that needs a
+    preposition (see ``data/plover_patterns.tsv``)."""
+    return match.mode == "visit" and match.noun is None and any(t.dep_ == "prep" for t in match.tokens)
+
+
+def _foreign_destinations(roles: Roles, actors: DocumentActors) -> tuple:
+    """The destinations of a trip that are a state or a place in a state other than the traveller's."""
+    home = {actors.acting_for(a).country or a.country for a in roles.sources}
+    return tuple(a for a in roles.targets
+                 if a.kind in ("state", "location") and a.country and a.country not in home)
 
 
 def _reported_demands(sent: Span, heads: set[int], actors, times, quotes) -> list[Event]:
