@@ -41,6 +41,7 @@ from relata.extract.quote_lexicon import SPEECH
 from relata.extract.quote_marks import QuotedSpan, find_quoted_spans, paragraphs
 from relata.extract.reported_speech import Report, find_reports
 from relata.extract.speakers import is_pronoun, match_label, resolve_speaker, subject_of
+from relata.extract.speaking_for import speaking_for
 from relata.extract.transcript import find_transcript_lines
 from relata.nlp import ParsedDocument
 from relata.records import Actor, Quote
@@ -198,7 +199,7 @@ def _attribute(draft: _Draft, cue: Cue, actors: DocumentActors, subject=None) ->
     draft.cue = cue.text
     draft.cue_i = cue.head.i
     draft.attributed = True
-    draft.actor = resolve_speaker(subject, actors)
+    draft.actor = speaking_for(resolve_speaker(subject, actors), subject, actors)
     draft.pronoun = draft.actor is None and is_pronoun(subject)
 
 
