@@ -155,3 +155,19 @@ def test_speaking_it_after_a_named_owner_goes_to_the_owner(analyse, token):
 def test_object_whose_clause_holds_the_pronoun_can_take_it(analyse, token):
     parsed, actors = analyse("Few people described Mr. Okafor as a reformer when he ran for mayor in 2008.")
     assert resolved(actors, token(parsed, "he")) == "okafor"
+
+
+def test_speaker_introduced_with_a_title_takes_the_next_quotation(analyse, token):
+    parsed, actors = analyse(
+        "While Obama had many allies, that has not helped Lindqvist, which worries Henry Okafor, "
+        "president of the Lagos Trade Council.\n\n"
+        "“No one is listening to us,” he said."
+    )
+    assert resolved(actors, token(parsed, "he")) == "henry-okafor"
+
+
+def test_object_of_the_previous_sentence_without_a_title_does_not_take_the_quotation(analyse, token):
+    parsed, actors = analyse(
+        "Obama met Henry Okafor on Monday.\n\n“No one is listening to us,” he said."
+    )
+    assert resolved(actors, token(parsed, "he")) != "henry-okafor"

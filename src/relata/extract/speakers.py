@@ -20,6 +20,10 @@ _SAME_SUBJECT_PREPOSITIONS = frozenset({"in", "by", "while", "when", "after", "b
 # Cue words whose source is the object of a preposition, and those prepositions.
 _SOURCE_PREPOSITION_CUES = frozenset({"according", "quoted", "cited", "reported", "words"})
 _SOURCE_PREPOSITIONS = frozenset({"to", "by", "of", "in"})
+# Prepositions naming the occasion of a verb ("spoke at a rally calling for ..."), whose
+# participle speaks for the verb's subject.
+_DATELINE_DASHES = frozenset({"--", "—", "–", "-"})
+_OCCASION_PREPOSITIONS = frozenset({"at", "in", "during"})
 PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "i", "we", "they", "it"})
 
 
@@ -44,6 +48,8 @@ def subject_of(cue: Token) -> Token | None:
     opening = _opening_participle_subject(cue)
     if opening is not None:
         return opening
+    if cue.dep_ == "compound" and cue.head.pos_ == "PROPN" and cue.head.i > cue.i:
+        return cue.head  # "Said Ellis: ...": the inverted verb read as part of the name
     if cue.tag_ == "VBG" and cue.i > 0 and cue.doc[cue.i - 1].pos_ == "PROPN":
         return cue.doc[cue.i - 1]  # "footage of Clinton asking, ..."
     if cue.pos_ == "NOUN" and cue.lemma_.lower() in lexicon().cue_nouns and not any(
@@ -54,7 +60,16 @@ def subject_of(cue: Token) -> Token | None:
         subjects = [c for c in token.children if c.dep_ in _SUBJECTS]
         if subjects:
             # two subjects come from a misparse ("12:15 p.m. \n Donald Trump says"): the nearest
-            return min(subjects, key=lambda c: abs(c.i - token.i))
+            return _relative_antecedent(_named_in_apposition(min(subjects, key=lambda c: abs(c.i - token.i)), token))
+        said = next((c for c in token.children if c.dep_ == "parataxis" and c.i < token.i
+                     and lexicon().cue_class(c.lemma_) is not None), None)
+        if token.tag_ == "VBG" and said is not None:
+            token = said  # "'...,' Mr. Obama said, not even needing to mention ..." hung on the participle
+            continue
+        if token.dep_ == "xcomp" and token.tag_ == "VB":
+            obj = next((c for c in token.head.children if c.dep_ == "dobj"), None)
+            if obj is not None and obj.pos_ in ("PROPN", "NOUN", "PRON"):
+                return obj  # "forced Stumpf to admit ...": the one made to speak
         for child in token.children:
             if child.dep_ == "agent":
                 for obj in child.children:
@@ -69,13 +84,20 @@ def subject_of(cue: Token) -> Token | None:
                 token = token.head.head
                 continue
             return None
+        occasion = token.head.head if token.dep_ == "acl" and token.head.dep_ == "pobj" else None
+        if occasion is not None and occasion.lower_ in _OCCASION_PREPOSITIONS and occasion.head.pos_ in ("VERB", "AUX"):
+            token = occasion.head  # "she said at a news conference announcing ...": whoever held it
+            continue
         if token.dep_ == "acl" and token.head.pos_ in ("PROPN", "NOUN", "PRON"):
             return token.head  # "footage of Clinton asking, ..."
-        if token.dep_ in _BORROWED_SUBJECT and token.head is not token:
-            token = token.head
+        if (token.dep_ in _BORROWED_SUBJECT or token.dep_ == "dobj" and token.tag_ == "VBG") and token.head is not token:
+            token = token.head  # "..., adding that", "she recalled thinking, ..."
         elif token.dep_ == "prep" and token.lower_ == "for" and token.i > cue.i - 3:
             # "attacked Clinton for saying ...": the one blamed or praised said it
             return next((c for c in token.head.children if c.dep_ == "dobj"), None)
+        elif token.dep_ == "prep" and token.lower_ == "of" and token.head.pos_ in ("ADV", "ADJ") and token.head.dep_ in (
+                "advmod", "acomp") and token.head.head.pos_ == "VERB":
+            token = token.head.head  # "stopped short of calling ...", "was quick of saying"
         elif token.dep_ == "prep" and token.lower_ in _SAME_SUBJECT_PREPOSITIONS and token.head is not token:
             token = token.head  # "Flynn says Trump was right in saying ...": via the preposition
         else:
@@ -83,28 +105,77 @@ def subject_of(cue: Token) -> Token | None:
     return _name_before(cue) if cue.tag_ in ("VBD", "VBZ", "VBP") and token.i == cue.i else None
 
 
+def _relative_antecedent(subject: Token) -> Token:
+    """``the Chicago Police Department, which reported ...``: a relative pronoun stands for the
+    noun its clause hangs on."""
+    if subject.lower_ in ("who", "which", "that") and subject.head.dep_ == "relcl" and subject.head.head.pos_ in (
+            "PROPN", "NOUN"):
+        return subject.head.head
+    before = subject.doc[subject.i - 1] if subject.i > 0 else None
+    if subject.lower_ in ("who", "which") and before is not None and before.pos_ in ("PROPN", "NOUN"):
+        return before  # the parse missed the relative clause: the noun right before "which"
+    return subject
+
+
+def _named_in_apposition(subject: Token, verb: Token) -> Token:
+    """``To understand the real Dred Scott, Chief Justice Roberts said, ...``: a person's name the
+    parse hangs as apposition on another person's name, right before the verb, is the speaker
+    (two different names are not one person); likewise a person the parse hangs on a dateline."""
+    for child in subject.children:
+        if child.dep_ != "appos" or child.ent_type_ != "PERSON" or child.pos_ != "PROPN":
+            continue
+        if subject.ent_type_ == "PERSON" and child.i == verb.i - 1:
+            return child
+        if subject.ent_type_ == "GPE" and subject.i + 1 < child.i and subject.doc[subject.i + 1].text in _DATELINE_DASHES:
+            return child  # "NAIROBI -- President Ruto, opening ..., said": the dateline is no speaker
+    return subject
+
+
 def _name_before(verb: Token) -> Token | None:
     """A finite cue verb the parse left without a subject (``In Washington, Marc Morial, the
     league's chief, told ...`` read as a list of places): the name right before it, when only
-    its own apposition, commas and adverbs stand between."""
+    its own apposition, commas and adverbs stand between, or a participial phrase set off by
+    commas (``WASHINGTON -- President Obama, dedicating the museum, said``)."""
     doc = verb.doc
     i = verb.i - 1
     while i >= 0 and (doc[i].is_punct or doc[i].dep_ == "advmod" and doc[i].head.i == verb.i):
         i -= 1
     if i < 0:
         return None
+    name = _name_ending_at(doc[i], verb)
+    if name is not None:
+        return name
+    # skip back over ", dedicating ... ," to the word before its opening comma
+    comma = i
+    while comma > max(0, verb.i - 30) and doc[comma].text != "," and "\n" not in doc[comma].text:
+        comma -= 1
+    phrase = doc[comma + 1 : i + 1]
+    if (doc[comma].text != "," or comma == 0 or not len(phrase) or phrase[0].tag_ not in ("VBG", "VBN")
+            or any(t.dep_ in _SUBJECTS for t in phrase)):
+        return None
+    return _name_ending_at(doc[comma - 1], doc[comma])
+
+
+def _name_ending_at(last: Token, verb: Token) -> Token | None:
+    """The name whose phrase ends at ``last``, when only that phrase, punctuation and adverbs on
+    ``verb`` lie between it and ``verb``."""
+    doc = verb.doc
+    token = last
     # climb from the last word before the verb to the name whose apposition it ends
-    token = doc[i]
     while token.dep_ != "appos" and token.head.i != token.i and token.i - 12 <= token.head.i < verb.i:
         token = token.head
     if token.dep_ == "appos":
         name = token.head
-    elif doc[i].ent_type_ == "PERSON":
-        name = doc[i]
+    elif last.ent_type_ == "PERSON":
+        name = last
     else:
         return None
     if name.pos_ != "PROPN" or name.dep_ in ("compound", "flat"):
         return None
+    if name.ent_type_ not in ("PERSON", "ORG", "NORP") and token.dep_ == "appos" and last.ent_type_ == "PERSON":
+        name = last  # "WASHINGTON -- President Obama": the dateline heads the person in apposition
+        while name.dep_ in ("compound", "flat") and name.head.i <= last.i:
+            name = name.head
     between = doc[name.i + 1 : verb.i]
     inside = {t.i for t in name.subtree}
     if all(t.i in inside or t.is_punct or t.dep_ == "advmod" and t.head.i == verb.i for t in between):
@@ -160,11 +231,23 @@ def _noun_source(noun: Token) -> Token | None:
     for child in noun.children:
         if child.dep_ == "poss":
             return child
+    owner = _owner(noun)
+    if owner is not None:
+        return owner  # "Trump claims that ..." parsed as one noun phrase: the name's claims
     if noun.dep_ == "dobj" and noun.head.lemma_.lower() in lexicon().light_verbs:
         for child in noun.head.children:
             if child.dep_ in _SUBJECTS:
                 return child
     return None
+
+
+def _owner(noun: Token) -> Token | None:
+    """The proper-noun modifier of a cue or document noun (``the IMF report``, ``Trump
+    claims``): who made it."""
+    if noun.lemma_.lower() not in lexicon().cue_nouns:
+        return None
+    compounds = [c for c in noun.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    return compounds[-1] if len(compounds) == 1 else None
 
 
 def _core(token: Token) -> Span:
@@ -189,11 +272,15 @@ def resolve_speaker(token: Token | None, actors: DocumentActors) -> Actor | None
     if actor is None and token.pos_ == "NOUN":
         # "a spokesperson for the State Department": the title's complement says whose
         actor = actors.resolve(token)
+    if actor is None and token.pos_ == "NOUN" and (owner := _owner(token)) is not None:
+        actor = actors.resolve(_core(owner))  # "the IMF report stated": the IMF
     if actor is not None:
         return actor
-    if token.pos_ == "PROPN":
-        # a name the entity recogniser missed ("Revesz said"): match it against known actors
-        actor = match_label(" ".join(t.text for t in core if t.pos_ == "PROPN"), actors)
+    if token.pos_ == "PROPN" or token.is_title and token.dep_ in _SUBJECTS and token.pos_ != "PRON":
+        # a name the entity recogniser missed ("Revesz said"), or one the tagger took for a verb
+        # ("Trump openly admires ..."): match it against known actors
+        words = [t.text for t in core if t.pos_ == "PROPN"] or [token.text]
+        actor = match_label(" ".join(words), actors)
         if actor is not None:
             return actor
     for child in token.children:

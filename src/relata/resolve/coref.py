@@ -10,7 +10,8 @@ first sentence that offers compatible candidates, one distinct actor wins outrig
 the unique one that is a clause subject, otherwise the subject of the highest clause, otherwise
 nothing. ``they`` takes a state, organisation or group, and only when it is the nearest subject;
 ``it`` does the same, and only as the subject of a cue verb (``It said``), as ``it`` is mostly
-about things.
+about things. Before all that, a quotation's ``he said`` goes to a person the sentence before
+the quotation ends by introducing (first mention, title in apposition, same gender).
 """
 
 from __future__ import annotations
@@ -57,6 +58,9 @@ def _antecedent(index: DocumentIndex, token: Token) -> str | None:
         return _collective_antecedent(index, token)
     if word.gender and _gendered_noun_before(index, token, word.gender):
         return None
+    introduced = _introduced_speaker(index, token, word.gender)
+    if introduced is not None:
+        return introduced
     sent = sentence_of(token)
     for sent_start, sent_end in _sentence_starts(token):
         found = _candidates(index, token, word.gender, sent_start, min(sent_end, token.i))
@@ -108,6 +112,37 @@ def _candidates(index: DocumentIndex, token: Token, gender: str | None, start: i
             continue  # "I" and "he" inside a quotation are other people's words
         found.append(_Candidate(antecedent(index, t) or _UNRESOLVED, True, _depth(t)))
     return found
+
+
+def _introduced_speaker(index: DocumentIndex, token: Token, gender: str | None) -> str | None:
+    """``... concerns Henry Crespo, president of X. "...," he said``: the speaker of a quotation
+    is the person the sentence before it ends by introducing (first mention, with a title in
+    apposition), whoever else is that sentence's subject: news introduces a speaker, then
+    quotes them."""
+    if token.dep_ != "nsubj" or index.in_quotation(token.idx) or lexicon().cue_class(token.head.lemma_) is None:
+        return None
+    for sent_start, sent_end in _sentence_starts(token):
+        end = min(sent_end, token.i)
+        if all(t.is_punct or t.is_space or index.in_quotation(t.idx) for t in token.doc[sent_start:end]):
+            continue  # the quotation itself
+        people = [p for p in index.positions_within(sent_start, end)
+                  if not index.in_quotation(index.mentions[p].start)
+                  and (actor := index.actors.get(index.mentions[p].actor or "")) is not None
+                  and actor.kind == "person"]
+        if not people or sent_start == sentence_of(token).start:
+            return None  # the cue's own sentence has words outside the quotation
+        last = people[-1]
+        actor_id = index.mentions[last].actor
+        first = min((p for p, m in enumerate(index.mentions) if m.actor == actor_id),
+                    key=lambda p: index.spans[p].start)
+        root = index.spans[last].root
+        ends = [t for t in token.doc[root.i + 1 : sent_end] if not (t.is_punct or t.is_space)]
+        phrase = {d.i for d in root.subtree}
+        introduced = any(c.dep_ == "appos" for c in root.children) and all(t.i in phrase for t in ends)
+        if first != last or not introduced or gender is None or index.genders.get(actor_id) != gender:
+            return None
+        return actor_id
+    return None
 
 
 def _governs(name: Token, pronoun_token: Token) -> bool:
