@@ -11,7 +11,7 @@ from __future__ import annotations
 import duckdb
 
 from relata.analyze.corroborate_claims import group_claims
-from relata.analyze.corroborate_quotes import group_quotes
+from relata.analyze.corroborate_quotes import QUOTED_KINDS, group_quotes
 from relata.analyze.corroboration_model import (
     ClaimGroup,
     ClaimMention,
@@ -66,20 +66,34 @@ def rebuild_corroboration(
 
 
 def claim_mentions(con: duckdb.DuckDBPyConnection) -> list[ClaimMention]:
-    rows = con.execute(
+    cursor = con.execute(
         f"SELECT {_DOCUMENT_COLUMNS}, c.position, c.text, c.value, c.unit, c.qualifier, c.measure, "
         "c.period, c.change FROM claims c JOIN documents d ON d.id = c.document_id "
         "ORDER BY d.id, c.position"
-    ).fetchall()
-    return [ClaimMention(DocumentInfo(*row[:5]), *row[5:]) for row in rows]
+    )
+    return [ClaimMention(document, *rest) for document, rest in _rows_by_document(cursor)]
 
 
 def quote_mentions(con: duckdb.DuckDBPyConnection) -> list[QuoteMention]:
-    rows = con.execute(
+    """The quotes corroboration compares: quoted words only (see ``corroborate_quotes.quotable``)."""
+    kinds = ", ".join(f"'{kind}'" for kind in QUOTED_KINDS)
+    cursor = con.execute(
         f"SELECT {_DOCUMENT_COLUMNS}, q.position, q.text, q.kind, q.speaker, q.speaker_name "
-        "FROM quotes q JOIN documents d ON d.id = q.document_id ORDER BY d.id, q.position"
-    ).fetchall()
-    return [QuoteMention(DocumentInfo(*row[:5]), *row[5:]) for row in rows]
+        f"FROM quotes q JOIN documents d ON d.id = q.document_id WHERE q.kind IN ({kinds}) "
+        "ORDER BY d.id, q.position"
+    )
+    return [QuoteMention(document, *rest) for document, rest in _rows_by_document(cursor)]
+
+
+def _rows_by_document(cursor, chunk: int = 10_000):
+    """``(DocumentInfo, rest of the row)`` for rows ordered by document, read ``chunk`` rows at a
+    time; the mentions of one document share one DocumentInfo (not a copy of its title each)."""
+    document = None
+    while rows := cursor.fetchmany(chunk):
+        for row in rows:
+            if document is None or document.id != row[0]:
+                document = DocumentInfo(*row[:5])
+            yield document, row[5:]
 
 
 def provenance_dict(provenance: Provenance, documents: dict[str, DocumentInfo]) -> dict:
