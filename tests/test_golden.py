@@ -12,8 +12,8 @@ FLOORS = {  # area: (minimum precision, minimum recall) or minimum accuracy
     "metadata": 0.95,
     "actors": (0.95, 0.80),
     "quotes": (0.90, 0.95),
-    "speakers": 0.85,
-    "events": (0.30, 0.35),
+    "speakers": 0.88,
+    "events": (0.42, 0.45),
     "claims": (0.50, 0.75),
     "times": (0.85, 0.92),
 }
