@@ -61,3 +61,26 @@ def test_fetch_stores_pages_and_reports_failures(tmp_path, site):
     assert result.stderr.strip().endswith("1 added, 1 failed")
     again = runner.invoke(app, ["fetch", good, "--db", db, "-q", *FAST])
     assert again.exit_code == 0 and again.stderr == ""
+
+
+def test_derived_tables_are_rebuilt_only_when_a_round_stores_something(tmp_path, site):
+    import duckdb
+
+    site.add("/a", example_page("eu_sanctions_page.html"))
+    feed = site.add("/feed.xml", rss([(site.url("/a"), None)]))
+    feeds, db = _feeds_file(tmp_path, feed), str(tmp_path / "s.duckdb")
+    assert runner.invoke(app, ["watch", feeds, "--db", db, "--once", *FAST]).exit_code == 0
+    with duckdb.connect(db) as con:
+        assert con.execute("SELECT count(*) FROM event_groups").fetchone()[0] > 0
+        con.execute("DROP TABLE event_groups")  # marks whether the next round rebuilds
+    assert runner.invoke(app, ["watch", feeds, "--db", db, "--once", *FAST]).exit_code == 0
+    with duckdb.connect(db) as con:
+        tables = {row[0] for row in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+    assert "event_groups" not in tables  # nothing new: no rebuild of the whole store
+
+    site.add("/b", UNDATED_ARTICLE)
+    more = _feeds_file(tmp_path, feed, site.add("/more.xml", rss([(site.url("/b"), None)])))
+    third = runner.invoke(app, ["watch", more, "--db", db, "--once", *FAST])
+    assert third.exit_code == 0 and "1 added" in third.stderr, third.stderr
+    with duckdb.connect(db) as con:
+        assert con.execute("SELECT count(*) FROM event_groups").fetchone()[0] > 0

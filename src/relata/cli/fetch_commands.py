@@ -56,9 +56,11 @@ def fetch(
 
     settings = _settings(delay, timeout, retries, backoff, max_bytes)
     counts: Counter[str] = Counter()
-    with _store(db) as con, Client(settings) as client, progress(quiet, "fetching") as bar:
+    changes = _Changes()
+    with _store(db, changes) as con, Client(settings) as client, progress(quiet, "fetching") as bar:
         for outcome in fetch_urls(con, urls, client):
             counts[outcome.status] += 1
+            changes.note(outcome)
             _report_page(outcome, quiet)
             if bar:
                 bar[0].update(bar[1], description="fetching: " + _summary(counts))
@@ -114,8 +116,10 @@ def _watch_round(feeds_file: Path, db: Path, settings: ClientSettings, quiet: bo
     if not feeds:
         fail(f"{feeds_file}: no feed URLs in it", 2)
     failed = 0
-    with _store(db) as con, Client(settings) as client, progress(quiet, "watching") as bar:
+    changes = _Changes()
+    with _store(db, changes) as con, Client(settings) as client, progress(quiet, "watching") as bar:
         for outcome in watch_round(con, feeds, client):
+            changes.note(outcome)
             if isinstance(outcome, FeedOutcome):
                 failed += outcome.failures
                 for error in outcome.errors:
@@ -129,9 +133,21 @@ def _watch_round(feeds_file: Path, db: Path, settings: ClientSettings, quiet: bo
     return failed
 
 
+class _Changes:
+    """Whether a run stored anything new, so that derived tables are rebuilt only then (a
+    watch round that finds nothing new costs no rebuild of the whole store)."""
+
+    def __init__(self) -> None:
+        self.stored = False
+
+    def note(self, outcome) -> None:
+        self.stored = self.stored or getattr(outcome, "status", None) in ("added", "replaced")
+
+
 @contextmanager
-def _store(db: Path):
-    """The store opened for writing and closed on the way out."""
+def _store(db: Path, changes: _Changes):
+    """The store opened for writing and closed on the way out; its derived tables rebuilt when
+    ``changes`` saw a document added or replaced."""
     from relata.store import open_store
 
     try:
@@ -140,9 +156,10 @@ def _store(db: Path):
         fail(str(exc))
     try:
         yield con
-        from relata.analyze.derived import rebuild_derived
+        if changes.stored:
+            from relata.analyze.derived import rebuild_derived
 
-        rebuild_derived(con)
+            rebuild_derived(con)
     finally:
         con.close()
 
