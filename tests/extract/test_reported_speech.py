@@ -125,3 +125,32 @@ def test_clause_parsed_as_an_adverbial_is_what_was_said():
 def test_object_runs_through_a_phrase_to_its_predicate():
     found = _reports("Garcia called his vote in favor of the tax bill a mistake.")
     assert ("called", "his vote in favor of the tax bill a mistake") in found
+
+
+def test_participle_cue_after_a_comma_starts_a_second_report():
+    found = _reports("The senator said he did not believe the charges hurt the party, arguing that "
+                     "divisions were a bigger hurdle.")
+    said = next(text for cue, text in found if cue == "said")
+    assert said == "he did not believe the charges hurt the party"
+    assert ("arguing", "divisions were a bigger hurdle") in found
+
+
+def test_coordinated_clause_with_its_own_speaker_is_not_the_first_content():
+    found = _reports("She said fathers would not be eligible for the leave, and the campaign manager "
+                     "replied that the plan was fair.")
+    said = next(text for cue, text in found if cue == "said")
+    assert said == "fathers would not be eligible for the leave"
+
+
+def test_second_that_clause_stays_in_the_same_report():
+    found = _reports("He told reporters that Tehran had put forward two documents and that the other "
+                     "side should respond to them.")
+    told = next(text for cue, text in found if cue == "told")
+    assert told.endswith("the other side should respond to them")
+
+
+def test_clause_before_a_colon_is_not_the_speakers():
+    found = _reports("The revelation set off another round of fireworks on Friday: Republicans said "
+                     "they were convinced the department mishandled the case.")
+    said = next(text for cue, text in found if cue == "said")
+    assert said.startswith("they were convinced")

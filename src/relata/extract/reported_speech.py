@@ -15,7 +15,8 @@
   whose bare object is the target of an act; ``agreed``/``decided`` report only a that-clause.
 
 The content span is the complement clause (without its ``that``), punctuation trimmed, cut at a
-semicolon and after a dateline (``OSLO -``).
+semicolon and after a dateline (``OSLO -``), and before a second attribution joined to it
+(``..., arguing that ...``; ``..., and the mother replied ...``), which is reported on its own.
 """
 
 from __future__ import annotations
@@ -189,6 +190,8 @@ def _complement(cue: Cue) -> list[tuple[int, int]]:
     for child in head.children:
         if child.dep_ in deps and (child.dep_ == "xcomp" or child.pos_ in ("VERB", "AUX") or _is_clause(child)):
             span = _subtree_range(child)
+            if span[1] <= head.i and any(t.text in (":", ";") for t in head.doc[span[1]:head.i]):
+                continue  # "... set off fireworks: Republicans said ...": the clause before a colon is not theirs
             if best is None or span[1] - span[0] > best[1] - best[0]:
                 best = span
     if best is not None and _passive_without_agent(head) and head.doc[best[0]].dep_ == "aux":
@@ -269,6 +272,30 @@ def _noun_content(cue: Cue) -> list[tuple[int, int]]:
                 g.dep_ == "mark" and g.lower_ == "that" for g in child.children):
             return [_subtree_range(child)]
     return []
+
+
+def _before_next_attribution(cue: Cue, span: tuple[int, int]) -> tuple[int, int]:
+    """``span`` cut before a later attribution joined to its clause: ``said he did not believe
+    it, arguing that ...`` (a participle cue after a comma) or ``said fathers would not be
+    eligible, and ... the mother replied, "..."`` (a coordinated clause with a cue and a subject
+    of its own) are second reports, not part of the first one's content."""
+    doc = cue.head.doc
+    start, end = span
+    for token in doc[start:end]:
+        if token.i <= cue.head.i or token.dep_ not in ("advcl", "conj") or not start <= token.head.i < end:
+            continue
+        if cue_at(token) is None or any(c.dep_ == "mark" for c in token.children):
+            continue  # "... and that the other side should respond": a second clause of the same report
+        own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
+        participle = token.tag_ == "VBG" and token.i > 0 and doc[token.i - 1].text == ","
+        if not (participle or own_subject and token.dep_ == "conj"):
+            continue
+        cut = token.left_edge.i
+        while cut > start and (doc[cut - 1].is_punct or doc[cut - 1].pos_ == "CCONJ"):
+            cut -= 1
+        if cut > start and cut < end:
+            return start, cut
+    return span
 
 
 def _clip_to_paragraph(text: str, at: int, start: int, end: int) -> tuple[int, int] | None:
@@ -385,7 +412,7 @@ def find_reports(doc: Doc) -> list[Report]:
             pieces = _phrase_content(cue)  # the phrase is already cut out
         else:
             spans = _noun_content(cue) if cue.kind == NOUN else _complement(cue)
-            pieces = [piece for span in spans for piece in _outside_source(cue, span)]
+            pieces = [_before_next_attribution(cue, piece) for span in spans for piece in _outside_source(cue, span)]
         for span in pieces:
             chars = _trimmed(doc, *span) if span[1] > span[0] else None
             if chars is not None:
