@@ -230,3 +230,14 @@ def test_a_speaker_cited_by_a_source_keeps_the_quote():
 def test_a_quoted_title_is_not_a_quote():
     quotes = _quotes('The band played "Songs From the Old Harbour Town" at the festival last spring.')
     assert not [q for q in quotes if "Harbour" in q.text]
+
+
+def test_role_label_turns_take_the_bracketed_name():
+    text = ("HOST (Maya Collins): Welcome back. With me is Erik Lindqvist.\n\n"
+            "ERIK LINDQVIST: Thank you for having me.\n\n"
+            "HOST: Is a return realistic this year?\n\n"
+            "ERIK LINDQVIST: Not right now.")
+    quotes = _quotes(text)
+    assert _by_text(quotes, "Welcome").speaker_name == "Maya Collins"
+    assert _by_text(quotes, "realistic").speaker_name == "Maya Collins"
+    assert _by_text(quotes, "Not right now").speaker_name == "Erik Lindqvist"

@@ -37,3 +37,16 @@ def test_quoted_transcript_line_loses_its_marks():
 def test_clock_times_and_sentences_with_colons_are_not_labels():
     text = "The vote starts at 10:30 today.\n\nHe said: nothing changes.\n\nHe said: nothing at all."
     assert _lines(text) == []
+
+
+def test_role_label_naming_its_speaker_gives_the_role_that_name():
+    text = ("HOST (Maya Collins): Welcome back.\nERIK LINDQVIST: Thank you.\n"
+            "HOST: Is that realistic?\nERIK LINDQVIST: Not now.")
+    lines = find_transcript_lines(text)
+    hosts = [(text[line.start:line.end], line.named) for line in lines if line.label == "HOST"]
+    assert hosts == [("Welcome back.", "Maya Collins"), ("Is that realistic?", "Maya Collins")]
+    assert text[lines[0].named_start:].startswith("Maya Collins)")
+
+
+def test_bracket_that_is_not_a_name_is_no_label():
+    assert _lines("Note (updated): the figures were revised on Friday.") == []

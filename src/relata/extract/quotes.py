@@ -112,7 +112,10 @@ def _transcript_drafts(parsed: ParsedDocument, actors: DocumentActors) -> list[_
         return actor is not None and actor.kind == "person"
 
     for line in find_transcript_lines(parsed.text, names_person):
-        actor = None if line.questioner else label_actor(line.label, line.label_start)
+        if line.named is not None:  # "HOST (Maya Collins):" and the "HOST:" lines after it
+            actor = label_actor(line.named, line.named_start)
+        else:
+            actor = None if line.questioner else label_actor(line.label, line.label_start)
         drafts.append(_Draft(line.start, line.end, "direct", ":", actor, attributed=True, fixed=True,
                              line_start=line.line_start))
     return drafts
