@@ -76,3 +76,13 @@ def test_ingest_rebuilds_derived_tables(tmp_path):
         grouped = con.execute("SELECT count(*) FROM event_groups").fetchone()[0]
         assert grouped == events
         con.execute("SELECT count(*) FROM claim_groups").fetchone()
+
+
+def test_summary_is_one_line_however_long_the_path(tmp_path):
+    deep = tmp_path / ("a-rather-long-folder-name-" * 4) / ("and-another-one-" * 4)
+    deep.mkdir(parents=True)
+    (deep / "good.txt").write_text("Kenya and Uganda signed a border agreement on Monday.", encoding="utf-8")
+    result = runner.invoke(app, ["ingest", str(deep / "good.txt"), "--db", str(deep / "s.duckdb")])
+    assert result.exit_code == 0
+    last = result.stderr.strip().splitlines()[-1]
+    assert last.startswith(f"relata: {deep / 's.duckdb'}: ") and last.endswith("1 added")

@@ -47,3 +47,14 @@ def test_due_lists_unstored_pages_of_the_feed(con):
     # A page already in the store under that URL (e.g. read from a feed file by `relata ingest`).
     con.execute("INSERT INTO sources VALUES ('ingested', 'doc', 'hash', now())")
     assert sorted(row.url for row in state.due(con, "F")) == ["broken", "new"]
+
+
+def test_a_page_gone_for_good_is_given_up_after_a_few_rounds(con):
+    state.enqueue(con, "F", [Entry("gone"), Entry("flaky")])
+    for _ in range(state.GIVE_UP_AFTER - 1):
+        state.record(con, "gone", "page", "failed", error="HTTP 404 Not Found", http_status=404)
+        state.record(con, "flaky", "page", "failed", error="HTTP 503", http_status=503)
+    assert sorted(row.url for row in state.due(con, "F")) == ["flaky", "gone"]
+    state.record(con, "gone", "page", "failed", error="HTTP 404 Not Found", http_status=404)
+    state.record(con, "flaky", "page", "failed", error="HTTP 503", http_status=503)
+    assert [row.url for row in state.due(con, "F")] == ["flaky"]  # 5xx is transient: always again

@@ -25,7 +25,7 @@ def main() -> None:
     try:
         app()
     except KeyboardInterrupt:
-        err.print("relata: interrupted", markup=False)
+        err.print("relata: interrupted", markup=False, soft_wrap=True)
         sys.exit(130)
     except Exception as exc:  # a bug: one line for the user, the traceback only on request
         if debug:

@@ -92,7 +92,7 @@ def ingest(
             rebuild_derived(con)
     con.close()
     if not quiet:
-        err.print(f"relata: {db}: " + _summary(counts), markup=False)
+        err.print(f"relata: {db}: " + _summary(counts), markup=False, soft_wrap=True)
     raise typer.Exit(1 if counts["failed"] else 0)
 
 

@@ -65,7 +65,7 @@ def fetch(
             if bar:
                 bar[0].update(bar[1], description="fetching: " + _summary(counts))
     if not quiet:
-        err.print(f"relata: {db}: " + _summary(counts), markup=False)
+        err.print(f"relata: {db}: " + _summary(counts), markup=False, soft_wrap=True)
     raise typer.Exit(1 if counts["failed"] else 0)
 
 
@@ -97,7 +97,7 @@ def watch(
         if once:
             raise typer.Exit(1 if failed else 0)
         if not quiet:
-            err.print(f"relata: next round in {every}", markup=False)
+            err.print(f"relata: next round in {every}", markup=False, soft_wrap=True)
         time.sleep(interval)
 
 

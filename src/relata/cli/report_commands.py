@@ -47,5 +47,5 @@ def serve(
         web_app = create_app(db)
     except RelataError as exc:
         fail(str(exc))
-    err.print(f"serving {db} on http://{host}:{port}/ (API docs at /docs; Ctrl-C to stop)", markup=False)
+    err.print(f"serving {db} on http://{host}:{port}/ (API docs at /docs; Ctrl-C to stop)", markup=False, soft_wrap=True)
     uvicorn.run(web_app, host=host, port=port, log_level="warning")

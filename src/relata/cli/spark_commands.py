@@ -37,7 +37,7 @@ def spark(
     catalog = None if "://" in out else write_catalog(out)
     if not quiet:
         summary = f"{result.documents} documents from {result.sources} sources, {len(result.errors)} failed"
-        err.print(f"relata: {out}: {summary}", markup=False)
+        err.print(f"relata: {out}: {summary}", markup=False, soft_wrap=True)
         if catalog is not None:
-            err.print(f"relata: query it with: relata stats --db {catalog}", markup=False)
+            err.print(f"relata: query it with: relata stats --db {catalog}", markup=False, soft_wrap=True)
     raise typer.Exit(1 if result.errors else 0)

@@ -64,7 +64,7 @@ def export(
     except (RelataError, OSError) as exc:
         fail(str(exc))
     for path in written:
-        err.print(f"wrote {path}", markup=False)
+        err.print(f"wrote {path}", markup=False, soft_wrap=True)
 
 
 @app.command()

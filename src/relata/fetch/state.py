@@ -37,6 +37,11 @@ PENDING, FAILED, SKIPPED = "pending", "failed", "skipped"
 # and "read" for a listing.
 DONE = ("added", "replaced", "linked", "unchanged", "read")
 STATUSES = (PENDING, FAILED, SKIPPED, *DONE)
+# A page the server says is gone or forbidden (404, 410, ...) is tried this many rounds, not
+# forever: a watch over months would otherwise re-request every dead link each round. Timeouts,
+# 429 and 5xx are transient and always tried again.
+PERMANENT_HTTP = (400, 401, 403, 404, 405, 410, 414, 451)
+GIVE_UP_AFTER = 3
 
 
 @dataclass(frozen=True)
@@ -88,12 +93,15 @@ def enqueue(con: duckdb.DuckDBPyConnection, feed: str, entries: Iterable[Entry])
 
 
 def due(con: duckdb.DuckDBPyConnection, feed: str) -> list[UrlState]:
-    """Pages named by ``feed`` still to fetch: new, failed or skipped last time, and not stored."""
+    """Pages named by ``feed`` still to fetch: new, failed or skipped last time, and not stored;
+    not those that answered a permanent error (``PERMANENT_HTTP``) ``GIVE_UP_AFTER`` times."""
+    permanent = ", ".join(str(code) for code in PERMANENT_HTTP)
     rows = con.execute(
         f"SELECT {', '.join(_FIELDS)} FROM {TABLE} "
         "WHERE feed = ? AND kind = 'page' AND status IN (?, ?, ?) "
+        f"AND NOT (status = ? AND http_status IN ({permanent}) AND attempts >= ?) "
         "AND url NOT IN (SELECT source FROM sources) ORDER BY listed_date DESC NULLS LAST, url",
-        [feed, PENDING, FAILED, SKIPPED],
+        [feed, PENDING, FAILED, SKIPPED, FAILED, GIVE_UP_AFTER],
     ).fetchall()
     return [UrlState(*row) for row in rows]
 
