@@ -113,3 +113,11 @@ def test_search_finds_documents_quotes_and_actors(con):
     assert "RUS" in {a.id for a in results.actors}
     with pytest.raises(InvalidParameterError):
         views.search(con, "   ")
+
+
+def test_quotes_by_speaker_lists_what_each_speakers_page_lists(con):
+    for per_speaker in (1, 20):
+        for entry in views.quotes_by_speaker(con, per_speaker=per_speaker):
+            page = views.quotes_of(con, entry.speaker_name, PageRequest(limit=per_speaker))
+            assert entry.quotes == page.items
+            assert entry.total == page.total

@@ -4,7 +4,7 @@ Each function takes an open (read-only) DuckDB connection and validated paramete
 (:mod:`relata.views.params`) and returns what one page shows.
 """
 
-from relata.views.catalog import actors, claims, documents, events, outlets, quotes
+from relata.views.catalog import actors, claims, documents, events, outlets, quotes, quotes_of
 from relata.views.corpus import corroboration, document_ids, dyad, dyads, overview, quotes_by_speaker
 from relata.views.document import DocumentView, document_view, safe_url, search
 from relata.views.params import (
@@ -16,7 +16,7 @@ from relata.views.params import (
 )
 
 __all__ = [
-    "actors", "claims", "documents", "events", "outlets", "quotes", "corroboration", "document_ids",
+    "actors", "claims", "documents", "events", "outlets", "quotes", "quotes_of", "corroboration", "document_ids",
     "dyad", "dyads", "overview", "quotes_by_speaker", "DocumentView", "document_view", "safe_url",
     "search", "MAX_LIMIT", "Filters", "InvalidParameterError", "NotFoundError", "PageRequest",
 ]

@@ -7,7 +7,7 @@ import duckdb
 from relata.analyze.corroboration import corroborate, load_corroboration
 from relata.analyze.corroboration_model import Corroboration
 from relata.analyze.dyad import PERIOD_LENGTHS, DyadTimeline, dyad_timeline
-from relata.views.catalog import DOCUMENT_ORDER, documents, quotes_of
+from relata.views.catalog import DOCUMENT_ORDER, documents, quotes_of_speakers
 from relata.views.model import Count, DyadSummary, Overview, SpeakerQuotes
 from relata.views.params import NO_FILTERS, InvalidParameterError, PageRequest
 
@@ -68,11 +68,9 @@ def quotes_by_speaker(con: duckdb.DuckDBPyConnection, speakers: int = 30,
     rows = con.execute(
         "SELECT any_value(speaker), speaker_name, count(*) AS n FROM quotes WHERE speaker_name IS NOT NULL "
         "GROUP BY speaker_name ORDER BY n DESC, speaker_name LIMIT ?", [speakers]).fetchall()
-    shown = PageRequest(limit=per_speaker)
-    return tuple(
-        SpeakerQuotes(speaker=speaker, speaker_name=name, total=n, quotes=quotes_of(con, name, shown).items)
-        for speaker, name, n in rows
-    )
+    quotes = quotes_of_speakers(con, [name for _, name, _ in rows], per_speaker)
+    return tuple(SpeakerQuotes(speaker=speaker, speaker_name=name, total=n, quotes=quotes[name])
+                 for speaker, name, n in rows)
 
 
 def corroboration(con: duckdb.DuckDBPyConnection) -> Corroboration:
