@@ -12,7 +12,7 @@ FLOORS = {  # area: (minimum precision, minimum recall) or minimum accuracy
     "metadata": 0.95,
     "actors": (0.95, 0.80),
     "quotes": (0.90, 0.95),
-    "speakers": 0.88,
+    "speakers": 0.92,
     "events": (0.42, 0.45),
     "claims": (0.50, 0.75),
     "times": (0.85, 0.92),
