@@ -154,3 +154,9 @@ def test_clause_before_a_colon_is_not_the_speakers():
                      "they were convinced the department mishandled the case.")
     said = next(text for cue, text in found if cue == "said")
     assert said.startswith("they were convinced")
+
+
+def test_clause_before_a_fronted_object_is_not_the_content():
+    found = _reports("The move was seen as a warning that Russia could use nuclear weapons in a war, "
+                     "something Xi Jinping has explicitly opposed.")
+    assert not any(cue == "opposed" and content.startswith("The move") for cue, content in found)

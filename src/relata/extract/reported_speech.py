@@ -192,6 +192,9 @@ def _complement(cue: Cue) -> list[tuple[int, int]]:
             span = _subtree_range(child)
             if span[1] <= head.i and any(t.text in (":", ";") for t in head.doc[span[1]:head.i]):
                 continue  # "... set off fireworks: Republicans said ...": the clause before a colon is not theirs
+            if span[1] <= head.i and any(span[1] <= c.i < head.i and (
+                    c.dep_ == "dobj" or c.dep_ == "npadvmod" and c.pos_ == "PRON") for c in head.children):
+                continue  # "CLAUSE, something Xi has opposed": the verb's object is "something", not the clause
             if best is None or span[1] - span[0] > best[1] - best[0]:
                 best = span
     if best is not None and _passive_without_agent(head) and head.doc[best[0]].dep_ == "aux":
