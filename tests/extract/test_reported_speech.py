@@ -160,3 +160,10 @@ def test_clause_before_a_fronted_object_is_not_the_content():
     found = _reports("The move was seen as a warning that Russia could use nuclear weapons in a war, "
                      "something Xi Jinping has explicitly opposed.")
     assert not any(cue == "opposed" and content.startswith("The move") for cue, content in found)
+
+
+def test_participle_cue_after_a_closing_quotation_mark_starts_a_second_report():
+    found = _reports('Cheng said "the party will not stop its assistance to Russia," pointing out that '
+                     'trade had reached a new high.')
+    said = next(text for cue, text in found if cue == "said")
+    assert "pointing" not in said

@@ -290,7 +290,10 @@ def _before_next_attribution(cue: Cue, span: tuple[int, int]) -> tuple[int, int]
         if cue_at(token) is None or any(c.dep_ == "mark" for c in token.children):
             continue  # "... and that the other side should respond": a second clause of the same report
         own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
-        participle = token.tag_ == "VBG" and token.i > 0 and doc[token.i - 1].text == ","
+        before = token.i - 1
+        while before > start and doc[before].is_quote:
+            before -= 1  # '..., "the CCP will not stop," pointing out that ...'
+        participle = token.tag_ == "VBG" and before >= 0 and doc[before].text == ","
         if not (participle or own_subject and token.dep_ == "conj"):
             continue
         cut = token.left_edge.i
