@@ -30,3 +30,13 @@ def test_not_coded(text, absent):
 
 def test_stated_intention_is_still_coded():
     assert "AGREE" in types_of("Japan plans to send aid to the Philippines.")
+
+
+def test_negation_stays_in_its_own_clause():
+    types = types_of("Pakistan did not agree to drop its complaint, and India rejected a Pakistani proposal "
+                     "for an inspection of the dam sites.")
+    assert "REJECT" in types and "AGREE" not in types
+
+
+def test_negation_carries_to_a_conjunct_sharing_the_subject():
+    assert "SUPPORT" not in types_of("Freedonia did not sign or ratify the treaty with Sylvania.")

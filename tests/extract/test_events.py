@@ -245,3 +245,18 @@ def test_seeking_asylum_in_a_state_is_a_request_to_it():
 def test_a_feigned_act_is_not_coded():
     assert "SUPPORT" not in types_of("Ankara only pretended to support the Swedish bid.")
     assert "SUPPORT" in types_of("Ankara continued to support the Swedish bid.")
+
+
+@pytest.mark.parametrize("text", [
+    "SAO PAULO - Brazil and Argentina agreed on Tuesday to set up a guarantee fund for importers.",
+    "Brazil and Argentina agree on credit guarantees\n\nSAO PAULO - Brazil and Argentina agreed on "
+    "Tuesday to set up a guarantee fund for importers.",
+])
+def test_a_dateline_is_never_the_subject(text):
+    events, _ = events_of(text)
+    agreed = [e for e in events if e.trigger == "agreed"]
+    assert agreed and {agreed[0].source, agreed[0].target} == {"BRA", "ARG"}
+
+
+def test_a_participle_describing_a_noun_is_no_event():
+    assert "COOPERATE" not in types_of("Chile and Peru discussed a shared regional currency on Monday.")

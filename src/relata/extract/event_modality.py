@@ -215,7 +215,10 @@ def assess(head: Token) -> Modality:
             t = governor
             clause_head = t
             continue
-        if t.dep_ == "conj" and t.head.pos_ in ("VERB", "AUX"):
+        if t.dep_ == "conj" and t.head.pos_ in ("VERB", "AUX") and not any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
+            # "did not sign or ratify it": the conjunct shares the first verb's subject and
+            # negation; "Pakistan did not agree, and India rejected ...": its own clause, not
             t = t.head
             continue
         break

@@ -220,6 +220,8 @@ def match_verb(verb: Token) -> PatternMatch | None:
         return None
     if verb.dep_ in NOMINAL_DEPS and any(c.dep_ == "det" for c in verb.children):
         return None  # "the wounded": a participle used as a noun
+    if verb.dep_ == "amod" and verb.i < verb.head.i:
+        return None  # "a shared currency", "the disputed islands": a participle describing a noun
     preps = particles(verb)
     patterns = _lookup(table().verbs, verb)
     # 1. object-constrained rows

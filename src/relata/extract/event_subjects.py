@@ -41,7 +41,7 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
                 return own, passive
             if c.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
                 return verb.head, passive
-            return c, passive
+            return _past_dateline(c), passive
     if passive:
         return None, True
     if verb.dep_ == "relcl":
@@ -69,6 +69,22 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
             return verb.head, False
         return subject_of(verb.head, depth + 1)[0], False
     return None, False
+
+
+def _past_dateline(subject: Token) -> Token:
+    """``SAO PAULO - Brazil and Argentina agreed``: the parser takes the dateline for the subject
+    and the real one for its apposition; the place is where, not who."""
+    text = doc_text(subject.doc)
+    line_start = text.rfind("\n", 0, subject.idx) + 1
+    # the subtree can reach back over a headline the parser joined to the paragraph
+    words = [t for t in subject.subtree if not t.is_space and t.idx >= line_start]
+    dash = next((k for k, t in enumerate(words) if t.text in DASHES), None)
+    if dash is None or dash == 0 or not all(t.text.isupper() for t in words[:dash] if not t.is_punct):
+        return subject
+    if text[line_start:words[0].idx].strip():
+        return subject  # not at the start of its line: not a dateline
+    after = next((c for c in subject.children if c.dep_ == "appos" and c.i > words[dash].i), None)
+    return after if after is not None else subject
 
 
 def _verbless(sent: Span) -> bool:
@@ -114,6 +130,7 @@ def _paragraph_subject(verb: Token) -> Token | None:
     dash = next((k for k, t in enumerate(before[:4]) if t.text in DASHES), None)
     if dash is not None and all(t.text.isupper() or t.is_punct for t in before[:dash]):
         before = before[dash + 1:]  # a dateline ("ASTANA - ...") is where, not who
+        inside = {t.i for t in before}  # the subject may hang on the dateline ("PAULO - Brazil")
     roots = [t for t in before if t.head.i not in inside and t.pos_ in ("NOUN", "PROPN", "PRON")]
     return roots[0] if roots else None
 
