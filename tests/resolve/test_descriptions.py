@@ -84,3 +84,9 @@ def test_relative_pronoun_resolves_to_its_noun(analyse, token):
 def test_a_name_deeper_in_the_phrase_is_not_the_referent(analyse):
     parsed, actors = analyse("A spokesman for Putin declined to comment.")
     assert actors.resolve(parsed.doc[0:4]) is None or actors.resolve(parsed.doc[0:4]).id != "vladimir-putin"
+
+
+def test_institution_noun_of_another_state_is_not_the_earlier_organisation(analyse, token):
+    parsed, actors = analyse("The Russian Foreign Ministry said the truce held. "
+                             "China's foreign ministry thanked Russia for its role.")
+    assert resolved(actors, token(parsed, "ministry")) == "CHN"

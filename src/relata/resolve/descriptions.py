@@ -51,7 +51,9 @@ def refer(index: DocumentIndex, tokens: Sequence[Token], head: Token) -> str | N
         return description.organization or _state(index, description.country)
     refers_to = _institution_nouns().get(head.lemma_.lower()) or _institution_nouns().get(head.lower_)
     if refers_to == "organization":
-        return _latest_organization(index, head)
+        # "Israel's foreign ministry" after "Egyptian Foreign Ministry" is not the Egyptian one
+        country = description.country if description else None
+        return _latest_organization(index, head, country) or _state(index, country)
     if refers_to == "state" and description:
         return _state(index, description.country)
     return None
@@ -95,12 +97,16 @@ def _fits(fact, description: Description) -> bool:
     return description.country is None or fact.country is None or description.country == fact.country
 
 
-def _latest_organization(index: DocumentIndex, head: Token) -> str | None:
+def _latest_organization(index: DocumentIndex, head: Token, country: str | None = None) -> str | None:
+    """The latest organisation before ``head`` whose name holds its noun, of ``country`` when
+    the phrase names one."""
     noun = head.lemma_.lower()
     best = None
     for position, mention in enumerate(index.mentions):
         actor = index.actors.get(mention.actor or "")
         if actor is None or actor.kind not in {"organization", "group"}:
+            continue
+        if country is not None and actor.country is not None and actor.country != country:
             continue
         if index.spans[position].start < head.i and noun in actor.name.lower().split():
             best = actor.id
