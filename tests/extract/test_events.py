@@ -260,3 +260,10 @@ def test_a_dateline_is_never_the_subject(text):
 
 def test_a_participle_describing_a_noun_is_no_event():
     assert "COOPERATE" not in types_of("Chile and Peru discussed a shared regional currency on Monday.")
+
+
+def test_tariffs_imposed_are_sanctions_and_tariffs_removed_an_easing():
+    imposed, _ = events_of("China imposed tariffs and informal bans on Australian exports in 2020.")
+    assert [(e.type, e.source, e.target) for e in imposed] == [("SANCTION", "CHN", "AUS")]
+    removed, _ = events_of("China removed its 80.5 percent tariff on Australian barley in August.")
+    assert [(e.type, e.mode, e.source, e.target) for e in removed] == [("RETREAT", "ease", "CHN", "AUS")]
