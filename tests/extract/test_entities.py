@@ -104,3 +104,10 @@ def test_names_given_once_are_found_again(mentions):
 def test_bracketed_acronym_is_not_part_of_the_name(mentions):
     found = mentions("The U.S. Department of Agriculture (USDA) said exports rose.")
     assert "U.S. Department of Agriculture" in texts(found)
+
+
+def test_a_dateline_is_not_part_of_the_name_after_it(mentions):
+    found = mentions("BRUSSELS - European Union governments on Friday adopted new sanctions.")
+    assert "European Union" in texts(found)
+    assert not any("BRUSSELS" in t and "Union" in t for t in texts(found))
+    assert "Al-Shabaab" in texts(mentions("Officials said Al-Shabaab claimed the attack."))

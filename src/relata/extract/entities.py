@@ -112,12 +112,31 @@ def _joins_names(ent) -> bool:
     return ent.label_ == "PERSON" and any(t.lower_ in {"and", "&"} for t in ent)
 
 
+_DASHES = {"-", "--", "\u2013", "\u2014"}
+
+
+def _after_dateline(doc: Doc, start: int, end: int) -> int:
+    """``BRUSSELS - European Union`` read as one name: a dateline opening its line (capitals, then
+    a dash) is where the story was filed, not part of the name after it."""
+    dash = next((i for i in range(start + 1, min(end, start + 5)) if doc[i].text in _DASHES
+                 and doc[i].whitespace_), None)
+    if dash is None or dash + 1 >= end:
+        return start
+    if not all(t.text.isupper() or t.is_punct for t in doc[start:dash] if not t.is_space):
+        return start
+    line_start = nlp.doc_text(doc).rfind("\n", 0, doc[start].idx) + 1
+    if nlp.doc_text(doc)[line_start:doc[start].idx].strip():
+        return start
+    return dash + 1
+
+
 def _trim(doc: Doc, start: int, end: int, label: str, dictionary: ActorDictionary):
     """Token bounds of the name proper inside ``doc[start:end]``, or ``None`` if nothing is left."""
     for i in range(start, end):  # a name does not run across a line break or into brackets
         if doc[i].is_space or "\n" in doc[i].text or (doc[i].text in "([" and i > start):
             end = i
             break
+    start = _after_dateline(doc, start, end)
     while start < end and (
         doc[start].lower_ in _DETERMINERS
         or doc[start].is_punct
