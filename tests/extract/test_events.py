@@ -267,3 +267,10 @@ def test_tariffs_imposed_are_sanctions_and_tariffs_removed_an_easing():
     assert [(e.type, e.source, e.target) for e in imposed] == [("SANCTION", "CHN", "AUS")]
     removed, _ = events_of("China removed its 80.5 percent tariff on Australian barley in August.")
     assert [(e.type, e.mode, e.source, e.target) for e in removed] == [("RETREAT", "ease", "CHN", "AUS")]
+
+
+def test_money_in_any_currency_given_is_aid_and_a_phone_call_is_a_consultation():
+    given, _ = events_of("Norway has given Ukraine more than 10 billion crowns in civilian support since February.")
+    assert [(e.type, e.source, e.target) for e in given] == [("AID", "NOR", "UKR")]
+    call, _ = events_of("Naftali Bennett of Israel spoke by phone with Antony Blinken of the United States.")
+    assert ("CONSULT", "phone") in {(e.type, e.mode) for e in call}

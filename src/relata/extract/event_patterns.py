@@ -147,7 +147,8 @@ def _object_words(verb: Token, prep: Token | None) -> dict[str, Token]:
     for head in heads:
         words.setdefault(_lemma(head), head)
         for child in head.children:
-            if child.dep_ in NOUN_MODIFIER_DEPS:
+            if child.dep_ in NOUN_MODIFIER_DEPS or child.dep_ == "nummod":
+                # "gave Ukraine 1.5 billion crowns": an amount names money whatever the currency
                 words.setdefault(_lemma(child), head)
             elif child.dep_ == "prep" and child.lower_ in OBJECT_OF_PREPS:
                 for pobj in child.children:
