@@ -274,3 +274,10 @@ def test_money_in_any_currency_given_is_aid_and_a_phone_call_is_a_consultation()
     assert [(e.type, e.source, e.target) for e in given] == [("AID", "NOR", "UKR")]
     call, _ = events_of("Naftali Bennett of Israel spoke by phone with Antony Blinken of the United States.")
     assert ("CONSULT", "phone") in {(e.type, e.mode) for e in call}
+
+
+def test_an_international_organisations_official_acts_for_it_not_for_a_state():
+    urged, _ = events_of("NATO Secretary General Jens Stoltenberg urged Hungary to complete its ratification.")
+    assert [(e.type, e.source, e.target) for e in urged] == [("REQUEST", "nato", "HUN")]
+    condemned, _ = events_of("UN Secretary-General Antonio Guterres condemned the attack by Russia on Ukraine.")
+    assert ("ACCUSE", "un", "RUS") in {(e.type, e.source, e.target) for e in condemned}

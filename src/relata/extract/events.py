@@ -349,16 +349,17 @@ def _stand_in(place: tuple[Span, object] | None) -> tuple:
 
 def _state_level(found: Sequence, actors: DocumentActors, avoid: Sequence = (),
                  own: Sequence | None = None) -> list[str]:
-    """Actor ids at the level PLOVER codes: an official or organ of a state gives the state. A
+    """Actor ids at the level PLOVER codes: an official or organ of a state gives the state, an
+    official of an international organisation the organisation. A
     target whose state is the source's (``President X banned opposition candidates``, a domestic
     event) keeps its own id, so a state or place stays (``X imposed a curfew in Sudan``: SDN);
     a target that is a source actor itself is dropped. ``avoid``: the source actors; ``own``:
     those of them a target may not be (default: all)."""
-    states = {actors.acting_for(a).id for a in avoid}
+    states = {actors.coded_as(a).id for a in avoid}
     own = {a.id for a in (avoid if own is None else own)}
     out: list[str] = []
     for actor in found[:MAX_PAIRS]:
-        state = actors.acting_for(actor).id
+        state = actors.coded_as(actor).id
         chosen = actor.id if state in states else state
         if chosen not in own and chosen not in out:
             out.append(chosen)

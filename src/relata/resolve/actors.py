@@ -18,7 +18,12 @@ from spacy.tokens import Span, Token
 from relata.nlp import ParsedDocument
 from relata.records import Actor, EntityMention
 from relata.resolve import coref, descriptions
-from relata.resolve.agency import acting_state, country_of_untold_office, private_qualifier
+from relata.resolve.agency import (
+    acting_organization,
+    acting_state,
+    country_of_untold_office,
+    private_qualifier,
+)
 from relata.resolve.dictionary import ActorDictionary, load_dictionary
 from relata.resolve.ethnic_groups import country_in_group_name, country_of_people
 from relata.resolve.gender import given_name_gender, honorific_gender, is_honorific, pronoun
@@ -100,6 +105,15 @@ class DocumentActors:
             return actor
         state = self.get(acting_state(self._index, actor))
         return state if state is not None else actor
+
+    def coded_as(self, actor: Actor) -> Actor:
+        """The actor an event codes ``actor``'s official acts as: the state it acts for, else the
+        international organisation whose office it holds, else ``actor`` itself."""
+        acting = self.acting_for(actor)
+        if acting is not actor or self._index is None:
+            return acting
+        organization = self.get(acting_organization(self._index, actor))
+        return organization if organization is not None else actor
 
 
 def resolve_actors(
@@ -204,6 +218,11 @@ def _states_acted_for(index: DocumentIndex, actors: tuple[Actor, ...]) -> tuple[
         if known is not None and state not in present:
             present.add(state)
             added.append(Actor(known.id, known.name, "state", known.id, ()))
+        body = acting_organization(index, actor) if state is None else None
+        known = index.dictionary.actors.get(body) if body else None
+        if known is not None and body not in present:  # "NATO Secretary General X" alone names NATO
+            present.add(body)
+            added.append(Actor(known.id, known.name, known.kind, known.country, ()))
     return tuple(added)
 
 

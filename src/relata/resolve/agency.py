@@ -12,7 +12,8 @@ Xi`` is Russia consulting China). An actor stands for a state when it is
   ``People's Liberation Army``), never a party, company or armed group.
 
 People without a state role (scholars, private people, opposition figures) and international
-organisations stand for no state. The words are data: ``data/people/state_agency.tsv``.
+organisations stand for no state; an international organisation's officials stand for it
+(:func:`acting_organization`). The words are data: ``data/people/state_agency.tsv``.
 """
 
 from __future__ import annotations
@@ -61,8 +62,25 @@ def acting_state(index: DocumentIndex, actor: Actor) -> str | None:
                 continue
         if fact.country:
             return fact.country
-        if fact.organization is None and actor.country:
-            return actor.country  # "President X" of a person the text or dictionary gives a nationality
+        if fact.organization is None and actor.country and acting_organization(index, actor) is None:
+            # "President X" of a person the text or dictionary gives a nationality; not the
+            # "Secretary-General" of the UN, whose nationality is no office
+            return actor.country
+    return None
+
+
+def acting_organization(index: DocumentIndex, actor: Actor) -> str | None:
+    """The international organisation a person holds an office of (``NATO Secretary General
+    Jens Stoltenberg``), which PLOVER codes as the actor of that person's official acts; ``None``
+    for a state office or no office. National bodies are states' organs (:func:`acting_state`)."""
+    if actor.kind != "person":
+        return None
+    for fact in index.person_roles(actor.id):
+        if not fact.acting or fact.organization is None:
+            continue
+        organization = index.actors.get(fact.organization) or _known(index, fact.organization)
+        if organization is not None and organization.kind == "organization" and organization.country is None:
+            return organization.id
     return None
 
 
