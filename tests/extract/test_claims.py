@@ -152,3 +152,10 @@ def test_figure_inside_a_quote_is_attributed_to_its_speaker():
     claims = extract_claims(parsed, actors, extract_times(parsed), (quote,))
     assert [(c.text, c.attributed_to, c.period, c.change) for c in claims] == [
         ("25%", "some-minister", "2023", True)]
+
+
+def test_a_currency_name_several_states_share_takes_the_named_states_code():
+    norway = _claims("OSLO - Norway will give Ukraine 1.5 billion crowns to repair power plants.")
+    assert [(c.value, c.unit) for c in norway] == [(1.5e9, "NOK")]
+    both = _claims("Norway and Sweden each pledged 2 billion crowns to the fund.")
+    assert [c.unit for c in both] == ["crown"]  # two states named: the word stays

@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import cache
+from importlib import resources
 
 from spacy.tokens import Span, Token
 
@@ -229,7 +231,32 @@ def unit_name(noun: Token) -> str:
     folded = {abbr.lower(): name for abbr, name in table.items() if len(abbr) > 2}
     if noun.lower_ in folded:
         return folded[noun.lower_]
-    return noun.lemma_.lower() if noun.pos_ != "PROPN" else noun.text.lower()
+    lemma = noun.lemma_.lower() if noun.pos_ != "PROPN" else noun.text.lower()
+    return _shared_currency(noun, lemma) or lemma
+
+
+@cache
+def _shared_currencies() -> dict[str, list[tuple[str, re.Pattern]]]:
+    table: dict[str, list[tuple[str, re.Pattern]]] = {}
+    text = resources.files("relata.data").joinpath("currency_names_shared.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            lemma, code, names = line.split("\t")
+            table.setdefault(lemma, []).append((code, re.compile(rf"\b(?:{names})\b")))
+    return table
+
+
+def _shared_currency(noun: Token, lemma: str) -> str | None:
+    """``1.5 billion crowns`` in a paragraph about Norway: NOK. A currency name several states
+    use takes the code of the one state its paragraph names, else stays the word."""
+    options = _shared_currencies().get(lemma)
+    if not options:
+        return None
+    text = doc_text(noun.doc)
+    start, end = text.rfind("\n", 0, noun.idx) + 1, text.find("\n", noun.idx)
+    paragraph = text[start:end if end >= 0 else len(text)]
+    named = {code for code, pattern in options if pattern.search(paragraph)}
+    return named.pop() if len(named) == 1 else None
 
 
 def _is_age(doc, span: Span) -> bool:
