@@ -281,3 +281,8 @@ def test_an_international_organisations_official_acts_for_it_not_for_a_state():
     assert [(e.type, e.source, e.target) for e in urged] == [("REQUEST", "nato", "HUN")]
     condemned, _ = events_of("UN Secretary-General Antonio Guterres condemned the attack by Russia on Ukraine.")
     assert ("ACCUSE", "un", "RUS") in {(e.type, e.source, e.target) for e in condemned}
+
+
+def test_tear_gas_is_repression_not_an_armed_assault():
+    assert types_of("Kenyan police fired tear gas to disperse the crowds.") == ["COERCE"]
+    assert types_of("Soldiers fired on the convoy near the border with Chad.")[:1] == ["ASSAULT"]
