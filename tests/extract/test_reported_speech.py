@@ -167,3 +167,10 @@ def test_participle_cue_after_a_closing_quotation_mark_starts_a_second_report():
                      'trade had reached a new high.')
     said = next(text for cue, text in found if cue == "said")
     assert "pointing" not in said
+
+
+def test_as_clause_with_its_own_object_is_not_an_aside():
+    found = _reports("As Clinton talked about bringing communities together, Trump highlighted his "
+                     "message of law and order.")
+    assert not any(cue == "talked" and "Trump" in content for cue, content in found)
+    assert ("talked", "bringing communities together") in found

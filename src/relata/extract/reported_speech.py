@@ -234,9 +234,12 @@ def _complement(cue: Cue) -> list[tuple[int, int]]:
         if any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
             return _sides(head.doc, _subtree_range(head.head), _subtree_range(head))
     if best is None and head.dep_ == "advcl" and head.head is not head and any(
-            c.dep_ == "mark" and c.lower_ == "as" for c in head.children) and (
+            c.dep_ == "mark" and c.lower_ == "as" for c in head.children) and not any(
+            c.dep_ in ("dobj", "xcomp") or c.dep_ == "prep" and c.lower_ in _TOPIC_PREPOSITIONS
+            for c in head.children) and (
             head.i < head.head.i or head.doc[head.left_edge.i - 1].text in (",", "—", "–", "(")):
         # an aside ("..., as experts noted"), not a time clause ("the footage came as officials praised")
+        # nor a verb with its own object ("As Clinton talked about unity, Trump ...")
         # "As experts have pointed out, CLAUSE": the clause the aside hangs on
         return _sides(head.doc, _subtree_range(head.head), _subtree_range(head))
     if best is None and cue.kind != CLAUSE:
