@@ -174,3 +174,10 @@ def test_as_clause_with_its_own_object_is_not_an_aside():
                      "message of law and order.")
     assert not any(cue == "talked" and "Trump" in content for cue, content in found)
     assert ("talked", "bringing communities together") in found
+
+
+def test_calling_a_meeting_reports_nothing_but_calling_for_a_ceasefire_does():
+    assert _reports("The U.N. called an emergency meeting to discuss the test.") == []
+    assert ("called", "a ceasefire in Gaza") in _reports("Turkey called for a ceasefire in Gaza.")
+    assert ("called", "the measures illegitimate") in _reports("Russia called the measures illegitimate.")
+    assert ("tells", "to go and vote") in _reports("Trump tells his supporters at a rally to go and vote.")

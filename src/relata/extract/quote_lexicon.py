@@ -3,7 +3,7 @@ labels, honorifics), read once from ``relata/data/quote_*`` (tables as ``.tsv``,
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
@@ -30,7 +30,8 @@ class QuoteLexicon:
     noncue_verbs: frozenset[str]  # verbs whose that-clause is not attributed ("ensure that")
     cue_nouns: frozenset[str] = frozenset()  # reporting nouns ("claim", "statement")
     light_verbs: frozenset[str] = frozenset()  # verbs handing their subject to a cue noun ("issued")
-    act_verbs: frozenset[str] = frozenset()  # cue verbs whose bare object is a target, not content
+    # cue verbs whose bare object is a target, not content -> prepositions whose object is content
+    act_verbs: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def cue_class(self, lemma: str) -> str | None:
         return self.cue_verbs.get(lemma.lower())
@@ -61,5 +62,5 @@ def lexicon() -> QuoteLexicon:
         noncue_verbs=frozenset(line.lower() for line in _lines("quote_noncue_verbs.txt")),
         cue_nouns=frozenset(nouns["noun"]),
         light_verbs=frozenset(nouns["light"]),
-        act_verbs=frozenset(line.lower() for line in _lines("quote_act_verbs.txt")),
+        act_verbs={words[0]: frozenset(words[1:]) for words in (line.lower().split() for line in _lines("quote_act_verbs.txt"))},
     )

@@ -151,9 +151,12 @@ def _says_something(cue: Cue, right: list[Token]) -> bool:
     ``welcomed the deal as "historic"``, ``rejected claims that ...`` or ``spoke of his flights``
     say something. Other cue verbs' objects are content (``criticized the plan``)."""
     head = cue.head
-    if head.lemma_.lower() not in lexicon().act_verbs:
+    content_preps = lexicon().act_verbs.get(head.lemma_.lower())
+    if content_preps is None:
         return True
     for child in right:
+        if child.dep_ == "prep" and child.lower_ in content_preps:
+            return True  # "called for a ceasefire"
         if child.dep_ in ("oprd", "ccomp", "xcomp"):
             return True  # a predicate or a clause
         if child.dep_ == "prep" and child.lower_ in ("as", "of", "about"):
@@ -161,7 +164,10 @@ def _says_something(cue: Cue, right: list[Token]) -> bool:
         if any(g.dep_ in ("oprd", "acomp") or g.dep_ == "prep" and g.lower_ == "as" for g in child.children):
             return True  # "called the measures illegitimate" with the predicate on the object
     start, end = right[0].left_edge.idx, right[-1].right_edge.idx + len(right[-1].right_edge.text)
-    return any(ch in doc_text(head.doc)[start:end] for ch in _QUOTE_CHARS)  # "welcomed the "historic" deal"
+    inside = doc_text(head.doc)[start:end]
+    # "welcomed the "historic" deal", "calls Obamacare ‘crazy system’" (an opening single mark:
+    # the closing one is also an apostrophe)
+    return any(ch in inside for ch in _QUOTE_CHARS) or "‘" in inside
 
 
 def _addressee(token: Token) -> bool:
@@ -201,7 +207,9 @@ def _complement(cue: Cue) -> list[tuple[int, int]]:
         return []  # "is expected to be ratified", "was asked to leave": nobody is reported
     if best is None and (cue.kind == INTENTION or head.lemma_ in _ADDRESSEE_VERBS):
         # "tells his supporters at a rally to “go ...”": an infinitive parsed as an adverbial
-        for child in head.rights:
+        things = [c for c in head.children if c.dep_ == "dobj" and not _addressee(c)
+                  and head.lemma_ not in _ADDRESSEE_VERBS]  # "tells his supporters to ..." addresses them
+        for child in head.rights if not things else ():  # "called a meeting to discuss ...": a purpose
             if child.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in child.children):
                 return [_subtree_range(child)]
         # "urged Congress to act": the infinitive hangs on the object.
