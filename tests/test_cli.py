@@ -86,3 +86,26 @@ def test_summary_is_one_line_however_long_the_path(tmp_path):
     assert result.exit_code == 0
     last = result.stderr.strip().splitlines()[-1]
     assert last.startswith(f"relata: {deep / 's.duckdb'}: ") and last.endswith("1 added")
+
+
+def test_no_derive_skips_the_rebuild_and_derive_does_it(tmp_path):
+    from relata.store import open_store
+
+    (tmp_path / "a.txt").write_text("Released: March 4, 2024\n\n" + GOOD)
+    db = str(tmp_path / "s.duckdb")
+    result = runner.invoke(app, ["ingest", str(tmp_path / "a.txt"), "--db", db, "--no-derive"])
+    assert result.exit_code == 0
+    assert f"run `relata derive --db {db}`" in result.stderr
+
+    def grouped():
+        with open_store(db, read_only=True) as con:
+            tables = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+            events = con.execute("SELECT count(*) FROM events").fetchone()[0]
+            groups = con.execute("SELECT count(*) FROM event_groups").fetchone()[0] if "event_groups" in tables else 0
+            return events, groups
+
+    events, groups = grouped()
+    assert events > 0 and groups == 0
+    result = runner.invoke(app, ["derive", "--db", db])
+    assert result.exit_code == 0 and "event groups" in result.stderr
+    assert grouped() == (events, events)

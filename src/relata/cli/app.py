@@ -26,6 +26,10 @@ out = Console(highlight=False)
 
 DbOption = Annotated[Path, typer.Option("--db", help="DuckDB store file.")]
 QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No progress display.")]
+NoDeriveOption = Annotated[bool, typer.Option(
+    "--no-derive",
+    help="Do not rebuild the event groups and corroboration (they read the whole store); "
+         "run `relata derive` when the batch of loads is done.")]
 MaxBytesOption = Annotated[
     int, typer.Option("--max-bytes", help="Refuse inputs larger than this many bytes.", min=1)
 ]

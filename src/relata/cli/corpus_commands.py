@@ -14,6 +14,7 @@ from relata.cli.app import (
     DbOption,
     InputsArgument,
     MaxBytesOption,
+    NoDeriveOption,
     PublishedOption,
     QuietOption,
     app,
@@ -67,6 +68,7 @@ def ingest(
     max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
     workers: WorkersOption = 1,
     quiet: QuietOption = False,
+    no_derive: NoDeriveOption = False,
 ) -> None:
     """Extract and store documents. Unchanged inputs are skipped; changed ones replaced; never duplicated."""
     from relata.corpus import ingest as ingest_inputs
@@ -84,7 +86,7 @@ def ingest(
                 report_error(outcome.error)
             if bar:
                 bar[0].update(bar[1], description="ingesting: " + _summary(counts))
-        if counts["added"] or counts["replaced"]:
+        if (counts["added"] or counts["replaced"]) and not no_derive:
             from relata.analyze.derived import rebuild_derived
 
             if bar:
@@ -93,6 +95,9 @@ def ingest(
     con.close()
     if not quiet:
         err.print(f"relata: {db}: " + _summary(counts), markup=False, soft_wrap=True)
+        if no_derive and (counts["added"] or counts["replaced"]):
+            err.print(f"relata: event groups and corroboration not rebuilt: run `relata derive --db {db}`",
+                      markup=False, soft_wrap=True)
     raise typer.Exit(1 if counts["failed"] else 0)
 
 

@@ -13,6 +13,7 @@ import typer
 from relata.cli.app import (
     DbOption,
     MaxBytesOption,
+    NoDeriveOption,
     QuietOption,
     app,
     count_summary,
@@ -50,6 +51,7 @@ def fetch(
     backoff: BackoffOption = 2.0,
     max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
     quiet: QuietOption = False,
+    no_derive: NoDeriveOption = False,
 ) -> None:
     """Fetch article pages, extract and store them under their canonical (or final) URL."""
     from relata.fetch import Client, fetch_urls
@@ -57,7 +59,8 @@ def fetch(
     settings = _settings(delay, timeout, retries, backoff, max_bytes)
     counts: Counter[str] = Counter()
     changes = _Changes()
-    with _store(db, changes) as con, Client(settings) as client, progress(quiet, "fetching") as bar:
+    with _store(db, changes, derive=not no_derive) as con, Client(settings) as client, \
+            progress(quiet, "fetching") as bar:
         for outcome in fetch_urls(con, urls, client):
             counts[outcome.status] += 1
             changes.note(outcome)
@@ -83,6 +86,7 @@ def watch(
     backoff: BackoffOption = 2.0,
     max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
     quiet: QuietOption = False,
+    no_derive: NoDeriveOption = False,
 ) -> None:
     """Follow feeds and sitemaps: fetch and store the articles not stored yet, round after round."""
     from relata.fetch import parse_interval
@@ -93,7 +97,7 @@ def watch(
         fail(str(exc), 2)
     settings = _settings(delay, timeout, retries, backoff, max_bytes)
     while True:
-        failed = _watch_round(feeds_file, db, settings, quiet)
+        failed = _watch_round(feeds_file, db, settings, quiet, derive=not no_derive)
         if once:
             raise typer.Exit(1 if failed else 0)
         if not quiet:
@@ -101,7 +105,7 @@ def watch(
         time.sleep(interval)
 
 
-def _watch_round(feeds_file: Path, db: Path, settings: ClientSettings, quiet: bool) -> int:
+def _watch_round(feeds_file: Path, db: Path, settings: ClientSettings, quiet: bool, derive: bool = True) -> int:
     """One round; the number of failed pages and feeds. The store is open only during the round,
     so ``relata query`` and ``stats`` can read it in between."""
     from relata.fetch import Client, FeedOutcome, read_watchlist, watch_round
@@ -117,7 +121,7 @@ def _watch_round(feeds_file: Path, db: Path, settings: ClientSettings, quiet: bo
         fail(f"{feeds_file}: no feed URLs in it", 2)
     failed = 0
     changes = _Changes()
-    with _store(db, changes) as con, Client(settings) as client, progress(quiet, "watching") as bar:
+    with _store(db, changes, derive) as con, Client(settings) as client, progress(quiet, "watching") as bar:
         for outcome in watch_round(con, feeds, client):
             changes.note(outcome)
             if isinstance(outcome, FeedOutcome):
@@ -145,9 +149,9 @@ class _Changes:
 
 
 @contextmanager
-def _store(db: Path, changes: _Changes):
+def _store(db: Path, changes: _Changes, derive: bool = True):
     """The store opened for writing and closed on the way out; its derived tables rebuilt when
-    ``changes`` saw a document added or replaced."""
+    ``changes`` saw a document added or replaced (unless ``derive`` is off)."""
     from relata.store import open_store
 
     try:
@@ -156,7 +160,7 @@ def _store(db: Path, changes: _Changes):
         fail(str(exc))
     try:
         yield con
-        if changes.stored:
+        if changes.stored and derive:
             from relata.analyze.derived import rebuild_derived
 
             rebuild_derived(con)

@@ -1,4 +1,5 @@
-"""Commands that read the store: ``stats``, ``export``, ``query``."""
+"""Commands over the store: ``stats``, ``export``, ``query`` read it; ``derive`` rebuilds its
+derived tables."""
 
 from __future__ import annotations
 
@@ -44,6 +45,22 @@ def stats(
         for row in numbers["top_speakers"]:
             speakers.add_row(row["speaker"], str(row["quotes"]))
         out.print(speakers)
+
+
+@app.command()
+def derive(db: DbOption = Path("relata.duckdb")) -> None:
+    """Rebuild the event groups and the corroboration groups from the whole store (what
+    `ingest`, `fetch` and `watch` do after storing, unless given --no-derive)."""
+    from relata.analyze.derived import rebuild_derived
+    from relata.store import open_store
+
+    try:
+        with open_store(db) as con:
+            counts = rebuild_derived(con)
+    except RelataError as exc:
+        fail(str(exc))
+    err.print(f"relata: {db}: {counts.event_groups} event groups, {counts.claim_groups} claim groups, "
+              f"{counts.quote_groups} quote groups", markup=False, soft_wrap=True)
 
 
 @app.command()
