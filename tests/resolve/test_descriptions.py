@@ -90,3 +90,8 @@ def test_institution_noun_of_another_state_is_not_the_earlier_organisation(analy
     parsed, actors = analyse("The Russian Foreign Ministry said the truce held. "
                              "China's foreign ministry thanked Russia for its role.")
     assert resolved(actors, token(parsed, "ministry")) == "CHN"
+
+
+def test_a_described_leader_of_one_state_is_not_a_titled_person_of_another(analyse, token):
+    parsed, actors = analyse("The Chinese leader met President Putin in Moscow.")
+    assert resolved(actors, token(parsed, "leader")) != "vladimir-putin"

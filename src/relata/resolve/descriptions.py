@@ -74,7 +74,7 @@ def _role_holder(index: DocumentIndex, description: Description, head: Token) ->
         actor = index.actors.get(mention.actor or "")
         if actor is None or actor.kind != "person":
             continue
-        if any(_fits(fact, description) for fact in index.person_roles(actor.id)):
+        if any(_fits(fact, description, actor.country) for fact in index.person_roles(actor.id)):
             before = index.spans[position].start < head.i
             last_seen[actor.id] = max(
                 last_seen.get(actor.id, -1), index.spans[position].start if before else -1
@@ -89,12 +89,16 @@ def _role_holder(index: DocumentIndex, description: Description, head: Token) ->
     return best
 
 
-def _fits(fact, description: Description) -> bool:
+def _fits(fact, description: Description, nationality: str | None = None) -> bool:
+    """Whether a role the person holds fits the description; a role the text gave without a
+    state (``President Putin``) is of the person's own state when the person has one, so
+    ``the North Korean leader`` is not Putin."""
     if not roles_match(description.role, fact.role):
         return False
     if description.organization and fact.organization and description.organization != fact.organization:
         return False
-    return description.country is None or fact.country is None or description.country == fact.country
+    country = fact.country or (nationality if fact.organization is None else None)
+    return description.country is None or country is None or description.country == country
 
 
 def _latest_organization(index: DocumentIndex, head: Token, country: str | None = None) -> str | None:
