@@ -286,3 +286,9 @@ def test_an_international_organisations_official_acts_for_it_not_for_a_state():
 def test_tear_gas_is_repression_not_an_armed_assault():
     assert types_of("Kenyan police fired tear gas to disperse the crowds.") == ["COERCE"]
     assert types_of("Soldiers fired on the convoy near the border with Chad.")[:1] == ["ASSAULT"]
+
+
+def test_a_threat_over_assets_at_home_targets_the_conditions_actor():
+    events, _ = events_of("The Kremlin has threatened to seize Western assets in Russia if the EU "
+                          "confiscates frozen Russian funds.")
+    assert [(e.type, e.source, e.target) for e in events] == [("THREATEN", "RUS", "eu")]

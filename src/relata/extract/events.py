@@ -174,12 +174,21 @@ def _sentence_events(sent: Span, actors: DocumentActors, times, quotes) -> list[
             roles = replace(roles, targets=_foreign_destinations(roles, actors))
             if not roles.targets:
                 continue  # a trip home, or "went to war": no visit to another state
-        if type_ == "THREATEN" and not roles.targets and not nominal:
-            roles = replace(roles, targets=tuple(condition_targets(match.head, actors, roles.sources)))
+        if type_ == "THREATEN" and not nominal and not _foreign(roles, actors):
+            # "threatened to seize Western assets in Russia if the EU confiscates ...": the
+            # condition's actor is threatened, not the source's own country
+            roles = replace(roles, targets=tuple(condition_targets(match.head, actors, roles.sources))
+                            or roles.targets)
         mode = match.mode if type_ == match.type else None
         out.extend(_events(match, type_, mode, roles, modality, sent, actors, times, quotes, nominal))
     out.extend(_reported_demands(sent, heads, actors, times, quotes))
     return out
+
+
+def _foreign(roles: Roles, actors: DocumentActors) -> tuple:
+    """The targets that are not the sources themselves or their own state."""
+    own = {actors.coded_as(a).id for a in roles.sources} | {a.id for a in roles.sources}
+    return tuple(t for t in roles.targets if t.id not in own and actors.coded_as(t).id not in own)
 
 
 def _travel(match: PatternMatch) -> bool:
