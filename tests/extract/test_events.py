@@ -292,3 +292,10 @@ def test_a_threat_over_assets_at_home_targets_the_conditions_actor():
     events, _ = events_of("The Kremlin has threatened to seize Western assets in Russia if the EU "
                           "confiscates frozen Russian funds.")
     assert [(e.type, e.source, e.target) for e in events] == [("THREATEN", "RUS", "eu")]
+
+
+def test_dropping_objections_and_delisting_are_concessions():
+    events, _ = events_of("Hungary dropped its objections after Ukraine removed a Hungarian bank from its "
+                          "list of sponsors of war.")
+    assert {(e.type, e.source, e.target) for e in events} == {("CONCEDE", "HUN", None), ("CONCEDE", "UKR", "HUN")}
+    assert types_of("The team dropped the ball in the final minute.") == []
