@@ -12,9 +12,9 @@ FLOORS = {  # area: (minimum precision, minimum recall) or minimum accuracy
     "metadata": 0.95,
     "actors": (0.95, 0.80),
     "quotes": (0.90, 0.95),
-    "speakers": 0.92,
-    "events": (0.42, 0.45),
-    "claims": (0.50, 0.75),
+    "speakers": 0.93,
+    "events": (0.58, 0.65),
+    "claims": (0.74, 0.90),
     "times": (0.85, 0.92),
 }
 
