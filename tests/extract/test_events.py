@@ -299,3 +299,9 @@ def test_dropping_objections_and_delisting_are_concessions():
                           "list of sponsors of war.")
     assert {(e.type, e.source, e.target) for e in events} == {("CONCEDE", "HUN", None), ("CONCEDE", "UKR", "HUN")}
     assert types_of("The team dropped the ball in the final minute.") == []
+
+
+def test_sending_a_delegation_is_a_visit():
+    events, _ = events_of("Egypt sent a delegation of intelligence officials to Tel Aviv for talks with "
+                          "Israeli security chiefs.")
+    assert [(e.type, e.mode, e.source, e.target) for e in events] == [("CONSULT", "visit", "EGY", "ISR")]
