@@ -302,6 +302,7 @@ def test_dropping_objections_and_delisting_are_concessions():
 
 
 def test_sending_a_delegation_is_a_visit():
-    events, _ = events_of("Egypt sent a delegation of intelligence officials to Tel Aviv for talks with "
-                          "Israeli security chiefs.")
-    assert [(e.type, e.mode, e.source, e.target) for e in events] == [("CONSULT", "visit", "EGY", "ISR")]
+    events, actors = events_of("Egypt sent a delegation of intelligence officials to Tel Aviv for talks "
+                               "with Israeli security chiefs.")
+    assert [(e.type, e.mode, e.source) for e in events] == [("CONSULT", "visit", "EGY")]
+    assert actors.get(events[0].target).country == "ISR"  # the place visited (not a capital), in Israel
