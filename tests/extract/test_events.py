@@ -306,3 +306,8 @@ def test_sending_a_delegation_is_a_visit():
                                "with Israeli security chiefs.")
     assert [(e.type, e.mode, e.source) for e in events] == [("CONSULT", "visit", "EGY")]
     assert actors.get(events[0].target).country == "ISR"  # the place visited (not a capital), in Israel
+
+
+def test_an_amount_in_aid_carries_the_aid():
+    events, _ = events_of("The European Union announced €100 million in new humanitarian aid for Sudan.")
+    assert [(e.type, e.source, e.target) for e in events] == [("AID", "eu", "SDN")]

@@ -190,9 +190,18 @@ def _event_noun_candidates(heads: list[Token]) -> list[Token]:
         out.append(head)
         out.extend(c for c in head.children if c.dep_ == "compound" and c.pos_ == "NOUN")
         for prep in head.children:
-            if prep.dep_ == "prep" and prep.lower_ == "of":
-                out.extend(p for p in prep.children if p.dep_ == "pobj")
+            if prep.dep_ == "prep" and (prep.lower_ == "of" or prep.lower_ == "in" and _amount(head)):
+                out.extend(p for p in prep.children if p.dep_ == "pobj")  # "€100 million in aid"
     return out
+
+
+_SCALE_WORDS = frozenset({"thousand", "million", "billion", "trillion"})
+
+
+def _amount(token: Token) -> bool:
+    """An amount of money or things: ``€100 million``, ``$45 million``, ``20,000 tonnes``."""
+    return token.pos_ == "NUM" or token.lower_ in _SCALE_WORDS or token.is_currency or any(
+        c.dep_ == "nummod" for c in token.children)
 
 
 def _light_match(verb: Token, preps: dict[str, Token]) -> PatternMatch | None:
