@@ -311,3 +311,9 @@ def test_sending_a_delegation_is_a_visit():
 def test_an_amount_in_aid_carries_the_aid():
     events, _ = events_of("The European Union announced €100 million in new humanitarian aid for Sudan.")
     assert [(e.type, e.source, e.target) for e in events] == [("AID", "eu", "SDN")]
+
+
+def test_a_promise_to_respond_with_force_is_a_threat():
+    events, _ = events_of('A deputy minister told army radio that Israel would "respond with force" to any rocket fire.')
+    assert [(e.type, e.source) for e in events] == [("THREATEN", "ISR")]
+    assert types_of("The ministry responded with a statement.") == []
