@@ -13,7 +13,7 @@ FLOORS = {  # area: (minimum precision, minimum recall) or minimum accuracy
     "actors": (0.95, 0.80),
     "quotes": (0.90, 0.95),
     "speakers": 0.93,
-    "events": (0.58, 0.65),
+    "events": (0.62, 0.70),
     "claims": (0.74, 0.90),
     "times": (0.85, 0.92),
 }
