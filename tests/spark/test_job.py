@@ -78,3 +78,17 @@ def test_inputs_keep_the_command_line_order_and_refuse_stdin(tmp_path):
     assert [o for o, _ in [(i.order, i) for i in local]] == sorted(i.order for i in local)
     assert remote == [("R000001", "s3a://bucket/news/")]
     assert errors[0].startswith("-: standard input") and "none.txt" in errors[1]
+
+
+def test_derived_tables_from_the_spark_catalog_equal_the_stores(spark_output, tmp_path):
+    from relata.analyze.derived import rebuild_derived
+    from relata.spark.catalog import write_catalog
+
+    out, _ = spark_output
+    store = open_store(tmp_path / "single.duckdb")
+    list(ingest(store, [str(EXAMPLES)]))
+    catalog = open_store(write_catalog(out))
+    assert rebuild_derived(catalog) == rebuild_derived(store)
+    for table in ("event_groups", "claim_groups", "quote_groups"):
+        assert catalog.execute(f"SELECT * FROM {table} ORDER BY ALL").fetchall() == \
+            store.execute(f"SELECT * FROM {table} ORDER BY ALL").fetchall(), table

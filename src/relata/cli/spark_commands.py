@@ -39,5 +39,6 @@ def spark(
         summary = f"{result.documents} documents from {result.sources} sources, {len(result.errors)} failed"
         err.print(f"relata: {out}: {summary}", markup=False, soft_wrap=True)
         if catalog is not None:
-            err.print(f"relata: query it with: relata stats --db {catalog}", markup=False, soft_wrap=True)
+            err.print(f"relata: query it with: relata stats --db {catalog}; event groups and corroboration: "
+                      f"relata derive --db {catalog}", markup=False, soft_wrap=True)
     raise typer.Exit(1 if result.errors else 0)
