@@ -241,3 +241,8 @@ def test_role_label_turns_take_the_bracketed_name():
     assert _by_text(quotes, "Welcome").speaker_name == "Maya Collins"
     assert _by_text(quotes, "realistic").speaker_name == "Maya Collins"
     assert _by_text(quotes, "Not right now").speaker_name == "Erik Lindqvist"
+
+
+def test_a_quoted_name_that_is_the_subject_of_a_passive_is_no_quote():
+    quotes = _quotes("After the congress, “Xi Jinping Thought” was written into the party constitution.")
+    assert not any(q.text.startswith("Xi Jinping Thought") for q in quotes)

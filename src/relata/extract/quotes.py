@@ -138,6 +138,8 @@ def _quotation_draft(text: str, index: TokenIndex, span: QuotedSpan, actors: Doc
         draft.actor = actors.resolve(byline) or match_label(byline.text, actors)
         return draft
     cue = _direct_cue(text, span, before, after)
+    if cue is not None and _quotation_is_subject(span, cue):
+        cue = None  # '"Xi Jinping Thought" was written into the constitution': a name, not speech
     if cue is not None:
         _attribute(draft, cue, actors, _subject_between(after, cue))
     elif _title_case(text[span.start:span.end]) and not span.continuation:
@@ -145,6 +147,14 @@ def _quotation_draft(text: str, index: TokenIndex, span: QuotedSpan, actors: Doc
     elif words < _MIN_UNATTRIBUTED_WORDS and not span.continuation:
         draft.short = True  # kept only inside reported speech or a run of quotes
     return draft
+
+
+def _quotation_is_subject(span: QuotedSpan, cue: Cue) -> bool:
+    """Whether the cue verb's subject lies inside the quotation itself: the quoted words are what
+    the verb is about (a title, a slogan), not words the verb attributes to someone."""
+    subjects = [c for c in cue.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return bool(subjects) and all(span.start <= s.idx < span.end for s in subjects) and any(
+        c.dep_ == "auxpass" for c in cue.head.children)
 
 
 def _title_case(quoted: str) -> bool:
