@@ -111,3 +111,10 @@ def test_a_dateline_is_not_part_of_the_name_after_it(mentions):
     assert "European Union" in texts(found)
     assert not any("BRUSSELS" in t and "Union" in t for t in texts(found))
     assert "Al-Shabaab" in texts(mentions("Officials said Al-Shabaab claimed the attack."))
+
+
+def test_a_demonym_and_portfolio_before_a_title_are_no_organisation():
+    text = '"It is a partner we cannot lose," said Brazilian Trade Secretary Marina Duarte in Brasilia.'
+    found = extract_entities(nlp.parse(text))  # the packaged dictionary: its titles and demonyms
+    assert "Brazilian Trade" not in texts(found)
+    assert ("Brazilian", "NORP") in {(m.text, m.label) for m in found}

@@ -37,6 +37,14 @@ def extract_entities(
     for ent in doc.ents:
         if ent.label_ not in LABELS or _joins_names(ent):
             continue
+        if ent.label_ == "ORG" and _title_premodifier(doc, ent, dictionary):
+            # "Brazilian Trade Secretary Marina Duarte": "Brazilian Trade" is part of a title;
+            # only its demonym names someone (the state the secretary serves)
+            for t in ent:
+                label = _dictionary_label(t.text, None, dictionary)
+                if label in ("NORP", "GPE"):
+                    candidates.append((t.i, t.i + 1, label, 0))
+            continue
         bounds = _trim(doc, ent.start, ent.end, ent.label_, dictionary)
         if bounds:
             label = _dictionary_label(doc[bounds[0] : bounds[1]].text, ent.label_, dictionary)
@@ -165,6 +173,19 @@ def _trim(doc: Doc, start: int, end: int, label: str, dictionary: ActorDictionar
     if start >= end or not any(c.isupper() for c in doc[start:end].text):
         return None
     return start, end
+
+
+def _title_premodifier(doc: Doc, ent, dictionary: ActorDictionary) -> bool:
+    """An ORG the dictionary does not know, made only of demonyms and title words, right before a
+    title word or a person's name: the start of a title, not an organisation."""
+    if dictionary.lookup(ent.text) or ent.end >= len(doc):
+        return False
+    words = _title_words(dictionary)
+    kinds = ["title" if t.lower_ in words else _dictionary_label(t.text, None, dictionary) for t in ent]
+    if "title" not in kinds or not all(k in ("title", "NORP", "GPE") for k in kinds):
+        return False
+    after = doc[ent.end]
+    return after.lower_ in words or after.ent_type_ == "PERSON"
 
 
 def _is_title_word(word: str, dictionary: ActorDictionary) -> bool:
