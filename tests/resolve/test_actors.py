@@ -173,3 +173,10 @@ def test_short_name_with_a_gendered_honorific_skips_the_other_gender(analyse):
     _, actors = analyse("Maria Okafor and Thomas Okafor arrived. Later Mrs. Okafor spoke.")
     by_text = {m.text: m.actor for m in actors.mentions}
     assert by_text["Okafor"] == "maria-okafor"
+
+
+def test_a_compound_surname_alone_is_the_person_named_in_full_before(analyse):
+    parsed, actors = analyse("Iran's chief negotiator Ali Bagheri Kani rejected the criticism.\n\n"
+                             '"Iran came to Vienna with a serious will," Bagheri Kani said.')
+    people = [a for a in actors.actors if a.kind == "person"]
+    assert [p.name for p in people] == ["Ali Bagheri Kani"]

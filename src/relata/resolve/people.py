@@ -109,6 +109,10 @@ def _full_name_owner(name: str, people: list[Person], dictionary: ActorDictionar
         # "Mumtaz Baloch" and "Mumtaz Zahra Baloch": same first and last word, one inside the other
         if set(shorter) <= set(longer) and shorter[0] == longer[0] and shorter[-1] == longer[-1]:
             return person
+        # "Bagheri Kani" after "Ali Bagheri Kani", "Lopez Obrador" after "Andres Manuel Lopez
+        # Obrador": a compound surname without the given names
+        if len(shorter) >= 2 and len(longer) > len(shorter) and longer[-len(shorter):] == shorter:
+            return person
     return None
 
 
