@@ -246,3 +246,9 @@ def test_role_label_turns_take_the_bracketed_name():
 def test_a_quoted_name_that_is_the_subject_of_a_passive_is_no_quote():
     quotes = _quotes("After the congress, “Xi Jinping Thought” was written into the party constitution.")
     assert not any(q.text.startswith("Xi Jinping Thought") for q in quotes)
+
+
+def test_according_to_officials_who_spoke_is_the_officials_state():
+    q = _by_text(_quotes("Egypt sent a delegation to Tel Aviv, according to two Egyptian officials who "
+                         "spoke on condition of anonymity."), "delegation")
+    assert q.speaker_name == "Egypt"

@@ -183,6 +183,9 @@ def _name_ending_at(last: Token, verb: Token) -> Token | None:
     return None
 
 
+_RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
+
+
 def _document_source(obj: Token) -> Token:
     """``according to a speech Mrs. Clinton delivered``, ``according to a Kremlin statement``:
     whoever made the statement, where the phrase names them."""
@@ -193,8 +196,9 @@ def _document_source(obj: Token) -> Token:
             return child
         if child.dep_ == "relcl":
             subject = next((c for c in child.children if c.dep_ in _SUBJECTS), None)
-            if subject is not None and subject.pos_ in ("PROPN", "PRON"):
-                return subject
+            if subject is not None and (subject.pos_ == "PROPN" or subject.pos_ == "PRON"
+                                        and subject.lower_ not in _RELATIVE_PRONOUNS):
+                return subject  # not "officials who spoke ...": the relative pronoun is the officials
     return obj
 
 
