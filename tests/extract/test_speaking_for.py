@@ -37,3 +37,17 @@ def test_unnamed_officials_of_no_one_stay_anonymous(text):
 
 def test_a_named_person_keeps_their_name():
     assert _speakers("Japanese Foreign Minister Yoko Kamikawa said the ban would stay.") == ["Yoko Kamikawa"]
+
+
+def test_a_bare_state_body_speaks_for_the_state_of_the_dateline():
+    from relata.clean.document import CleanDocument
+    from relata.pipeline import build_record
+
+    def speakers(text):
+        record = build_record(CleanDocument("x", text), nlp.parse(text))
+        return [q.speaker_name for q in record.quotes]
+
+    assert speakers("NEW DELHI - India will allow a shipment of wheat to leave for Egypt, the government "
+                    "said on Tuesday.") == ["India"]
+    assert speakers("The plan works, the government said.") == [None]  # no dateline: whose is unknown
+    assert speakers("CHARLOTTE - The man was armed, police said.") == [None]  # police are often local

@@ -14,14 +14,18 @@ A speaker that resolves keeps its own name: ``Putin said`` stays Vladimir Putin,
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from importlib import resources
 
 from spacy.tokens import Token
 
+from relata.nlp import doc_text
 from relata.records import Actor
 from relata.resolve.actors import DocumentActors
 from relata.resolve.dictionary import load_dictionary
+from relata.resolve.places import find_place
+from relata.resolve.tables import data_path, read_table
 
 _MODIFIERS = ("poss", "amod", "compound", "nmod", "npadvmod")
 _PHRASE_PREPS = ("of", "from", "in", "for", "at")
@@ -43,7 +47,57 @@ def speaking_for(actor: Actor | None, subject: Token | None, actors: DocumentAct
         return None
     if not {subject.lemma_.lower(), subject.lower_} & speaking_bodies():
         return None
-    return _owner(subject, actors)
+    owner = _owner(subject, actors)
+    if owner is None and subject.lemma_.lower() in _organ_words() and not _qualified(subject):
+        owner = _dateline_state(subject.doc, actors)  # "OSLO - ..., the government said": Norway's
+    return owner
+
+
+@cache
+def _organ_words() -> frozenset[str]:
+    """A state's own bodies (``government``, ``defence ministry``, ``police``): the words of
+    ``data/people/state_agency.tsv`` of kind ``organ``."""
+    return frozenset(r["word"].lower() for r in read_table(data_path("people", "state_agency.tsv"))
+                     if r.get("kind") == "organ") - _LOCAL_BODIES
+
+
+# Bodies that are as often a city's or a region's as the state's ("police said" in a Charlotte
+# story is Charlotte's police): the dateline does not make them the state's.
+_LOCAL_BODIES = frozenset({"police", "gendarmerie", "department", "guard", "council", "state council", "forces"})
+
+
+def _qualified(body: Token) -> bool:
+    """Whether a body's phrase names whose it is or sets it apart (``the opposition's ...``, ``a
+    regional government``, ``police in Texas``): then the dateline does not say whose it is."""
+    return any(c.dep_ in ("poss", "nmod", "prep") or c.dep_ in ("amod", "compound") and c.pos_ in ("PROPN", "ADJ")
+               for c in body.children)
+
+
+_DATELINE = re.compile(r"^([A-Z][A-Z.'’ ]{2,}?)(?:, [A-Za-z. ]+)? ?[-–—]+ ", re.MULTILINE)
+
+
+def _dateline_state(doc, actors: DocumentActors) -> Actor | None:
+    """The state of the place a story is filed from (``NEW DELHI - ...``), if the story names it."""
+    text = doc_text(doc)
+    match = _DATELINE.search(text, 0, 2000)
+    if match is None:
+        return None
+    span = doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
+    found = actors.resolve(span) if span is not None else None
+    code = None
+    if found is not None and found.kind == "state":
+        code = found.id
+    elif found is not None and found.kind == "location":
+        code = found.country
+    else:
+        name = match.group(1).strip().title()
+        dictionary = load_dictionary()
+        if dictionary.city_of_state(name):
+            code = next(f.actor.id for f in dictionary.lookup(name) if f.actor.kind == "state")
+        else:
+            place = find_place(name)
+            code = place.country if place is not None else None
+    return actors.get(code) if code else None
 
 
 def _owner(body: Token, actors: DocumentActors) -> Actor | None:
