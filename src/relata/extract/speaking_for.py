@@ -7,6 +7,8 @@ code a state's officials and organs as the state.
   ``officials in Cairo said`` (a speaking body, data/quote_speaking_bodies.txt, whose possessive,
   modifier or ``of``/``from``/``in`` phrase names a state, a capital or an international
   organisation) -> China, the Philippines, the European Union, Egypt.
+- ``NEW DELHI - ..., the government said``: a state body named by no phrase of its own speaks for
+  the state of the dateline, when the story names that state (not ``police``: often local).
 
 A speaker that resolves keeps its own name: ``Putin said`` stays Vladimir Putin, and a named organ
 (``the State Department said``, an organisation actor) stays that organisation.
