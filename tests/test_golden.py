@@ -12,7 +12,7 @@ FLOORS = {  # area: (minimum precision, minimum recall) or minimum accuracy
     "metadata": 0.95,
     "actors": (0.95, 0.85),
     "quotes": (0.90, 0.95),
-    "speakers": 0.94,
+    "speakers": 0.96,
     "events": (0.62, 0.70),
     "claims": (0.74, 0.90),
     "times": (0.85, 0.92),
