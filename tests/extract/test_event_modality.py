@@ -40,3 +40,9 @@ def test_negation_stays_in_its_own_clause():
 
 def test_negation_carries_to_a_conjunct_sharing_the_subject():
     assert "SUPPORT" not in types_of("Freedonia did not sign or ratify the treaty with Sylvania.")
+
+
+def test_a_reported_intention_to_meet_is_an_agreement_not_a_meeting():
+    types = types_of("Rebel leaders said on Wednesday they would meet the U.N. mediator in Geneva.")
+    assert "AGREE" in types and "CONSULT" not in types
+    assert "AID" in types_of("The minister said Spain would send $40 million in aid to Chile.")

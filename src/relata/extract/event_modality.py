@@ -265,5 +265,7 @@ def decide(type_: str, modality: Modality) -> str | None:
             return None
         # Future in reported speech: a cooperative act is coded as the act (the contract's example,
         # "said Spain would send aid" -> AID); a conflictual one is a threat.
+        if type_ == "CONSULT":
+            return "AGREE"  # "said they would meet X": an intent to meet (CAMEO 036), not a meeting
         return type_ if type_ in COOPERATIVE or type_ in VERBAL else "THREATEN"
     return type_
