@@ -10,6 +10,11 @@ def _reports(text: str):
     return [(r.cue.text, text[r.start:r.end]) for r in find_reports(nlp.parse(text).doc)]
 
 
+def _content(found, cue: str) -> str:
+    """The content of the first report ``found`` with ``cue``."""
+    return next(text for found_cue, text in found if found_cue == cue)
+
+
 def test_that_clause_without_its_complementizer():
     assert ("told", "the plan would fail") in _reports("Smith told reporters that the plan would fail.")
 
@@ -130,7 +135,7 @@ def test_object_runs_through_a_phrase_to_its_predicate():
 def test_participle_cue_after_a_comma_starts_a_second_report():
     found = _reports("The senator said he did not believe the charges hurt the party, arguing that "
                      "divisions were a bigger hurdle.")
-    said = next(text for cue, text in found if cue == "said")
+    said = _content(found, "said")
     assert said == "he did not believe the charges hurt the party"
     assert ("arguing", "divisions were a bigger hurdle") in found
 
@@ -138,21 +143,21 @@ def test_participle_cue_after_a_comma_starts_a_second_report():
 def test_coordinated_clause_with_its_own_speaker_is_not_the_first_content():
     found = _reports("She said fathers would not be eligible for the leave, and the campaign manager "
                      "replied that the plan was fair.")
-    said = next(text for cue, text in found if cue == "said")
+    said = _content(found, "said")
     assert said == "fathers would not be eligible for the leave"
 
 
 def test_second_that_clause_stays_in_the_same_report():
     found = _reports("He told reporters that Tehran had put forward two documents and that the other "
                      "side should respond to them.")
-    told = next(text for cue, text in found if cue == "told")
+    told = _content(found, "told")
     assert told.endswith("the other side should respond to them")
 
 
 def test_clause_before_a_colon_is_not_the_speakers():
     found = _reports("The revelation set off another round of fireworks on Friday: Republicans said "
                      "they were convinced the department mishandled the case.")
-    said = next(text for cue, text in found if cue == "said")
+    said = _content(found, "said")
     assert said.startswith("they were convinced")
 
 
@@ -165,7 +170,7 @@ def test_clause_before_a_fronted_object_is_not_the_content():
 def test_participle_cue_after_a_closing_quotation_mark_starts_a_second_report():
     found = _reports('Cheng said "the party will not stop its assistance to Russia," pointing out that '
                      'trade had reached a new high.')
-    said = next(text for cue, text in found if cue == "said")
+    said = _content(found, "said")
     assert "pointing" not in said
 
 

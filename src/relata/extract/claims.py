@@ -17,8 +17,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import cache
-from importlib import resources
 
 from spacy.tokens import Span, Token
 
@@ -32,7 +30,7 @@ from relata.extract.claim_context import (
     find_qualifier,
     is_change,
 )
-from relata.extract.quantities import Quantity, find_quantities, units
+from relata.extract.quantities import Quantity, find_quantities, shared_currencies, units
 from relata.nlp import ParsedDocument, doc_text
 from relata.records import Claim, Quote, TimeExpression
 from relata.resolve.actors import DocumentActors
@@ -235,21 +233,10 @@ def unit_name(noun: Token) -> str:
     return _shared_currency(noun, lemma) or lemma
 
 
-@cache
-def _shared_currencies() -> dict[str, list[tuple[str, re.Pattern]]]:
-    table: dict[str, list[tuple[str, re.Pattern]]] = {}
-    text = resources.files("relata.data").joinpath("currency_names_shared.tsv").read_text(encoding="utf-8")
-    for line in text.splitlines():
-        if line.strip() and not line.startswith("#"):
-            lemma, code, names = line.split("\t")
-            table.setdefault(lemma, []).append((code, re.compile(rf"\b(?:{names})\b")))
-    return table
-
-
 def _shared_currency(noun: Token, lemma: str) -> str | None:
     """``1.5 billion crowns`` in a paragraph about Norway: NOK. A currency name several states
     use takes the code of the one state its paragraph names, else stays the word."""
-    options = _shared_currencies().get(lemma)
+    options = shared_currencies().get(lemma)
     if not options:
         return None
     text = doc_text(noun.doc)

@@ -14,6 +14,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from relata import nlp
+from relata.extract.datelines import DASHES, in_capitals, opens_line
 from relata.nlp import ParsedDocument
 from relata.records import EntityMention
 from relata.resolve.dictionary import ActorDictionary, SurfaceForm, load_dictionary
@@ -120,20 +121,12 @@ def _joins_names(ent) -> bool:
     return ent.label_ == "PERSON" and any(t.lower_ in {"and", "&"} for t in ent)
 
 
-_DASHES = {"-", "--", "\u2013", "\u2014"}
-
-
 def _after_dateline(doc: Doc, start: int, end: int) -> int:
     """``BRUSSELS - European Union`` read as one name: a dateline opening its line (capitals, then
     a dash) is where the story was filed, not part of the name after it."""
-    dash = next((i for i in range(start + 1, min(end, start + 5)) if doc[i].text in _DASHES
+    dash = next((i for i in range(start + 1, min(end, start + 5)) if doc[i].text in DASHES
                  and doc[i].whitespace_), None)
-    if dash is None or dash + 1 >= end:
-        return start
-    if not all(t.text.isupper() or t.is_punct for t in doc[start:dash] if not t.is_space):
-        return start
-    line_start = nlp.doc_text(doc).rfind("\n", 0, doc[start].idx) + 1
-    if nlp.doc_text(doc)[line_start:doc[start].idx].strip():
+    if dash is None or dash + 1 >= end or not in_capitals(doc[start:dash]) or not opens_line(doc[start]):
         return start
     return dash + 1
 

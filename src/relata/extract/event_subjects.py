@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from relata.extract.datelines import DASHES, in_capitals, opens_line
 from relata.nlp import doc_text
 
 SUBJECT_DEPS = ("nsubj", "csubj")
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 STATIVE_PARTICIPLES = frozenset({"oppose", "commit", "dedicate", "determine"})
-DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
 
 
 def _stative(verb: Token) -> bool:
@@ -79,10 +79,8 @@ def _past_dateline(subject: Token) -> Token:
     # the subtree can reach back over a headline the parser joined to the paragraph
     words = [t for t in subject.subtree if not t.is_space and t.idx >= line_start]
     dash = next((k for k, t in enumerate(words) if t.text in DASHES), None)
-    if dash is None or dash == 0 or not all(t.text.isupper() for t in words[:dash] if not t.is_punct):
+    if dash is None or dash == 0 or not in_capitals(words[:dash]) or not opens_line(words[0]):
         return subject
-    if text[line_start:words[0].idx].strip():
-        return subject  # not at the start of its line: not a dateline
     after = next((c for c in subject.children if c.dep_ == "appos" and c.i > words[dash].i), None)
     return after if after is not None else subject
 
@@ -128,7 +126,7 @@ def _paragraph_subject(verb: Token) -> Token | None:
     before = [t for t in verb.doc[verb.sent.start:verb.i] if t.idx > start and not t.is_space]
     inside = {t.i for t in before}
     dash = next((k for k, t in enumerate(before[:4]) if t.text in DASHES), None)
-    if dash is not None and all(t.text.isupper() or t.is_punct for t in before[:dash]):
+    if dash is not None and in_capitals(before[:dash]):
         before = before[dash + 1:]  # a dateline ("ASTANA - ...") is where, not who
         inside = {t.i for t in before}  # the subject may hang on the dateline ("PAULO - Brazil")
     roots = [t for t in before if t.head.i not in inside and t.pos_ in ("NOUN", "PROPN", "PRON")]

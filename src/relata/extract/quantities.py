@@ -43,6 +43,16 @@ def currencies() -> tuple[dict[str, str], dict[str, str]]:
 
 
 @cache
+def shared_currencies() -> dict[str, list[tuple[str, re.Pattern]]]:
+    """Currency names several states use (``crowns``) -> (ISO code, pattern of words naming that
+    state), from ``data/currency_names_shared.tsv``."""
+    table: dict[str, list[tuple[str, re.Pattern]]] = {}
+    for lemma, code, names in _table("currency_names_shared.tsv"):
+        table.setdefault(lemma, []).append((code, re.compile(rf"\b(?:{names})\b")))
+    return table
+
+
+@cache
 def units() -> dict[str, str]:
     """Unit abbreviations (case-sensitive) -> unit name."""
     return {abbr: name for abbr, name in _table("claim_units.tsv")}

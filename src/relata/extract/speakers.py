@@ -7,6 +7,7 @@ import re
 
 from spacy.tokens import Span, Token
 
+from relata.extract.datelines import DASHES
 from relata.extract.quote_lexicon import lexicon
 from relata.records import Actor
 from relata.resolve.actors import DocumentActors
@@ -22,7 +23,6 @@ _SOURCE_PREPOSITION_CUES = frozenset({"according", "quoted", "cited", "reported"
 _SOURCE_PREPOSITIONS = frozenset({"to", "by", "of", "in"})
 # Prepositions naming the occasion of a verb ("spoke at a rally calling for ..."), whose
 # participle speaks for the verb's subject.
-_DATELINE_DASHES = frozenset({"--", "—", "–", "-"})
 _OCCASION_PREPOSITIONS = frozenset({"at", "in", "during"})
 PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "i", "we", "they", "it"})
 
@@ -126,7 +126,7 @@ def _named_in_apposition(subject: Token, verb: Token) -> Token:
             continue
         if subject.ent_type_ == "PERSON" and child.i == verb.i - 1:
             return child
-        if subject.ent_type_ == "GPE" and subject.i + 1 < child.i and subject.doc[subject.i + 1].text in _DATELINE_DASHES:
+        if subject.ent_type_ == "GPE" and subject.i + 1 < child.i and subject.doc[subject.i + 1].text in DASHES:
             return child  # "NAIROBI -- President Ruto, opening ..., said": the dateline is no speaker
     return subject
 

@@ -25,9 +25,9 @@ from spacy.tokens import Token
 from relata.nlp import doc_text
 from relata.records import Actor
 from relata.resolve.actors import DocumentActors
+from relata.resolve.agency import organ_words
 from relata.resolve.dictionary import load_dictionary
 from relata.resolve.places import find_place
-from relata.resolve.tables import data_path, read_table
 
 _MODIFIERS = ("poss", "amod", "compound", "nmod", "npadvmod")
 _PHRASE_PREPS = ("of", "from", "in", "for", "at")
@@ -57,10 +57,8 @@ def speaking_for(actor: Actor | None, subject: Token | None, actors: DocumentAct
 
 @cache
 def _organ_words() -> frozenset[str]:
-    """A state's own bodies (``government``, ``defence ministry``, ``police``): the words of
-    ``data/people/state_agency.tsv`` of kind ``organ``."""
-    return frozenset(r["word"].lower() for r in read_table(data_path("people", "state_agency.tsv"))
-                     if r.get("kind") == "organ") - _LOCAL_BODIES
+    """A state's own bodies (``government``, ``defence ministry``) that are not often local."""
+    return organ_words() - _LOCAL_BODIES
 
 
 # Bodies that are as often a city's or a region's as the state's ("police said" in a Charlotte

@@ -33,6 +33,11 @@ def _words(kind: str) -> frozenset[str]:
                      if r.get("kind") == kind)
 
 
+def organ_words() -> frozenset[str]:
+    """The words naming a state's own bodies (``ministry``, ``government``, ``police``)."""
+    return _words(ORGAN)
+
+
 def private_qualifier(words: list[str]) -> bool:
     """Whether title words such as ``opposition leader`` or ``former president`` name no office."""
     return any(w.lower().strip("-") in _words(PRIVATE) for w in words)

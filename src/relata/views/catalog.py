@@ -93,6 +93,7 @@ def actors(con: duckdb.DuckDBPyConnection, filters: Filters = NO_FILTERS,
 _QUOTE_SELECT = """q.document_id, q.position, d.title, d.outlet, d.published, q.text, q.kind,
     q.speaker, q.speaker_name, q.cue, {group}"""
 _QUOTE_FROM = "FROM quotes q JOIN documents d ON d.id = q.document_id{join}"
+_QUOTE_ORDER = "d.published DESC NULLS LAST, q.document_id, q.position"  # newest document first
 
 
 def quotes(con: duckdb.DuckDBPyConnection, filters: Filters = NO_FILTERS,
@@ -119,7 +120,7 @@ def quotes_of(con: duckdb.DuckDBPyConnection, speaker_name: str, page: PageReque
 def _quote_page(con: duckdb.DuckDBPyConnection, where: _Where, page: PageRequest) -> Page[QuoteRow]:
     group, join = _group_join(con, "quote_group_members", "q")
     return _page(con, _QUOTE_SELECT.format(group=group), _QUOTE_FROM.format(join=join), where,
-                 "d.published DESC NULLS LAST, q.document_id, q.position", page,
+                 _QUOTE_ORDER, page,
                  lambda row: QuoteRow(*row))
 
 
@@ -132,7 +133,7 @@ def quotes_of_speakers(con: duckdb.DuckDBPyConnection, names: list[str], per_spe
     group, join = _group_join(con, "quote_group_members", "q")
     rows = con.execute(
         f"SELECT * EXCLUDE (rank) FROM (SELECT {_QUOTE_SELECT.format(group=group)}, row_number() OVER ("
-        "PARTITION BY q.speaker_name ORDER BY d.published DESC NULLS LAST, q.document_id, q.position) AS rank "
+        f"PARTITION BY q.speaker_name ORDER BY {_QUOTE_ORDER}) AS rank "
         f"{_QUOTE_FROM.format(join=join)} WHERE list_contains(?, q.speaker_name)) WHERE rank <= ? "
         "ORDER BY published DESC NULLS LAST, document_id, position",
         [names, per_speaker]).fetchall()
