@@ -84,7 +84,6 @@ def _dateline_state(doc, actors: DocumentActors) -> Actor | None:
         return None
     span = doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
     found = actors.resolve(span) if span is not None else None
-    code = None
     if found is not None and found.kind == "state":
         code = found.id
     elif found is not None and found.kind == "location":
