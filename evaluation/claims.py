@@ -12,7 +12,7 @@
   A second row scores change/qualifier on the found pairs: gold ``up``/``down`` must be
   ``change``; ``~``, ``>``, ``<`` must be ``about``, ``more_than``/``up_to``... (see ``_CHANGE``).
 - Recognizers-Text NumberModel: value accuracy of the figure reader
-  (:func:`relata.extract.quantities.find_quantities`) on the English cases not marked
+  (:func:`relata.mentions.quantities.find_quantities`) on the English cases not marked
   ``NotSupported``: the inputs are bare numbers (``two thirds``) that are not claims by
   themselves, so the reading layer is what is measured. A case is correct when every expected
   number is read with its value by a figure overlapping its span, and a case expecting nothing
@@ -123,8 +123,8 @@ def match_sentence(claims: list, quantities: list[dict]):
 
 def _newsquant(dev: Path, limit: int | None) -> list[Score]:
     from relata import nlp
-    from relata.extract.claims import extract_claims
-    from relata.extract.times import extract_times
+    from relata.mentions.times import extract_times
+    from relata.relations.claims import extract_claims
     from relata.resolve.actors import DocumentActors
 
     data = json.loads((dev / "newsquant" / "NewsQuant.json").read_text(encoding="utf-8-sig"))[:limit]
@@ -172,9 +172,9 @@ def _gold_value(resolution: dict) -> float | None:
 
 def _recognizers(dev: Path, name: str, limit: int | None) -> Score:
     from relata import nlp
-    from relata.extract.claims import extract_claims
-    from relata.extract.quantities import find_quantities
-    from relata.extract.times import extract_times
+    from relata.mentions.quantities import find_quantities
+    from relata.mentions.times import extract_times
+    from relata.relations.claims import extract_claims
     from relata.resolve.actors import DocumentActors
 
     cases = _recognizer_cases(dev, name, limit)

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from evaluation.scoring import Score
 from relata import nlp
-from relata.extract.entities import extract_entities
+from relata.mentions.entities import extract_entities
 from relata.resolve.actors import resolve_actors
 
 DATASET = "polnear-dev"

@@ -86,7 +86,7 @@ def evaluate(dev: Path | None, limit: int | None = None) -> list[Score]:
     if dev is None:
         return []
     from relata import nlp
-    from relata.extract.times import extract_times
+    from relata.mentions.times import extract_times
 
     selected = list(cases(dev))[:limit]
     correct = 0
@@ -108,7 +108,7 @@ def evaluate(dev: Path | None, limit: int | None = None) -> list[Score]:
 def failures(dev: Path, limit: int | None = None):
     """(input, reference, expected, ours) for the cases :func:`evaluate` counts wrong."""
     from relata import nlp
-    from relata.extract.times import extract_times
+    from relata.mentions.times import extract_times
 
     for text, ref, golds in list(cases(dev))[:limit]:
         times = extract_times(nlp.parse(text, ref))

@@ -8,7 +8,7 @@ from typer.testing import CliRunner
 
 from relata.clean.normalize import normalize_text
 from relata.cli import app
-from relata.resolve.dictionary import load_dictionary
+from relata.mentions.dictionary import load_dictionary
 
 # Publication dates the seeds state in their own header lines.
 STATED_DATES = {"000_": "2024-05-18", "004_": "2023-03-22"}

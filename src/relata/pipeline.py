@@ -8,12 +8,12 @@ from collections.abc import Iterable, Iterator
 from relata import nlp
 from relata.clean.document import CleanDocument
 from relata.errors import ExtractionError
-from relata.extract.claims import extract_claims
-from relata.extract.entities import extract_entities
-from relata.extract.events import MAX_SENTENCE_TOKENS, extract_events, overlong_sentences
-from relata.extract.quotes import extract_quotes
-from relata.extract.times import extract_times
+from relata.mentions.entities import extract_entities
+from relata.mentions.times import extract_times
 from relata.records import Actor, DocumentRecord
+from relata.relations.claims import extract_claims
+from relata.relations.events import MAX_SENTENCE_TOKENS, extract_events, overlong_sentences
+from relata.relations.quotes import extract_quotes
 from relata.resolve.actors import resolve_actors
 
 NO_DATE_WARNING = "no publication date found; relative dates left unresolved"

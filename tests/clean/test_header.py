@@ -1,7 +1,7 @@
 import pytest
 
-from relata.clean.dates import parse_publication_date
 from relata.clean.header import read_header
+from relata.ingest.dates import parse_publication_date
 
 
 @pytest.mark.parametrize(

@@ -20,7 +20,7 @@ Checks (each is reported as passed or failed; the script exits 1 if any failed):
 - titles are lowercase, unique, and map to a known role;
 - no surface form (name, alias, demonym, metonym) is claimed by two different actors of the
   same table, unless listed in ``INTENDED_SHARED`` below. Forms are compared the way the
-  resolver compares them (``relata.resolve.names.name_key``: case-folded, no leading "the",
+  resolver compares them (``relata.mentions.names.name_key``: case-folded, no leading "the",
   no dots), and also with accents removed.
 
 Forms shared across tables (a country metonym that is also an organisation alias, say) are
@@ -130,7 +130,7 @@ _POSSESSIVE = re.compile(r"'s?$")
 
 
 def name_key(text: str) -> str:
-    """Same normal form as ``relata.resolve.names.name_key`` (kept in sync by hand)."""
+    """Same normal form as ``relata.mentions.names.name_key`` (kept in sync by hand)."""
     text = unicodedata.normalize("NFKC", text).translate(_APOSTROPHES).translate(_DASHES)
     text = _LEADING_THE.sub("", text.strip())
     text = _POSSESSIVE.sub("", text)

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from relata import nlp
-from relata.extract.entities import extract_entities
+from relata.mentions.dictionary import load_dictionary
+from relata.mentions.entities import extract_entities
 from relata.resolve.actors import resolve_actors
-from relata.resolve.dictionary import load_dictionary
 
 FIXTURE_ACTORS = Path(__file__).parent / "fixtures" / "actors"
 

@@ -140,7 +140,7 @@ def test_person_named_like_a_place_gets_a_distinct_id(analyse, dictionary):
 
 def test_packaged_dictionary_end_to_end():
     from relata import nlp
-    from relata.extract.entities import extract_entities
+    from relata.mentions.entities import extract_entities
     from relata.resolve.actors import resolve_actors
 
     parsed = nlp.parse(

@@ -4,10 +4,10 @@ packaged dictionary, our own sentences and invented people."""
 from __future__ import annotations
 
 from relata import nlp
-from relata.extract.entities import extract_entities
+from relata.mentions.dictionary import load_dictionary
+from relata.mentions.entities import extract_entities
 from relata.resolve.actors import resolve_actors
 from relata.resolve.agency import is_state_organ, private_qualifier
-from relata.resolve.dictionary import load_dictionary
 from relata.resolve.nationality import country_in_name
 
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from relata.mentions.names import name_key, slug, without_initials
 from relata.resolve.matching import match_known
-from relata.resolve.names import name_key, slug, without_initials
 
 
 def known_id(text, label, dictionary):

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from relata import nlp
-from relata.extract.quotes import extract_quotes
 from relata.records import EntityMention
+from relata.relations.quotes import extract_quotes
 from relata.resolve.missed_names import with_missed_speakers
 
 

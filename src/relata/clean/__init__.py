@@ -7,13 +7,13 @@ lines read for metadata, and boilerplate lines dropped with the patterns in ``da
 from __future__ import annotations
 
 from relata.clean.boilerplate import remove_boilerplate
-from relata.clean.dates import parse_publication_date
 from relata.clean.document import CleanDocument
 from relata.clean.header import read_header, read_headline
 from relata.clean.html import extract_html
 from relata.clean.language import detect_language
 from relata.clean.normalize import normalize_text
 from relata.errors import EmptyInputError, InputError
+from relata.ingest.dates import parse_publication_date
 from relata.ingest.raw import RawDocument
 
 SUPPORTED_LANGUAGES = ("en",)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from relata.clean.dates import parse_publication_date
+from relata.ingest.dates import parse_publication_date
 
 HEADER_LINES = 14
 TITLE_MAX_CHARS = 200

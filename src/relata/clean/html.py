@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import trafilatura
 
-from relata.clean.dates import parse_publication_date
+from relata.ingest.dates import parse_publication_date
 
 # A page whose body trafilatura cannot find falls back to its plain visible text.
 _TAG = re.compile(r"<[^>]+>")

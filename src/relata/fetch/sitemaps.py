@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from lxml import etree
 
-from relata.clean.dates import parse_publication_date
 from relata.errors import MalformedInputError
 from relata.fetch.listing import Entry, Listing
+from relata.ingest.dates import parse_publication_date
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 NEWS_NS = "http://www.google.com/schemas/sitemap-news/0.9"

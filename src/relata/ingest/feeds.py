@@ -7,8 +7,8 @@ from collections.abc import Iterator
 
 import feedparser
 
-from relata.clean.dates import parse_publication_date
 from relata.errors import EmptyInputError, MalformedInputError
+from relata.ingest.dates import parse_publication_date
 from relata.ingest.raw import RawDocument
 
 

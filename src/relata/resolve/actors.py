@@ -15,6 +15,11 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
+from relata.mentions.dictionary import ActorDictionary, load_dictionary
+from relata.mentions.gender import given_name_gender, honorific_gender, is_honorific, pronoun
+from relata.mentions.names import name_key, slug
+from relata.mentions.places import find_place
+from relata.mentions.tables import data_path, read_table
 from relata.nlp import ParsedDocument
 from relata.records import Actor, EntityMention
 from relata.resolve import coref, descriptions
@@ -24,18 +29,13 @@ from relata.resolve.agency import (
     country_of_untold_office,
     private_qualifier,
 )
-from relata.resolve.dictionary import ActorDictionary, load_dictionary
 from relata.resolve.ethnic_groups import country_in_group_name, country_of_people
-from relata.resolve.gender import given_name_gender, honorific_gender, is_honorific, pronoun
 from relata.resolve.groups import find_groups
 from relata.resolve.index import DocumentIndex, RoleFact
 from relata.resolve.matching import match_known
 from relata.resolve.missed_names import with_missed_speakers
-from relata.resolve.names import name_key, slug
 from relata.resolve.nationality import country_in_name, country_of_modifier
 from relata.resolve.people import group_people
-from relata.resolve.places import find_place
-from relata.resolve.tables import data_path, read_table
 from relata.resolve.titles import apposition, describe, premodifiers
 
 _UNKNOWN_KIND = {

@@ -20,9 +20,9 @@ from __future__ import annotations
 
 from functools import cache
 
+from relata.mentions.tables import data_path, read_table
 from relata.records import Actor
 from relata.resolve.index import DocumentIndex
-from relata.resolve.tables import data_path, read_table
 
 ORGAN, PRIVATE = "organ", "private"
 

@@ -20,9 +20,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from relata.extract.quote_lexicon import lexicon
+from relata.mentions.gender import compatible, noun_gender, pronoun
+from relata.mentions.quote_lexicon import lexicon
 from relata.nlp import sentence_of
-from relata.resolve.gender import compatible, noun_gender, pronoun
 from relata.resolve.index import SUBJECT_DEPS, DocumentIndex
 
 SENTENCES_BACK = 3

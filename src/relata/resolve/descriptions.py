@@ -14,8 +14,8 @@ from functools import cache
 
 from spacy.tokens import Token
 
+from relata.mentions.tables import data_path, read_table
 from relata.resolve.index import DocumentIndex
-from relata.resolve.tables import data_path, read_table
 from relata.resolve.titles import Description, describe, roles_match
 
 _PHRASE_DEPS = {"relcl", "acl", "advcl", "ccomp", "conj", "cc", "punct", "appos"}

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from functools import cache
 
-from relata.resolve.names import name_key
-from relata.resolve.tables import data_path, read_table, split_list
+from relata.mentions.names import name_key
+from relata.mentions.tables import data_path, read_table, split_list
 
 
 @cache

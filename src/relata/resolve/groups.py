@@ -15,10 +15,10 @@ from functools import cache
 
 from spacy.tokens import Doc, Token
 
+from relata.mentions.names import slug
+from relata.mentions.tables import data_path, read_table
 from relata.records import Actor
 from relata.resolve.ethnic_groups import country_of_people
-from relata.resolve.names import slug
-from relata.resolve.tables import data_path, read_table
 
 _MODIFIER_DEPS = {"amod", "compound", "nmod", "npadvmod"}
 

@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from relata.mentions.dictionary import ActorDictionary, KnownActor
 from relata.records import Actor, EntityMention
-from relata.resolve.dictionary import ActorDictionary, KnownActor
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 # Dependencies by which a name token hangs off the word that carries its clause role.

@@ -11,8 +11,8 @@ from functools import cache, lru_cache
 
 from rapidfuzz import fuzz, process
 
-from relata.resolve.dictionary import ActorDictionary, KnownActor
-from relata.resolve.names import name_key, without_initials
+from relata.mentions.dictionary import ActorDictionary, KnownActor
+from relata.mentions.names import name_key, without_initials
 
 # Which kinds of known actor each NER label may name, most likely first.
 KINDS_FOR_LABEL = {

@@ -17,13 +17,13 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
-from relata.extract.quote_lexicon import lexicon
-from relata.extract.transcript import find_transcript_lines
+from relata.mentions.dictionary import ActorDictionary
+from relata.mentions.gender import is_honorific
+from relata.mentions.names import name_key
+from relata.mentions.quote_lexicon import lexicon
+from relata.mentions.transcript import find_transcript_lines
 from relata.nlp import doc_text
 from relata.records import EntityMention
-from relata.resolve.dictionary import ActorDictionary
-from relata.resolve.gender import is_honorific
-from relata.resolve.names import name_key
 
 _NAME_LINKS = {"compound", "flat"}
 _RELABEL = {"ORG", "GPE", "NORP", "FAC", "LOC"}

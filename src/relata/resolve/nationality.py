@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
-from relata.resolve.dictionary import ActorDictionary
+from relata.mentions.dictionary import ActorDictionary
 
 _MAX_WORDS = 3  # "Bosnia and Herzegovina" is the longest state name worth looking for inside a name
 _MODIFIER_DEPS = {"amod", "compound", "nmod", "poss"}

@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from relata.resolve.dictionary import ActorDictionary, KnownActor
-from relata.resolve.gender import given_name_gender, given_names, honorific_gender, is_honorific
+from relata.mentions.dictionary import ActorDictionary, KnownActor
+from relata.mentions.gender import given_name_gender, given_names, honorific_gender, is_honorific
+from relata.mentions.names import name_key, slug
 from relata.resolve.matching import match_known
-from relata.resolve.names import name_key, slug
 
 
 @dataclass

@@ -13,9 +13,9 @@ from functools import cache
 
 from spacy.tokens import Span, Token
 
+from relata.mentions.dictionary import ActorDictionary
+from relata.mentions.tables import data_path, read_table, split_list
 from relata.records import Actor
-from relata.resolve.dictionary import ActorDictionary
-from relata.resolve.tables import data_path, read_table, split_list
 
 # Tokens that may stand between a name and the title words before it.
 _PREMODIFIER_POS = {"ADJ", "NOUN", "PROPN", "PART", "NUM"}

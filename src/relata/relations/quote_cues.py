@@ -1,0 +1,178 @@
+"""Cue words around and inside sentences: which token attributes a quotation or a clause.
+
+A cue is a verb from the cue lexicon (``said``, ``told``, ``believes``) or the head word of a cue
+phrase (``according`` in ``according to``). For a quotation the cue is looked for in the words
+right after the closing mark (``"...," she said.``) and right before the opening mark
+(``She told reporters: "..."``), never inside the quotation itself.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from relata.mentions.quote_lexicon import NOUN, lexicon
+
+_SENTENCE_END = frozenset({".", "!", "?", "…"})
+_AFTER_LIMIT = 14
+_BEFORE_LIMIT = 30
+
+
+@dataclass(frozen=True)
+class Cue:
+    """The attributing word(s): ``head`` is the token whose subject or object is the source."""
+
+    head: Token
+    text: str
+    kind: str  # speech, cognition, intention, or "phrase" for "according to"
+
+
+def cue_at(token: Token) -> Cue | None:
+    """The cue ``token`` starts, if any: a cue verb or the first word of a cue phrase."""
+    lex = lexicon()
+    if token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB") or _verb_tagged_as_noun(token):
+        kind = _verb_class(token)
+        if kind is not None and not (token.lemma_ == "say" and token.dep_ == "amod"):
+            return Cue(token, _cue_text(token), kind)
+    lower = token.lower_
+    for phrase in lex.cue_phrases:
+        if phrase[0] == lower and token.i + len(phrase) <= len(token.doc):
+            words = tuple(t.lower_ for t in token.doc[token.i:token.i + len(phrase)])
+            if words == phrase:
+                span = token.doc[token.i:token.i + len(phrase)]
+                return Cue(token, span.text, "phrase")
+    return None
+
+
+def clause_cue(token: Token) -> Cue | None:
+    """A verb outside the lexicon that still attributes a clause: it has a subject and a
+    ``that``/``whether`` complement (``X hinted that ...``), and is not a verb like ``ensure``."""
+    if token.pos_ != "VERB" or token.lemma_.lower() in lexicon().noncue_verbs:
+        return None
+    deps = {c.dep_ for c in token.children}
+    if not deps & {"nsubj", "nsubjpass"}:
+        return None
+    for child in token.children:
+        if child.dep_ == "ccomp" and any(
+                g.dep_ == "mark" and g.lower_ in ("that", "whether") for g in child.children):
+            return Cue(token, _cue_text(token), "speech")
+    return None
+
+
+def _verb_class(token: Token) -> str | None:
+    """The cue class of a verb, by its lemma or, when the lemmatizer slips (``hoped`` -> ``hop``),
+    by its inflection undone (``hoped`` -> ``hope``, ``hoping`` -> ``hope``)."""
+    lex = lexicon()
+    kind = lex.cue_class(token.lemma_)
+    if kind is not None:
+        return kind
+    word = token.lower_
+    for suffix, restore in (("d", ""), ("s", ""), ("ing", "e"), ("ing", ""), ("ed", ""), ("es", "")):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            kind = lex.cue_class(word[:-len(suffix)] + restore)
+            if kind is not None:
+                return kind
+    return None
+
+
+def noun_cue(token: Token) -> Cue | None:
+    """``Trump's claim that ...``: a reporting noun with a that-clause of its own. A clause whose
+    ``that`` is a relative pronoun (``the claim that he made``) is not its content."""
+    if token.pos_ != "NOUN" or token.lemma_.lower() not in lexicon().cue_nouns:
+        return None
+    for child in token.rights:
+        if child.dep_ in ("acl", "relcl", "ccomp", "appos") and any(
+                g.dep_ == "mark" and g.lower_ == "that" and g.i < child.i for g in child.children):
+            return Cue(token, token.text, NOUN)
+    return None
+
+
+def _verb_tagged_as_noun(token: Token) -> bool:
+    """``Trump claims that ...`` tagged NOUN but parsed as a verb with subject and clause."""
+    deps = {c.dep_ for c in token.children}
+    return token.pos_ == "NOUN" and "nsubj" in deps and "ccomp" in deps
+
+
+def _cue_text(verb: Token) -> str:
+    """The cue's surface form with its particle (``called for``, ``pointed out``)."""
+    doc = verb.doc
+    end = verb.i + 1
+    if end < len(doc) and doc[end].dep_ == "prt" and doc[end].head is verb:
+        end += 1
+    return doc[verb.i:end].text
+
+
+class TokenIndex:
+    """Character offset -> token lookups for one parsed document."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.starts = [t.idx for t in doc]
+
+    def first_at_or_after(self, offset: int) -> int:
+        return bisect_left(self.starts, offset)
+
+    def last_before(self, offset: int) -> int:
+        return bisect_left(self.starts, offset) - 1
+
+
+def _is_mark(token: Token) -> bool:
+    return token.is_quote or token.text in lexicon().mark_pairs
+
+
+def after_window(index: TokenIndex, close_at: int) -> list[Token]:
+    """Tokens after a closing mark up to the end of the attribution (``he said.``)."""
+    doc, out = index.doc, []
+    i = index.first_at_or_after(close_at)
+    while i < len(doc) and len(out) < _AFTER_LIMIT:
+        token = doc[i]
+        if "\n" in token.text or _is_mark(token) or token.text in _SENTENCE_END:
+            break
+        if token.i > 0 and "\n" in doc[token.i - 1].whitespace_ + doc[token.i - 1].text:
+            break
+        out.append(token)
+        i += 1
+    return out
+
+
+def before_window(index: TokenIndex, open_at: int) -> list[Token]:
+    """Tokens before an opening mark back to the previous sentence end or quotation."""
+    doc, out = index.doc, []
+    i = index.last_before(open_at)
+    while i >= 0 and len(out) < _BEFORE_LIMIT:
+        token = doc[i]
+        if "\n" in token.text or "\n" in token.whitespace_ or _is_mark(token) or token.text in _SENTENCE_END:
+            break
+        out.append(token)
+        i -= 1
+    out.reverse()
+    return out
+
+
+def first_cue(tokens: list[Token]) -> Cue | None:
+    """The attribution right after a quotation (``he said``, ``said Smith``, ``according to``):
+    the scan stops at a subordinate clause (``when Clinton blasted him``), another verb, or a
+    coordinating conjunction (``..." and X responded, "...``: X speaks next, not here)."""
+    for token in tokens:
+        cue = cue_at(token)
+        if cue is not None and cue.kind != "intention":
+            return cue
+        if token.pos_ in ("SCONJ", "VERB", "CCONJ") or token.tag_ in ("WRB", "WDT", "WP"):
+            return None
+    return None
+
+
+def last_cue(tokens: list[Token]) -> Cue | None:
+    for token in reversed(tokens):
+        cue = cue_at(token)
+        if cue is not None and cue.kind != "intention":
+            return cue
+    return None
+
+
+def scare_marked(text: str, open_at: int) -> bool:
+    """True when a scare-quote marker (``so-called``, ``dubbed``) stands right before the mark."""
+    before = text[max(0, open_at - 30):open_at].lower().rstrip()
+    return any(before.endswith(marker) for marker in lexicon().scare_markers)

@@ -1,0 +1,443 @@
+"""Reported (indirect) speech from the dependency parse.
+
+- ``X said (that) CLAUSE`` / ``X told Y that CLAUSE``: the cue's clausal complement.
+- ``CLAUSE, X said.``: the same complement, parsed before the cue.
+- ``CLAUSE, X said, CLAUSE``: the cue hangs on the clause it interrupts (parataxis); both sides
+  are reported, as two spans with the same cue (a record's span is contiguous, and the words
+  between are the attribution, not the content).
+- ``As X pointed out, CLAUSE``: the clause the aside hangs on (both sides when it interrupts).
+- ``according to X, CLAUSE``: the clause the phrase modifies, without the phrase (both sides
+  when the phrase interrupts it).
+- ``X wants / pledged / urged Y to ...``: intention cues take a to-infinitive complement.
+- ``Trump's claim that CLAUSE``: a reporting noun's that-clause.
+- ``condemned the launch`` / ``called the measures "illegitimate"``: the object, except for act
+  verbs (``quote_act_verbs.txt``: ``thanked Madrid for the support``, ``welcomed the vote``),
+  whose bare object is the target of an act; ``agreed``/``decided`` report only a that-clause.
+
+The content span is the complement clause (without its ``that``), punctuation trimmed, cut at a
+semicolon and after a dateline (``OSLO -``), and before a second attribution joined to it
+(``..., arguing that ...``; ``..., and the mother replied ...``), which is reported on its own.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from relata.mentions.quote_lexicon import BELIEF, CLAUSE, INTENTION, NOUN, QUOTATION, lexicon
+from relata.nlp import doc_text, sentence_of
+from relata.relations.quote_cues import Cue, clause_cue, cue_at, noun_cue
+
+_CLAUSE_DEPS = ("ccomp",)
+_INTENT_DEPS = ("ccomp", "xcomp")
+_INTERRUPT_DEPS = ("parataxis",)
+_MIN_TOKENS = 1
+# Verbs whose object is the person addressed, not what is said ("told reporters").
+_ADDRESSEE_VERBS = frozenset({"tell", "ask", "inform", "notify", "assure", "warn", "urge", "say", "order"})
+_BEFORE_OBJECT = frozenset({"punct", "prt", "advmod", "npadvmod"})
+_TOPIC_PREPOSITIONS = frozenset({"for", "about", "of", "on", "against"})
+_OBJECT_DEPS = frozenset({"dobj", "oprd", "attr", "prep", "dative", "acomp", "xcomp", "ccomp"})
+_CONTENT_POS = frozenset({"NOUN", "PROPN", "PRON", "VERB", "AUX", "ADJ", "NUM"})
+_TRIM = frozenset(",.;:—–-\"'“”‘’()[]")
+_QUOTE_CHARS = frozenset('"“”«»')
+
+
+@dataclass(frozen=True)
+class Report:
+    """One reported-speech candidate: the cue and the character span of what is reported."""
+
+    cue: Cue
+    start: int
+    end: int
+
+
+def _trimmed(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    """Token range ``[start, end)`` without edge punctuation, as character offsets."""
+    while start < end and (doc[start].is_punct or doc[start].text in _TRIM or doc[start].is_space):
+        start += 1
+    if end - start > 1 and doc[start].dep_ == "mark" and doc[start].lower_ in ("that", "whether", "if"):
+        start += 1  # the content is the clause itself, without its complementizer
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].text in _TRIM or doc[end - 1].is_space):
+        end -= 1
+    if end - start < _MIN_TOKENS:
+        return None
+    return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+
+
+def _subtree_range(token: Token) -> tuple[int, int]:
+    return token.left_edge.i, token.right_edge.i + 1
+
+
+def _without(outer: tuple[int, int], inner: tuple[int, int]) -> tuple[int, int]:
+    """The larger side of ``outer`` once ``inner`` is cut out of it."""
+    left = (outer[0], inner[0])
+    right = (inner[1], outer[1])
+    return left if left[1] - left[0] >= right[1] - right[0] else right
+
+
+def _sides(doc: Doc, outer: tuple[int, int], inner: tuple[int, int]) -> list[tuple[int, int]]:
+    """``outer`` with ``inner`` cut out: both sides when each holds a word of content (``The
+    talks, he said, were productive``), else the larger side alone (``On Monday, he said, ...``
+    keeps only the clause: a lone adverbial is not what was said)."""
+    left, right = (outer[0], inner[0]), (inner[1], outer[1])
+    if all(any(t.pos_ in _CONTENT_POS for t in doc[a:b]) for a, b in (left, right)) and any(
+            t.pos_ in ("NOUN", "PROPN", "PRON") and t.dep_ in ("nsubj", "nsubjpass", "expl")
+            for t in doc[left[0]:left[1]]):
+        return [left, right]
+    return [_without(outer, inner)]
+
+
+def _trailing(cue: Cue) -> tuple[int, int] | None:
+    """``CLAUSE, X said.`` parsed with the cue hanging off the clause: the sentence before the
+    comma that opens the attribution."""
+    head = cue.head
+    if head.dep_ not in ("parataxis", "conj", "ccomp") or not any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
+        return None
+    if any(c.dep_ == "mark" for c in head.children):
+        return None  # "..., after the leaders announced ...": a subordinate clause
+    sent = head.sent
+    left, right = head.left_edge.i, head.right_edge.i
+    while right + 1 < sent.end and sent.doc[right + 1].is_punct:
+        right += 1
+    if right + 1 < sent.end or left - 1 <= sent.start or sent.doc[left - 1].text not in (",", "—", "–"):
+        return None
+    if all(t.is_upper or t.is_punct or t.is_space for t in sent.doc[sent.start:left - 1]):
+        return None  # "MEXICO CITY – Mexico agreed ...": a dateline, not a clause
+    return sent.start, left - 1
+
+
+def _object(cue: Cue) -> tuple[int, int] | None:
+    """``denied the allegations`` / ``condemned the launch as "reckless"``: what follows the cue
+    in its own phrase (objects, their complements, prepositional phrases) as the content."""
+    head = cue.head
+    if head.lemma_ in _ADDRESSEE_VERBS:
+        return None
+    right = []
+    for child in head.rights:
+        if child.dep_ in _BEFORE_OBJECT and not right:
+            continue  # "spoke out Tuesday about ...", "spoke emotionally of ..."
+        as_after_object = child.lower_ in ("as", "to") and any(c.dep_ == "dobj" for c in right)
+        if right and child.dep_ == "prep" and any(c.dep_ == "oprd" for c in head.rights if c.i > child.i):
+            right.append(child)  # "called her vote in favor of the war a mistake": on to the predicate
+            continue
+        if child.dep_ not in _OBJECT_DEPS or (
+                child.dep_ == "prep" and child.lower_ not in _TOPIC_PREPOSITIONS and not as_after_object):
+            break  # adjuncts ("in early-morning tweets", "during the debate") end the content
+        right.append(child)
+    if not right or len(right) == 1 and right[0].dep_ == "dobj" and right[0].pos_ == "PRON":
+        return None
+    if not any(c.dep_ in ("dobj", "oprd", "attr") or c.dep_ == "prep" for c in right):
+        return None
+    if not _says_something(cue, right):
+        return None
+    end = right[-1].right_edge.i + 1
+    for token in right[-1].subtree:
+        if token.dep_ in ("relcl", "acl") and token.i > right[-1].i and token.doc[token.left_edge.i - 1].text == ",":
+            end = min(end, token.left_edge.i - 1)  # ", which ...": an aside, not the content
+    start = right[0].left_edge.i
+    if right[0].dep_ == "prep" and right[0].i == start:
+        objects = [c for c in right[0].children if c.dep_ in ("pobj", "pcomp")]
+        if objects:
+            start = objects[0].left_edge.i  # "spoke of his flights": what is spoken of
+    return start, end
+
+
+def _says_something(cue: Cue, right: list[Token]) -> bool:
+    """Whether the object of an act verb is content: ``thanked Madrid for the support``,
+    ``welcomed the vote``, ``rejected the proposal`` report an act toward a thing, while
+    ``welcomed the deal as "historic"``, ``rejected claims that ...`` or ``spoke of his flights``
+    say something. Other cue verbs' objects are content (``criticized the plan``)."""
+    head = cue.head
+    content_preps = lexicon().act_verbs.get(head.lemma_.lower())
+    if content_preps is None:
+        return True
+    for child in right:
+        if child.dep_ == "prep" and child.lower_ in content_preps:
+            return True  # "called for a ceasefire"
+        if child.dep_ in ("oprd", "ccomp", "xcomp"):
+            return True  # a predicate or a clause
+        if child.dep_ == "prep" and child.lower_ in ("as", "of", "about"):
+            return True  # "described X as Y", "spoke of ..."
+        if any(g.dep_ in ("oprd", "acomp") or g.dep_ == "prep" and g.lower_ == "as" for g in child.children):
+            return True  # "called the measures illegitimate" with the predicate on the object
+    start, end = right[0].left_edge.idx, right[-1].right_edge.idx + len(right[-1].right_edge.text)
+    inside = doc_text(head.doc)[start:end]
+    # "welcomed the "historic" deal", "calls Obamacare ‘crazy system’" (an opening single mark:
+    # the closing one is also an apostrophe)
+    return any(ch in inside for ch in _QUOTE_CHARS) or "‘" in inside
+
+
+def _addressee(token: Token) -> bool:
+    """Whether an object can be asked to act: ``urged Congress to act``, not ``request supplies
+    to meet needs`` (an infinitive of purpose on a thing)."""
+    return token.pos_ in ("PROPN", "PRON") or token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
+
+
+def _passive_without_agent(verb: Token) -> bool:
+    deps = {c.dep_ for c in verb.children}
+    return "auxpass" in deps and "agent" not in deps
+
+
+def _is_clause(token: Token) -> bool:
+    """A complement the tagger did not read as a verb (``suggested that the program end``):
+    it still has a complementizer or a subject of its own."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") or c.dep_ == "mark" and c.lower_ in ("that", "whether")
+               for c in token.children)
+
+
+def _complement(cue: Cue) -> list[tuple[int, int]]:
+    """The content ranges of a cue verb: one range, two for an interrupted clause, or none."""
+    head = cue.head
+    deps = _CLAUSE_DEPS if head.lemma_ == "say" or cue.kind == CLAUSE else _INTENT_DEPS
+    best = None
+    for child in head.children:
+        if child.dep_ in deps and (child.dep_ == "xcomp" or child.pos_ in ("VERB", "AUX") or _is_clause(child)):
+            span = _subtree_range(child)
+            if span[1] <= head.i and any(t.text in (":", ";") for t in head.doc[span[1]:head.i]):
+                continue  # "... set off fireworks: Republicans said ...": the clause before a colon is not theirs
+            if span[1] <= head.i and any(span[1] <= c.i < head.i and (
+                    c.dep_ == "dobj" or c.dep_ == "npadvmod" and c.pos_ == "PRON") for c in head.children):
+                continue  # "CLAUSE, something Xi has opposed": the verb's object is "something", not the clause
+            if best is None or span[1] - span[0] > best[1] - best[0]:
+                best = span
+    if best is not None and _passive_without_agent(head) and head.doc[best[0]].dep_ == "aux":
+        return []  # "is expected to be ratified", "was asked to leave": nobody is reported
+    if best is None and (cue.kind == INTENTION or head.lemma_ in _ADDRESSEE_VERBS):
+        # "tells his supporters at a rally to “go ...”": an infinitive parsed as an adverbial
+        things = [c for c in head.children if c.dep_ == "dobj" and not _addressee(c)
+                  and head.lemma_ not in _ADDRESSEE_VERBS]  # "tells his supporters to ..." addresses them
+        for child in head.rights if not things else ():  # "called a meeting to discuss ...": a purpose
+            if child.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in child.children):
+                return [_subtree_range(child)]
+        # "urged Congress to act": the infinitive hangs on the object.
+        for child in head.children:
+            if child.dep_ in ("dobj", "pobj"):
+                for grand in child.children:
+                    if grand.dep_ in ("xcomp", "ccomp", "acl") and grand.pos_ in ("VERB", "AUX") and (
+                            grand.dep_ != "acl" or _addressee(child)):
+                        return [_subtree_range(grand)]
+    if best is None and cue.kind not in (INTENTION, CLAUSE):
+        # "said after the convention he would not accept it": a clause with its own subject and
+        # no subordinator, parsed as an adverbial because a phrase stands between
+        for child in head.rights:
+            if child.dep_ == "advcl" and child.pos_ in ("VERB", "AUX") and not any(
+                    (c.dep_ == "mark" or c.tag_ in ("WRB", "WDT", "WP")) and c.lower_ != "that"
+                    for c in child.children) and any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
+                best = _subtree_range(child)
+                break
+        # "told a meeting of leaders that few people understood ...": the clause parsed as a
+        # relative clause on the object, but its "that" is a complementizer, not a pronoun
+        for child in head.rights if best is None else ():
+            if child.dep_ == "dobj":
+                for clause in child.subtree:
+                    if clause.dep_ in ("relcl", "acl") and any(
+                            c.dep_ == "mark" and c.lower_ == "that" and c.i < clause.i for c in clause.children) and any(
+                            c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
+                        best = _subtree_range(clause)
+                        break
+    if best is None and head.dep_ in _INTERRUPT_DEPS and head.head is not head:
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
+            return _sides(head.doc, _subtree_range(head.head), _subtree_range(head))
+    if best is None and head.dep_ == "advcl" and head.head is not head and any(
+            c.dep_ == "mark" and c.lower_ == "as" for c in head.children) and not any(
+            c.dep_ in ("dobj", "xcomp") or c.dep_ == "prep" and c.lower_ in _TOPIC_PREPOSITIONS
+            for c in head.children) and (
+            head.i < head.head.i or head.doc[head.left_edge.i - 1].text in (",", "—", "–", "(")):
+        # an aside ("..., as experts noted"), not a time clause ("the footage came as officials praised")
+        # nor a verb with its own object ("As Clinton talked about unity, Trump ...")
+        # "As experts have pointed out, CLAUSE": the clause the aside hangs on
+        return _sides(head.doc, _subtree_range(head.head), _subtree_range(head))
+    if best is None and cue.kind != CLAUSE:
+        best = _trailing(cue)
+    if best is None and cue.kind not in (BELIEF, CLAUSE):
+        best = _object(cue)
+    return [best] if best is not None else []
+
+
+def _phrase_content(cue: Cue) -> list[tuple[int, int]]:
+    """``according to X, CLAUSE`` / ``CLAUSE, according to X``: the clause around the phrase."""
+    head = cue.head
+    governor = head.head
+    if governor is head:
+        return []
+    clause = governor
+    while clause.dep_ not in ("ROOT", "ccomp", "conj", "advcl", "parataxis") and clause.head is not clause:
+        clause = clause.head
+    sides = _sides(head.doc, _subtree_range(clause), _subtree_range(head))
+    # "..., according to X, making it the largest partner": a participle after the phrase is the
+    # writer's own gloss, not the source's words
+    return [side for side in sides if len(sides) == 1 or not _participle_opens(head.doc, side)]
+
+
+def _participle_opens(doc: Doc, side: tuple[int, int]) -> bool:
+    i = side[0]
+    while i < side[1] and (doc[i].is_punct or doc[i].is_space):
+        i += 1
+    return i < side[1] and doc[i].tag_ == "VBG"
+
+
+def _noun_content(cue: Cue) -> list[tuple[int, int]]:
+    """``her insistence that the bridge was safe``: the that-clause on the noun."""
+    for child in cue.head.rights:
+        if child.dep_ in ("acl", "relcl", "ccomp", "appos") and any(
+                g.dep_ == "mark" and g.lower_ == "that" for g in child.children):
+            return [_subtree_range(child)]
+    return []
+
+
+def _before_next_attribution(cue: Cue, span: tuple[int, int]) -> tuple[int, int]:
+    """``span`` cut before a later attribution joined to its clause: ``said he did not believe
+    it, arguing that ...`` (a participle cue after a comma) or ``said fathers would not be
+    eligible, and ... the mother replied, "..."`` (a coordinated clause with a cue and a subject
+    of its own) are second reports, not part of the first one's content."""
+    doc = cue.head.doc
+    start, end = span
+    for token in doc[start:end]:
+        if token.i <= cue.head.i or token.dep_ not in ("advcl", "conj") or not start <= token.head.i < end:
+            continue
+        if cue_at(token) is None or any(c.dep_ == "mark" for c in token.children):
+            continue  # "... and that the other side should respond": a second clause of the same report
+        own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
+        before = token.i - 1
+        while before > start and doc[before].is_quote:
+            before -= 1  # '..., "the CCP will not stop," pointing out that ...'
+        participle = token.tag_ == "VBG" and before >= 0 and doc[before].text == ","
+        if not (participle or own_subject and token.dep_ == "conj"):
+            continue
+        cut = token.left_edge.i
+        while cut > start and (doc[cut - 1].is_punct or doc[cut - 1].pos_ == "CCONJ"):
+            cut -= 1
+        if cut > start and cut < end:
+            return start, cut
+    return span
+
+
+def _clip_to_paragraph(text: str, at: int, start: int, end: int) -> tuple[int, int] | None:
+    """The part of ``[start, end)`` in the paragraph of offset ``at`` (parses can run on
+    across a paragraph break, and content in another paragraph is not this cue's)."""
+    left = text.rfind("\n", 0, at) + 1
+    right = text.find("\n", at)
+    right = len(text) if right < 0 else right
+    if left <= start and end <= right:
+        return start, end
+    start, end = max(start, left), min(end, right)
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in _TRIM):
+        end -= 1
+    return (start, end) if end - start > 1 else None
+
+
+_TERMINATORS = frozenset({".", "!", "?", "…"})
+_SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*(?=\s|$)")
+
+
+def _run_on(doc: Doc, text: str, cue: Cue, start: int, end: int) -> int:
+    """``end`` carried to the end of the sentence when the parser cut the sentence short inside
+    the content (a long sentence split in two, the rest of the content lost): only for content
+    after its cue, and never past the paragraph."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or cue.head.i >= span.start:
+        return end
+    sent = sentence_of(span[-1])
+    last = next((t for t in reversed(sent) if not t.is_space), sent[-1])
+    ends_properly = last.text in _TERMINATORS or last.is_quote and doc[last.i - 1].text in _TERMINATORS
+    if last.i > span[-1].i + 2 or ends_properly:
+        return end  # the sentence goes on after the content, or ends where the parser says
+    para_end = text.find("\n", end)
+    para_end = len(text) if para_end < 0 else para_end
+    stop = _SENTENCE_END.search(text, end, para_end)
+    if stop is None:
+        return end
+    new_end = stop.start()
+    while new_end > end and (text[new_end - 1] in _TRIM or text[new_end - 1].isspace()):
+        new_end -= 1
+    return max(end, new_end)
+
+
+def _outside_source(cue: Cue, span: tuple[int, int]) -> list[tuple[int, int]]:
+    """``span`` without the cue and its subject: what is said never holds who says it (a parse
+    can hang ``''...,'' Burman, director of ..., said`` as one clause under the cue). An
+    attribution in the middle (``The museum, Mr. Obama said, would ...``) leaves both sides."""
+    start, end = span
+    head = cue.head
+    parts = [(head.i, head.i + 1)] + [(c.left_edge.i, c.right_edge.i + 1) for c in head.children
+                                       if c.dep_ in ("nsubj", "nsubjpass")]
+    inside = [(lo, hi) for lo, hi in parts if lo < end and hi > start]
+    if not inside:
+        return [span]
+    lo, hi = min(p[0] for p in inside), max(p[1] for p in inside)
+    if lo > start and hi < end:
+        return _sides(head.doc, (start, end), (lo, hi))
+    return [(start, lo)] if lo - start >= end - hi else [(hi, end)]
+
+
+_DATELINE = re.compile(r"[A-Z][A-Z.'’ ]+(?:,[ A-Za-z.]+)? ?[-–—]+ ?")
+
+
+def _after_dateline(text: str, start: int, end: int) -> tuple[int, int]:
+    """The content without the dateline opening its paragraph (``OSLO - Norway will ..., the
+    government said``): the place of the report, not what was said."""
+    if start > 0 and text[start - 1] != "\n":
+        return start, end
+    m = _DATELINE.match(text, start, end)
+    return (m.end(), end) if m and m.end() < end else (start, end)
+
+
+def _within_semicolons(text: str, at: int, start: int, end: int) -> tuple[int, int]:
+    """The part of the content on the cue's side of a semicolon: ``said the timing was not
+    intentional; they only learned of it on Friday`` reports the first clause (the parse often
+    joins the second to it), and ``X; Y, he said`` reports Y."""
+    if at < start:
+        cut = text.find(";", start, end)
+        return (start, cut) if cut > start else (start, end)
+    cut = text.rfind(";", start, end)
+    if cut < 0:
+        return start, end
+    new = cut + 1
+    while new < end and text[new].isspace():
+        new += 1
+    return (new, end) if new < end else (start, end)
+
+
+_CLOSING = {"“": "”", '"': '"', "‘": "’"}
+
+
+def _balance_marks(text: str, start: int, end: int) -> int:
+    """``end`` moved past a closing mark when the content opens a quotation it does not close
+    (the parse hangs the closing mark on the verb outside the clause)."""
+    for opener, closer in _CLOSING.items():
+        inside = text[start:end]
+        unclosed = inside.count(opener) > inside.count(closer) if opener != closer else inside.count(opener) % 2
+        if unclosed and text[end:end + 2].lstrip(".,")[:1] == closer:
+            return text.index(closer, end) + 1
+    return end
+
+
+def find_reports(doc: Doc) -> list[Report]:
+    """Every reported-speech candidate in ``doc``, in text order."""
+    out: list[Report] = []
+    text = doc_text(doc)
+    for token in doc:
+        cue = cue_at(token) or clause_cue(token) or noun_cue(token)
+        if cue is None or cue.kind == QUOTATION:
+            continue
+        if cue.kind == "phrase":
+            pieces = _phrase_content(cue)  # the phrase is already cut out
+        else:
+            spans = _noun_content(cue) if cue.kind == NOUN else _complement(cue)
+            pieces = [_before_next_attribution(cue, piece) for span in spans for piece in _outside_source(cue, span)]
+        for span in pieces:
+            chars = _trimmed(doc, *span) if span[1] > span[0] else None
+            if chars is not None:
+                chars = _clip_to_paragraph(text, token.idx, chars[0], _balance_marks(text, *chars))
+            if chars is not None:
+                chars = chars[0], _run_on(doc, text, cue, *chars)
+                chars = _within_semicolons(text, token.idx, *chars)
+                chars = _after_dateline(text, *chars)
+            if chars is not None:
+                out.append(Report(cue, *chars))
+    return out

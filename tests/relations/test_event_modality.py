@@ -1,0 +1,48 @@
+"""Events that are wished for, conditional or open questions are not facts: our own sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from relata import nlp
+from relata.mentions.entities import extract_entities
+from relata.mentions.times import extract_times
+from relata.relations.events import extract_events
+from relata.resolve.actors import resolve_actors
+
+
+def types_of(text: str) -> list[str]:
+    parsed = nlp.parse(text, published="2024-05-16")
+    actors = resolve_actors(parsed, extract_entities(parsed))
+    return [e.type for e in extract_events(parsed, actors, extract_times(parsed), ())]
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("Sylvania wanted to send aid to Freedonia, but its ministers refused.", {"AID", "AGREE"}),
+    ("The premier hopes to sign a trade deal with Japan.", {"SUPPORT", "AGREE"}),
+    ("If it draws sanctions from the European Union, the economy will shrink.", {"SANCTION"}),
+    ("Officials are debating whether it is wise to accept the concessions of Russia.", {"CONCEDE"}),
+    ("Once attacked by Russia, the small town would fall within days.", {"ASSAULT", "THREATEN"}),
+])
+def test_not_coded(text, absent):
+    assert not absent & set(types_of(text))
+
+
+def test_stated_intention_is_still_coded():
+    assert "AGREE" in types_of("Japan plans to send aid to the Philippines.")
+
+
+def test_negation_stays_in_its_own_clause():
+    types = types_of("Pakistan did not agree to drop its complaint, and India rejected a Pakistani proposal "
+                     "for an inspection of the dam sites.")
+    assert "REJECT" in types and "AGREE" not in types
+
+
+def test_negation_carries_to_a_conjunct_sharing_the_subject():
+    assert "SUPPORT" not in types_of("Freedonia did not sign or ratify the treaty with Sylvania.")
+
+
+def test_a_reported_intention_to_meet_is_an_agreement_not_a_meeting():
+    types = types_of("Rebel leaders said on Wednesday they would meet the U.N. mediator in Geneva.")
+    assert "AGREE" in types and "CONSULT" not in types
+    assert "AID" in types_of("The minister said Spain would send $40 million in aid to Chile.")

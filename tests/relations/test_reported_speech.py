@@ -1,0 +1,188 @@
+"""Reported speech found in the dependency parse (content spans and cues)."""
+
+from __future__ import annotations
+
+from relata import nlp
+from relata.relations.reported_speech import find_reports
+
+
+def _reports(text: str):
+    return [(r.cue.text, text[r.start:r.end]) for r in find_reports(nlp.parse(text).doc)]
+
+
+def _content(found, cue: str) -> str:
+    """The content of the first report ``found`` with ``cue``."""
+    return next(text for found_cue, text in found if found_cue == cue)
+
+
+def test_that_clause_without_its_complementizer():
+    assert ("told", "the plan would fail") in _reports("Smith told reporters that the plan would fail.")
+
+
+def test_clause_before_the_cue():
+    assert ("said", "The economy is strong") in _reports("The economy is strong, he said.")
+
+
+def test_according_to():
+    assert ("According to", "the bridge collapsed") in _reports("According to officials, the bridge collapsed.")
+
+
+def test_content_never_crosses_a_paragraph_break():
+    text = "The mayor spoke on Monday.\n\nShe said the budget would be cut."
+    for _, content in _reports(text):
+        assert "\n" not in content
+
+
+def test_interrupted_reported_speech_reports_both_sides():
+    found = _reports("The talks, Maria Lopez said, were productive and would continue next week.")
+    assert ("said", "The talks") in found
+    assert ("said", "were productive and would continue next week") in found
+
+
+def test_interrupting_cue_after_an_adverbial_keeps_only_the_clause():
+    found = _reports("On Monday, the minister said, the talks collapsed.")
+    assert ("said", "the talks collapsed") in found
+    assert not [c for _, c in found if c == "On Monday"]
+
+
+def test_reporting_noun_with_a_that_clause():
+    found = _reports("Trump’s claim that thousands of shootings happened in Chicago was rated true.")
+    assert ("claim", "thousands of shootings happened in Chicago") in found
+
+
+def test_relative_clause_on_a_reporting_noun_is_not_content():
+    found = _reports("The claim that the senator repeated on Monday was false.")
+    assert not [c for cue, c in found if cue == "claim"]
+
+
+def test_content_never_holds_its_own_speaker():
+    text = ("''It has the virtue of being responsible,'' Leonard Burman, director of the Tax "
+            "Policy Center and a professor at Syracuse University, said of the plan.")
+    for cue, content in _reports(text):
+        assert "Burman" not in content, (cue, content)
+
+
+def test_content_in_another_paragraph_is_not_the_cues():
+    text = "The budget is balanced and fair to everyone.\n\nThe minister said so on Monday at the hearing."
+    for _, content in _reports(text):
+        assert "budget" not in content
+
+
+def test_as_aside_attributes_the_main_clause():
+    found = _reports("As many economists have pointed out, the tax cut will not pay for itself.")
+    assert [cue for cue, c in found if c == "the tax cut will not pay for itself" and cue.startswith("pointed")]
+
+
+def test_complement_the_tagger_read_as_a_noun():
+    found = _reports("In a letter, the agency suggested that the visa program end next year.")
+    assert [c for cue, c in found if cue == "suggested" and "visa program" in c]
+
+
+def test_content_runs_to_the_sentence_end_when_the_parser_splits_it():
+    text = ("Donald Trump says political correctness has run amok in the military, and “we’re going "
+            "to get away from” that if he’s elected president.")
+    assert [c for cue, c in _reports(text) if cue == "says" and c.endswith("elected president")]
+
+
+def test_content_does_not_run_into_the_next_sentence():
+    found = _reports("The mayor said the budget was fine. Then she left the building.")
+    assert ("said", "the budget was fine") in found
+
+
+def test_infinitive_parsed_as_an_adverbial_is_what_was_told():
+    found = _reports("The mayor tells her supporters at a rally to “go to the polls early” on Tuesday.")
+    assert [c for cue, c in found if cue == "tells" and c.startswith("to")]
+
+
+def test_agentless_passive_infinitive_reports_nobody():
+    found = _reports("The amendment is expected to be ratified next month in Rwanda.")
+    assert not [c for cue, c in found if cue == "expected"]
+
+
+def test_that_clause_parsed_as_a_relative_clause_on_the_addressee():
+    found = _reports("She told a meeting of farmers that prices would rise sharply next year.")
+    assert ("told", "prices would rise sharply next year") in found
+
+
+def test_content_stops_at_a_semicolon():
+    found = _reports("The coach said the team was exhausted; the players left the stadium early.")
+    assert ("said", "the team was exhausted") in found
+
+
+def test_dateline_is_not_content():
+    found = _reports("OSLO - The ferry will resume service on Monday, the company said.")
+    assert [c for cue, c in found if cue == "said" and c.startswith("The ferry will resume")]
+    assert not [c for _, c in found if c.startswith("OSLO")]
+
+
+def test_participle_after_according_to_is_the_writers_gloss():
+    found = _reports("Exports rose 4 percent last year, according to customs figures, making wine the top product.")
+    assert [c for cue, c in found if c.startswith("Exports rose")]
+    assert not [c for _, c in found if c.startswith("making")]
+
+
+def test_clause_parsed_as_an_adverbial_is_what_was_said():
+    found = _reports("Ortiz said after the summit he would not sign the treaty if it were changed.")
+    assert [c for cue, c in found if cue == "said" and c.endswith("he would not sign the treaty if it were changed")]
+
+
+
+def test_object_runs_through_a_phrase_to_its_predicate():
+    found = _reports("Garcia called his vote in favor of the tax bill a mistake.")
+    assert ("called", "his vote in favor of the tax bill a mistake") in found
+
+
+def test_participle_cue_after_a_comma_starts_a_second_report():
+    found = _reports("The senator said he did not believe the charges hurt the party, arguing that "
+                     "divisions were a bigger hurdle.")
+    said = _content(found, "said")
+    assert said == "he did not believe the charges hurt the party"
+    assert ("arguing", "divisions were a bigger hurdle") in found
+
+
+def test_coordinated_clause_with_its_own_speaker_is_not_the_first_content():
+    found = _reports("She said fathers would not be eligible for the leave, and the campaign manager "
+                     "replied that the plan was fair.")
+    said = _content(found, "said")
+    assert said == "fathers would not be eligible for the leave"
+
+
+def test_second_that_clause_stays_in_the_same_report():
+    found = _reports("He told reporters that Tehran had put forward two documents and that the other "
+                     "side should respond to them.")
+    told = _content(found, "told")
+    assert told.endswith("the other side should respond to them")
+
+
+def test_clause_before_a_colon_is_not_the_speakers():
+    found = _reports("The revelation set off another round of fireworks on Friday: Republicans said "
+                     "they were convinced the department mishandled the case.")
+    said = _content(found, "said")
+    assert said.startswith("they were convinced")
+
+
+def test_clause_before_a_fronted_object_is_not_the_content():
+    found = _reports("The move was seen as a warning that Russia could use nuclear weapons in a war, "
+                     "something Xi Jinping has explicitly opposed.")
+    assert not any(cue == "opposed" and content.startswith("The move") for cue, content in found)
+
+
+def test_participle_cue_after_a_closing_quotation_mark_starts_a_second_report():
+    found = _reports('Cheng said "the party will not stop its assistance to Russia," pointing out that '
+                     'trade had reached a new high.')
+    said = _content(found, "said")
+    assert "pointing" not in said
+
+
+def test_as_clause_with_its_own_object_is_not_an_aside():
+    found = _reports("As Clinton talked about bringing communities together, Trump highlighted his "
+                     "message of law and order.")
+    assert not any(cue == "talked" and "Trump" in content for cue, content in found)
+    assert ("talked", "bringing communities together") in found
+
+
+def test_calling_a_meeting_reports_nothing_but_calling_for_a_ceasefire_does():
+    assert _reports("The U.N. called an emergency meeting to discuss the test.") == []
+    assert ("called", "a ceasefire in Gaza") in _reports("Turkey called for a ceasefire in Gaza.")
+    assert ("called", "the measures illegitimate") in _reports("Russia called the measures illegitimate.")
+    assert ("tells", "to go and vote") in _reports("Trump tells his supporters at a rally to go and vote.")
