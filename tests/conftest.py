@@ -11,6 +11,16 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
 SHARED = ROOT.parent / "shared"
+# A tiny actor dictionary written for the tests, so behaviour is pinned independently of the
+# growing packaged dictionary.
+FIXTURE_ACTORS = ROOT / "tests" / "fixtures" / "actors"
+
+
+@pytest.fixture(scope="session")
+def dictionary():
+    from relata.mentions.dictionary import load_dictionary
+
+    return load_dictionary(FIXTURE_ACTORS)
 
 
 @pytest.fixture(scope="session")

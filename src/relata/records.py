@@ -35,6 +35,8 @@ class Actor:
     kind: str
     country: str | None
     aliases: tuple[str, ...] = ()
+    # CAMEO/Phoenix role sector (GOV, MIL, REB, ...) where the actor tables or a role noun give it.
+    sector: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +54,8 @@ class Quote:
 class Location:
     name: str
     country: str | None
+    lat: float | None = None
+    lon: float | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +71,8 @@ class Event:
     date: str | None
     attributed_to: str | None
     location: Location | None = None
+    # The CAMEO code of the pattern that coded the event, for CAMEO-based tools.
+    cameo: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,9 +131,19 @@ def to_dict(record: DocumentRecord) -> dict:
     for f in fields(record):
         if f.name != "schema":
             out[f.name] = _plain(getattr(record, f.name))
+    # Optional contract fields are left out when unknown, so records stay as they were without them.
     for event in out["events"]:
         if event.get("location") is None:
             event.pop("location", None)
+        else:
+            for key in ("lat", "lon"):
+                if event["location"].get(key) is None:
+                    event["location"].pop(key)
+        if event.get("cameo") is None:
+            event.pop("cameo", None)
+    for actor in out["actors"]:
+        if actor.get("sector") is None:
+            actor.pop("sector", None)
     return out
 
 

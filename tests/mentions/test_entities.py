@@ -10,7 +10,7 @@ from relata import nlp
 from relata.mentions.dictionary import load_dictionary
 from relata.mentions.entities import extract_entities
 
-FIXTURE_ACTORS = Path(__file__).parent.parent / "resolve" / "fixtures" / "actors"
+FIXTURE_ACTORS = Path(__file__).parent.parent / "fixtures" / "actors"
 
 
 @pytest.fixture(scope="module")

@@ -1,23 +1,12 @@
-"""Fixtures for the resolver tests: a tiny actor dictionary written for the tests, so that
-behaviour is pinned independently of the growing packaged dictionary."""
+"""Fixtures for the resolver tests, over the tiny test dictionary (``dictionary`` in tests/conftest.py)."""
 
 from __future__ import annotations
-
-from pathlib import Path
 
 import pytest
 
 from relata import nlp
-from relata.mentions.dictionary import load_dictionary
 from relata.mentions.entities import extract_entities
 from relata.resolve.actors import resolve_actors
-
-FIXTURE_ACTORS = Path(__file__).parent / "fixtures" / "actors"
-
-
-@pytest.fixture(scope="session")
-def dictionary():
-    return load_dictionary(FIXTURE_ACTORS)
 
 
 @pytest.fixture(scope="session")

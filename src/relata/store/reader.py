@@ -82,13 +82,14 @@ def record(con: duckdb.DuckDBPyConnection, document_id: str) -> DocumentRecord |
         ).fetchall()
 
     actors = tuple(
-        Actor(id=a, name=n, kind=k, country=c, aliases=tuple(al or ()))
-        for a, n, k, c, al in items("document_actors", "actor_id, name, kind, country, aliases")
+        Actor(id=a, name=n, kind=k, country=c, aliases=tuple(al or ()), sector=s)
+        for a, n, k, c, al, s in items("document_actors", "actor_id, name, kind, country, aliases, sector")
     )
     events = tuple(
-        Event(*e[:10], location=Location(e[10], e[11]) if e[10] else None)
+        Event(*e[:10], location=Location(e[10], e[11], e[13], e[14]) if e[10] else None, cameo=e[12])
         for e in items("events", 'start, "end", trigger, type, mode, intensity, source, target, date, '
-                                 "attributed_to, location_name, location_country")
+                                 "attributed_to, location_name, location_country, cameo, location_lat, "
+                                 "location_lon")
     )
     return DocumentRecord(
         id=row[0], source=row[1], title=row[2], author=row[3], outlet=row[4], published=row[5],

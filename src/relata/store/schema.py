@@ -18,7 +18,7 @@ TABLES = {
     "document_actors": """
         document_id VARCHAR NOT NULL, actor_id VARCHAR NOT NULL, name VARCHAR NOT NULL,
         kind VARCHAR NOT NULL, country VARCHAR, aliases VARCHAR[], position INTEGER NOT NULL,
-        PRIMARY KEY (document_id, actor_id)""",
+        sector VARCHAR, PRIMARY KEY (document_id, actor_id)""",
     "entities": """
         document_id VARCHAR NOT NULL, position INTEGER NOT NULL, start INTEGER NOT NULL,
         "end" INTEGER NOT NULL, text VARCHAR NOT NULL, label VARCHAR NOT NULL, actor VARCHAR""",
@@ -30,7 +30,8 @@ TABLES = {
         document_id VARCHAR NOT NULL, position INTEGER NOT NULL, start INTEGER NOT NULL,
         "end" INTEGER NOT NULL, trigger VARCHAR NOT NULL, type VARCHAR NOT NULL, mode VARCHAR,
         intensity DOUBLE NOT NULL, source VARCHAR, target VARCHAR, date VARCHAR,
-        attributed_to VARCHAR, location_name VARCHAR, location_country VARCHAR""",
+        attributed_to VARCHAR, location_name VARCHAR, location_country VARCHAR, cameo VARCHAR,
+        location_lat DOUBLE, location_lon DOUBLE""",
     "claims": """
         document_id VARCHAR NOT NULL, position INTEGER NOT NULL, start INTEGER NOT NULL,
         "end" INTEGER NOT NULL, text VARCHAR NOT NULL, value DOUBLE NOT NULL, unit VARCHAR NOT NULL,
@@ -41,6 +42,14 @@ TABLES = {
         "end" INTEGER NOT NULL, text VARCHAR NOT NULL, value VARCHAR""",
     "store_info": "key VARCHAR PRIMARY KEY, value VARCHAR",
 }
+
+# Optional columns added after stores existed: (table, column, type).
+ADDED_COLUMNS = (
+    ("document_actors", "sector", "VARCHAR"),
+    ("events", "cameo", "VARCHAR"),
+    ("events", "location_lat", "DOUBLE"),
+    ("events", "location_lon", "DOUBLE"),
+)
 
 # Tables whose rows belong to one document and go when it is replaced.
 ITEM_TABLES = ("document_actors", "entities", "quotes", "events", "claims", "times")
@@ -56,7 +65,7 @@ VIEWS = {
     "actors": """
         SELECT a.actor_id AS id, mode(a.name) AS name, mode(a.kind) AS kind,
                mode(a.country) AS country, count(DISTINCT a.document_id) AS documents,
-               coalesce(sum(m.mentions), 0)::BIGINT AS mentions
+               coalesce(sum(m.mentions), 0)::BIGINT AS mentions, mode(a.sector) AS sector
         FROM document_actors a
         LEFT JOIN (SELECT document_id, actor, count(*) AS mentions FROM entities
                    WHERE actor IS NOT NULL GROUP BY ALL) m
@@ -72,6 +81,21 @@ def create_statements() -> list[str]:
         f"INSERT OR IGNORE INTO store_info VALUES ('schema_version', '{SCHEMA_VERSION}')"
     )
     return statements
+
+
+def migration_statements(existing: set[tuple[str, str]]) -> list[str]:
+    """What a store made by an older Relata needs to gain the optional columns added since.
+
+    ``existing`` holds ``(table, column)`` of the store's base tables (a catalog of views, such as
+    the Spark job's, is left alone). Added columns always go at a table's end, so rows written by
+    position line up; their values stay NULL until the documents are ingested again.
+    """
+    tables = {table for table, _ in existing}
+    return [
+        f'ALTER TABLE {table} ADD COLUMN "{column}" {kind}'
+        for table, column, kind in ADDED_COLUMNS
+        if table in tables and (table, column) not in existing
+    ]
 
 
 def columns(table: str) -> list[tuple[str, str]]:

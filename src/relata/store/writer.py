@@ -36,7 +36,7 @@ def record_rows(r: DocumentRecord) -> dict[str, list[tuple]]:
             (r.id, r.source, r.title, r.author, r.outlet, r.published, r.language, r.text, list(r.warnings))
         ],
         "document_actors": [
-            (r.id, a.id, a.name, a.kind, a.country, list(a.aliases), i) for i, a in enumerate(r.actors)
+            (r.id, a.id, a.name, a.kind, a.country, list(a.aliases), i, a.sector) for i, a in enumerate(r.actors)
         ],
         "entities": [(r.id, i, e.start, e.end, e.text, e.label, e.actor) for i, e in enumerate(r.entities)],
         "quotes": [
@@ -46,7 +46,8 @@ def record_rows(r: DocumentRecord) -> dict[str, list[tuple]]:
         "events": [
             (r.id, i, e.start, e.end, e.trigger, e.type, e.mode, float(e.intensity), e.source, e.target,
              e.date, e.attributed_to, e.location.name if e.location else None,
-             e.location.country if e.location else None)
+             e.location.country if e.location else None, e.cameo,
+             e.location.lat if e.location else None, e.location.lon if e.location else None)
             for i, e in enumerate(r.events)
         ],
         "claims": [
