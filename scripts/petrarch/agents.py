@@ -5,7 +5,8 @@ Agents, from the file's header and PETRARCH-2's ``PETRreader.read_agent_dictiona
 (``RUS`` + ``GOV``); ``IGO~`` before it. A regular plural is generated unless ``{...}`` gives the
 plural, and ``{}`` says there is none (``POLICE {}``). ``!PERSON! = MAN, MEN, ...`` defines a
 substitution marker: ``CONGRESS!PERSON!`` stands for ``CONGRESSMAN``, ``CONGRESSMEN``, ...,
-without further plurals.
+without further plurals. A few nouns end in the legacy TABARI stem ``MINIST``
+(``DEFENCE_MINIST``): they are read as ``DEFENCE_!MINIST!``, with the file's own ``!MINIST!`` set.
 
 Plurals here follow the regular English rule on the last word (``plural`` in ``verbs``), except
 that none is generated for a last word already ending in a single ``s`` (``ARMED_FORCES``,
@@ -81,6 +82,9 @@ def read_agents(path: Path) -> AgentFile:
         if "{" in phrase:
             phrase, _, rest = phrase.partition("{")
             plural_text = rest.split("}")[0]
+        if re.search(r"(^|_)MINIST\s*$", phrase) and "MINIST" in markers:
+            # a legacy TABARI stem (DEFENCE_MINIST): the file's own !MINIST! set spells it out
+            phrase = re.sub(r"MINIST\s*$", "!MINIST!", phrase)
         marker = _MARKER.search(phrase)
         if marker:
             fills = markers.get(marker.group(1))

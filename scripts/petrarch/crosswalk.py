@@ -7,8 +7,8 @@ mapped by the first rule that applies (the rule is written beside each row of th
 
 - ``null``: ``---``, CAMEO's "no event" code, gets no PLOVER type;
 - ``exact``: the code has its own line;
-- ``parent``: a four-digit code without a line takes its three-digit parent's line (``0233`` ->
-  ``023``), as CAMEO's sub-codes refine their parent;
+- ``parent``: a four-digit code without a line takes its three-digit parent's line (``1952`` ->
+  ``195``), as CAMEO's sub-codes refine their parent;
 - ``appeal``: CAMEO 02 (Appeal) is not in the crosswalk; PLOVER's REQUEST merges CAMEO 02 (appeal)
   and 10 (demand), whose sub-codes run in parallel (021/101 material cooperation, 022/102
   diplomatic, 023/103 aid, 024/104 reform, 025/105 yield, 026/106 meet, 027/107 settle, 028/108
