@@ -243,6 +243,16 @@ def _patterns_of(word: str) -> tuple[VerbPattern, ...]:
     return tuple(sorted((p for b in blocks for p in tables.blocks.get(b, ())), key=_specific_first))
 
 
+def block_patterns(block: str) -> tuple[VerbPattern, ...]:
+    """The patterns of one verb block (``TRADE``), most specific first."""
+    return _tables().blocks.get(block, ())
+
+
+def cameo_codes() -> dict[str, PloverClass]:
+    """Every CAMEO code the dictionary uses, with its PLOVER class."""
+    return _tables().plover
+
+
 def verb_entries(lemma: str) -> tuple[VerbEntry, ...]:
     """The dictionary's rows for ``lemma``: one per block and particle (``call``; ``call off``)."""
     return _tables().entries.get(lemma.lower(), ())

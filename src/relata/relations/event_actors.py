@@ -99,6 +99,7 @@ def _own_actor(token: Token, actors: DocumentActors, depth: int) -> Actor | None
         return _head_actor(token.head.head, actors, depth + 1)
     children = list(token.children)
     theatre = role_of(token) == THEATRE
+    event_noun = token.pos_ == "NOUN" and match_noun(token) is not None
     for dep in MODIFIER_DEPS:
         for child in children:
             # a war is named after its place ("the Ukrainian war"), not its parties; "US-led" names one
@@ -106,6 +107,8 @@ def _own_actor(token: Token, actors: DocumentActors, depth: int) -> Actor | None
                 continue
             if child.dep_ == dep and child.i < token.i and not _stance(child):
                 found = actors.resolve(child) or _modifier_actor(child, actors)
+                if found is not None and event_noun and _where_not_who(child, found, token):
+                    continue  # "tore up the Minsk agreement": where it was made, not a party
                 if found is not None:
                     return found
     for child in children:

@@ -22,13 +22,11 @@ The cue words are data: ``relata/data/event_cues.tsv``.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
-from importlib import resources
 
 from spacy.tokens import Token
 
 from relata.nlp import doc_text
-from relata.relations.event_patterns import lemmas
+from relata.relations.event_words import role_of
 
 NEGATION, HYPOTHETICAL, REPORTED, FUTURE = "negation", "hypothetical", "reported", "future"
 OBLIGATION, CONDITIONAL, INTENT, ATTEMPT = "obligation", "conditional", "intent", "attempt"
@@ -42,21 +40,8 @@ OBLIGATION_GOVERNORS = frozenset({"have", "need"})
 AUX_DEPS = frozenset({"aux", "auxpass"})
 
 
-@cache
-def cues() -> dict[str, str]:
-    """Cue word (lower case) -> role, read once from ``event_cues.tsv``."""
-    text = resources.files("relata.data").joinpath("event_cues.tsv").read_text(encoding="utf-8")
-    rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    return {cue.strip().lower(): role.strip() for cue, role, *_ in rows[1:]}
 
 
-def role_of(token: Token) -> str | None:
-    table = cues()
-    found = table.get(token.lower_) or table.get(token.lemma_.lower())
-    if found is None and token.pos_ in ("VERB", "AUX"):
-        # lemmatizer slips ("hopes" -> "hop"): the de-inflected forms the pattern table also tries
-        found = next((table[f] for f in lemmas(token) if f in table), None)
-    return found
 
 
 @dataclass(frozen=True)

@@ -10,11 +10,14 @@ its type from an event-noun object: ``hold talks`` is CONSULT, ``impose sanction
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 
 from spacy.tokens import Token
+
+from relata.relations.cameo_match import NO_EVENT, code_for, default_code, match_pattern
+from relata.relations.event_words import lemma_of, lemmas
 
 VERB, NOUN, LIGHT = "V", "N", "L"
 ANY = "-"
@@ -49,6 +52,14 @@ class PatternMatch:
     type: str
     mode: str | None
     noun: Token | None = None
+    # The CAMEO code, and the tokens a CAMEO pattern's source/target slots took (``from $ to +``).
+    cameo: str | None = None
+    source_slot: Token | None = None
+    target_slot: Token | None = None
+    # Coded only by the CAMEO block's default (no pattern, no Relata row): weak evidence, so the
+    # event needs both actors and does not swallow the events of its complements.
+    weak: bool = False
+    cameo_only: bool = False  # coded by the CAMEO dictionary, not by Relata's own rows
 
     @property
     def trigger(self) -> str:
@@ -99,20 +110,6 @@ def table() -> PatternTable:
     return PatternTable(verbs=freeze[VERB], nouns=freeze[NOUN], light=freeze[LIGHT], intensity=intensity)
 
 
-def _lemma(token: Token) -> str:
-    return token.lemma_.lower()
-
-
-def lemmas(token: Token) -> tuple[str, ...]:
-    """The token's lemma, then fallbacks for lemmatizer slips (``staged`` -> ``stag``): the lower-case
-    form and simple de-inflections of it."""
-    lower = token.lower_
-    out = [_lemma(token), lower]
-    for suffix, repl in (("ied", "y"), ("ies", "y"), ("ed", "e"), ("ed", ""), ("ing", "e"), ("ing", ""),
-                         ("es", ""), ("s", "")):
-        if lower.endswith(suffix) and len(lower) > len(suffix) + 2:
-            out.append(lower[: -len(suffix)] + repl)
-    return tuple(dict.fromkeys(out))
 
 
 def _lookup(group: dict[str, tuple[Pattern, ...]], token: Token) -> tuple[Pattern, ...]:
@@ -145,15 +142,15 @@ def _object_words(verb: Token, prep: Token | None) -> dict[str, Token]:
     if prep is not None:
         heads += [c for c in prep.children if c.dep_ == "pobj"]
     for head in heads:
-        words.setdefault(_lemma(head), head)
+        words.setdefault(lemma_of(head), head)
         for child in head.children:
             if child.dep_ in NOUN_MODIFIER_DEPS or child.dep_ == "nummod":
                 # "gave Ukraine 1.5 billion crowns": an amount names money whatever the currency
-                words.setdefault(_lemma(child), head)
+                words.setdefault(lemma_of(child), head)
             elif child.dep_ == "prep" and child.lower_ in OBJECT_OF_PREPS:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
-                        words.setdefault(_lemma(pobj), pobj)
+                        words.setdefault(lemma_of(pobj), pobj)
     return words
 
 
@@ -161,7 +158,7 @@ def _noun_patterns(noun: Token) -> Pattern | None:
     candidates = _lookup(table().nouns, noun)
     if not candidates:
         return None
-    modifiers = {_lemma(c) for c in noun.children if c.dep_ in NOUN_MODIFIER_DEPS}
+    modifiers = {lemma_of(c) for c in noun.children if c.dep_ in NOUN_MODIFIER_DEPS}
     best = None
     for pattern in candidates:
         if pattern.objects:
@@ -179,8 +176,8 @@ def match_noun(noun: Token) -> PatternMatch | None:
     pattern = _noun_patterns(noun)
     if pattern is None:
         return None
-    tokens = [noun] + [c for c in noun.children if c.dep_ in NOUN_MODIFIER_DEPS and _lemma(c) in pattern.objects]
-    return PatternMatch(head=noun, tokens=tuple(tokens), type=pattern.type, mode=pattern.mode)
+    tokens = [noun] + [c for c in noun.children if c.dep_ in NOUN_MODIFIER_DEPS and lemma_of(c) in pattern.objects]
+    return _coded(PatternMatch(head=noun, tokens=tuple(tokens), type=pattern.type, mode=pattern.mode))
 
 
 def _event_noun_candidates(heads: list[Token]) -> list[Token]:
@@ -234,7 +231,7 @@ def match_verb(verb: Token) -> PatternMatch | None:
         return None  # "a shared currency", "the disputed islands": a participle describing a noun
     preps = particles(verb)
     patterns = _lookup(table().verbs, verb)
-    # 1. object-constrained rows
+    # 1. Relata's object-constrained rows
     for pattern in patterns:
         if not pattern.objects or (pattern.prep and pattern.prep not in preps):
             continue
@@ -244,22 +241,62 @@ def match_verb(verb: Token) -> PatternMatch | None:
             if not pattern.type:
                 return None  # an exclusion row: this sense of the word is no event
             extra = [preps[pattern.prep]] if pattern.prep else []
-            return PatternMatch(head=verb, tokens=(verb, *extra), type=pattern.type, mode=pattern.mode,
-                                noun=words[hit] if words[hit].pos_ == "NOUN" else None)
+            return _coded(PatternMatch(head=verb, tokens=(verb, *extra), type=pattern.type, mode=pattern.mode,
+                                       noun=words[hit] if words[hit].pos_ == "NOUN" else None))
     # 2. a light verb with an event-noun object
     light = _light_match(verb, preps)
     if light is not None:
-        return light
-    # 3. rows that need a particle or preposition, then 4. the bare lemma
-    for needs_prep in (True, False):
-        for pattern in patterns:
-            if pattern.objects or bool(pattern.prep) != needs_prep:
-                continue
-            if pattern.prep and pattern.prep not in preps:
-                continue
-            extra = [preps[pattern.prep]] if pattern.prep else []
-            return PatternMatch(head=verb, tokens=(verb, *extra), type=pattern.type, mode=pattern.mode)
+        return _coded(light)
+    # 3. Relata's rows that need a particle or preposition the verb has
+    for pattern in patterns:
+        if not pattern.objects and pattern.prep and pattern.prep in preps:
+            return _coded(PatternMatch(head=verb, tokens=(verb, preps[pattern.prep]), type=pattern.type,
+                                       mode=pattern.mode))
+    # 4. a CAMEO pattern of the verb's dictionary block (``blacklisted a firm``), or Relata's bare
+    # lemma; a pattern refines a bare row that says what the block's default says (``traded
+    # fire``: 193, fight, where *trade* alone is cooperation)
+    cameo = match_pattern(verb)
+    bare = next((p for p in patterns if not p.objects and not p.prep), None)
+    if cameo is not None and (cameo.type or cameo.cameo == NO_EVENT) and (
+            bare is None or _refines(verb, bare, cameo)):
+        return _from_cameo(verb, cameo, refined=bare is not None)
+    if bare is not None:
+        return _coded(PatternMatch(head=verb, tokens=(verb,), type=bare.type, mode=bare.mode))
+    # 5. the CAMEO block's default code (``blacklisted``: 160, reduce relations), for verbs Relata's
+    # table does not know: where it lists a verb, the senses it leaves out are no event ("call")
+    default = default_code(verb) if not patterns else None
+    if default is not None:
+        return PatternMatch(head=verb, tokens=(verb,), type=default.type, mode=default.mode,
+                            cameo=default.cameo, weak=True, cameo_only=True)
     return None
+
+
+def _refines(verb: Token, bare: Pattern, cameo) -> bool:
+    default = default_code(verb)
+    return default is not None and default.type == bare.type
+
+
+def _from_cameo(verb: Token, cameo, refined: bool = False) -> PatternMatch | None:
+    """A match from a CAMEO pattern; its trigger is the verb with its particles (the pattern's
+    nouns are what was done, not the trigger). ``refined``: it refines a row of Relata's own."""
+    if not cameo.type:
+        return None  # the dictionary's "no event" for this phrase (---)
+    particles = tuple(t for t in cameo.tokens if t.dep_ == "prt" and t.head == verb)
+    return PatternMatch(head=verb, tokens=(verb, *particles), type=cameo.type, mode=cameo.mode,
+                        noun=_noun_among(cameo.tokens), cameo=cameo.cameo,
+                        source_slot=cameo.target if cameo.reverse else cameo.source,
+                        target_slot=cameo.source if cameo.reverse else cameo.target, cameo_only=not refined)
+
+
+def _noun_among(tokens) -> Token | None:
+    """The event noun a pattern named, if any (``expelled diplomats``: no; ``held talks``: talks)."""
+    return next((t for t in tokens if t.pos_ == "NOUN" and match_noun(t) is not None), None)
+
+
+def _coded(match: PatternMatch) -> PatternMatch:
+    """``match`` with the CAMEO code of its type: the verb's own where it agrees, else the type's."""
+    verb = match.head if match.head.pos_ in ("VERB", "AUX") else None
+    return replace(match, cameo=code_for(verb, match.type, match.mode))
 
 
 def intensity(type_: str, mode: str | None) -> float:

@@ -56,6 +56,7 @@ from spacy.tokens import Span, Token
 
 from relata.nlp import ParsedDocument, doc_text
 from relata.records import Event, Location, Quote, TimeExpression
+from relata.relations.cameo_match import general_code
 from relata.relations.event_actors import (
     Roles,
     condition_targets,
@@ -154,8 +155,7 @@ def _governed_by_trigger(match: PatternMatch, heads: set[int]) -> bool:
 
 def _sentence_events(sent: Span, actors: DocumentActors, times, quotes) -> list[Event]:
     matches = _candidates(sent)
-    heads = {m.head.i for m in matches if m.head.pos_ in ("VERB", "AUX")}
-    heads |= {m.head.i for m in matches if m.head.pos_ not in ("VERB", "AUX")}
+    heads = {m.head.i for m in matches if not m.weak}
     heads |= {m.noun.i for m in matches if m.noun is not None}
     out: list[Event] = []
     for match in matches:
@@ -167,6 +167,9 @@ def _sentence_events(sent: Span, actors: DocumentActors, times, quotes) -> list[
         if type_ is None:
             continue
         roles = noun_roles(match.head, actors) if nominal else verb_roles(match, actors)
+        roles = _slot_roles(roles, match, actors)
+        if match.weak and not (roles.sources and roles.targets):
+            continue
         if nominal and not roles.sources and not roles.targets:
             continue
         roles = _fill_source(roles, modality, match, actors, type_)
@@ -183,6 +186,16 @@ def _sentence_events(sent: Span, actors: DocumentActors, times, quotes) -> list[
         out.extend(_events(match, type_, mode, roles, modality, sent, actors, times, quotes, nominal))
     out.extend(_reported_demands(sent, heads, actors, times, quotes))
     return out
+
+
+def _slot_roles(roles: Roles, match: PatternMatch, actors: DocumentActors) -> Roles:
+    """A role the clause left open, from the actor a CAMEO pattern's ``$``/``+`` slot names
+    (``traded ... from X to Y``)."""
+    if not roles.sources and match.source_slot is not None and (found := np_actors(match.source_slot, actors)):
+        roles = replace(roles, sources=tuple(found))
+    if not roles.targets and match.target_slot is not None and (found := np_actors(match.target_slot, actors)):
+        roles = replace(roles, targets=tuple(a for a in found if a not in roles.sources))
+    return roles
 
 
 def _foreign(roles: Roles, actors: DocumentActors) -> tuple:
@@ -402,11 +415,12 @@ def _events(match, type_, mode, roles: Roles, modality, sent, actors, times, quo
     place = _place(match, actors)
     location = _location(place)
     value = intensity(type_, mode)
+    cameo = match.cameo if type_ == match.type else general_code(type_, mode)
     partners = _mutual_partners(type_, roles, actors, match)
     if partners:
         return [Event(start=start, end=end, trigger=trigger, type=type_, mode=mode, intensity=value,
                       source=a, target=b, date=date, attributed_to=attributed if attributed not in (a, b) else None,
-                      location=location)
+                      location=location, cameo=cameo)
                 for i, a in enumerate(partners) for b in partners[i + 1:]]
     found_sources = roles.sources or _stand_in(place)
     # where a meeting was held is not who was met ("leaders meet in Washington"); a visit's is.
@@ -415,6 +429,8 @@ def _events(match, type_, mode, roles: Roles, modality, sent, actors, times, quo
     venue = match.type == "CONSULT" and match.mode != "visit"
     protest_place = type_ == "PROTEST" and not roles.targets
     found_targets = roles.targets or (_stand_in(place) if (roles.sources or protest_place) and not venue else ())
+    if match.cameo_only and not (found_sources or found_targets):
+        return []  # only the CAMEO dictionary knows the verb, and nobody is named: too little to code
     sources = _state_level(found_sources, actors) or [None]
     # a place standing in for unnamed doers is not itself the doer: it may also be the target
     avoid = found_sources[:MAX_PAIRS] if roles.sources and not protest_place else ()
@@ -433,5 +449,5 @@ def _events(match, type_, mode, roles: Roles, modality, sent, actors, times, quo
             out.append(Event(start=start, end=end, trigger=trigger, type=type_, mode=mode, intensity=value,
                              source=source, target=target, date=date,
                              attributed_to=attributed if attributed != source else None,
-                             location=location))
+                             location=location, cameo=cameo))
     return out

@@ -1,0 +1,287 @@
+"""CAMEO verb patterns (PETRARCH-2's dictionary, :mod:`relata.relations.cameo_patterns`) on a parse.
+
+PETRARCH reads a pattern such as ``- * FIRE [193]`` under the block of ``trade``/``exchange`` as
+"the verb, then somewhere in its phrase the noun *fire*". Here a verb's phrase is the words it
+governs (objects, particles, prepositional phrases and what they hold; a passive subject counts as
+the object), in text order, without the clauses it governs, which have events of their own. A
+pattern matches when its elements occur in that order:
+
+- a noun element: a word (or consecutive words) equal to one of its heads, by lemma, form or the
+  dictionary's stems (``restor`` for *restore*, *restoration*), after its modifiers;
+- a prepositional element: the preposition, then its objects;
+- ``$``/``+``: the next noun phrase head, which becomes the event's source or target.
+
+The most specific pattern wins (more elements first, as the dictionary sorts them). A verb no
+pattern matches codes as its block's default, if the block has one; a phrasal verb's particle
+(``walk out``, ``give in``) selects its own block. The dictionary's explicit no-event code (``---``)
+and CAMEO's public statements (01), which are no PLOVER type, code nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.tokens import Token
+
+from relata.relations.cameo_patterns import (
+    Noun,
+    Prep,
+    Slot,
+    VerbEntry,
+    VerbPattern,
+    block_patterns,
+    cameo_codes,
+    verb_entries,
+)
+from relata.relations.event_words import lemmas, role_of
+
+NO_EVENT = "---"
+# Dependents whose words belong to a verb's phrase; clauses and the subject are left out.
+PHRASE_DEPS = frozenset({"dobj", "dative", "attr", "oprd", "prep", "agent", "prt", "acomp", "advmod",
+                         "npadvmod", "xcomp", "nsubjpass", "pobj", "compound", "amod", "nmod", "poss",
+                         "det", "nummod", "quantmod", "pcomp", "case", "conj", "cc", "appos"})
+OPEN_DEPS = frozenset({"relcl", "ccomp", "advcl", "acl", "parataxis", "punct", "mark", "nsubj", "csubj"})
+OBJECT, PREP_OBJECT = "object", "prep-object"
+OBJECT_ROLES = frozenset({"dobj", "nsubjpass", "attr", "oprd", "dative", "npadvmod", "acomp", "advmod", "xcomp"})
+PREP_OBJECT_ROLES = frozenset({"pobj", "pcomp"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+# Endings a dictionary stem may take: "restor" -> restore, restored, restoration.
+STEM_ENDINGS = ("", "s", "es", "e", "ed", "d", "ing", "ion", "ions", "ation", "ations", "ment", "ments",
+                "al", "y", "ies", "ied")
+SLOT_DEPS = frozenset({"dobj", "pobj", "dative", "nsubjpass", "attr", "appos", "conj", "nsubj", "npadvmod"})
+
+
+@dataclass(frozen=True)
+class CameoMatch:
+    """A CAMEO code for a verb: the pattern (``None`` for the block default), the code's PLOVER
+    type and mode, the pattern's words, and the tokens its ``$``/``+`` slots took."""
+
+    cameo: str
+    type: str
+    mode: str | None
+    pattern: VerbPattern | None
+    tokens: tuple[Token, ...] = ()
+    source: Token | None = None
+    target: Token | None = None
+    reverse: bool = False
+    own: bool = False  # the pattern was written for this very verb, not another of its block
+
+
+def _particles(verb: Token) -> set[str]:
+    return {c.lower_ for c in verb.children if c.dep_ in ("prt", "prep", "advmod", "dobj")}
+
+
+def entries_for(verb: Token) -> tuple[VerbEntry, ...]:
+    """The dictionary rows that apply to ``verb``: those of its particle if it has one
+    (``walk out``), else its plain rows."""
+    for lemma in lemmas(verb):
+        found = [e for e in verb_entries(lemma) if not e.before]
+        if not found:
+            continue
+        particles = _particles(verb)
+        phrasal = [e for e in found if e.after and all(w in particles for w in e.after.split())]
+        if phrasal:
+            return tuple(phrasal)
+        plain = [e for e in found if not e.after]
+        # the block named after the verb first ("blacklist": BLACKLIST before EXCLUDE)
+        plain.sort(key=lambda e: e.block.lower().replace("_", " ") != lemma)
+        return tuple(plain)
+    return ()
+
+
+def match_pattern(verb: Token) -> CameoMatch | None:
+    """The most specific pattern of the verb's blocks that its phrase matches, or ``None``."""
+    entries = () if _modal(verb) else entries_for(verb)
+    if not entries:
+        return None
+    phrase = _phrase(verb)
+    before = _before(verb)
+    seen: set[str] = set()
+    for pattern in _patterns(tuple(dict.fromkeys(e.block for e in entries))):
+        if pattern.id in seen or not (pattern.after or pattern.before):
+            continue
+        found = _match(pattern.after, phrase)
+        if found is None:
+            continue
+        found_before = _match(pattern.before, before) if pattern.before else ([], {})
+        if found_before is None:
+            continue
+        seen.add(pattern.id)
+        tokens, slots = found
+        if not any(_content(t) for t in tokens + found_before[0]):
+            continue  # only prepositions matched ("demanded on Thursday"): no evidence of the sense
+        slots = {**found_before[1], **slots}
+        if pattern.cameo == NO_EVENT or not pattern.plover.type:
+            return CameoMatch(pattern.cameo, "", None, pattern, tuple(tokens))
+        return CameoMatch(pattern.cameo, pattern.plover.type, pattern.plover.mode or None, pattern,
+                          tuple(found_before[0] + tokens), slots.get("source"), slots.get("target"),
+                          reverse=pattern.direction == "reverse",
+                          own=pattern.verb in {e.lemma for e in entries})
+    return None
+
+
+@cache
+def _patterns(blocks: tuple[str, ...]) -> tuple[VerbPattern, ...]:
+    """The blocks' patterns, most specific first; a pattern coded both ways (``[042:043]``)
+    once, by its forward row."""
+    rows = [p for b in blocks for p in block_patterns(b)]
+    forward = {(p.block, p.line) for p in rows if p.direction == "forward"}
+    rows = [p for p in rows if p.direction == "forward" or (p.block, p.line) not in forward]
+    return tuple(sorted(rows, key=lambda p: (-p.size, p.line)))
+
+
+def default_code(verb: Token) -> CameoMatch | None:
+    """What the verb codes when no pattern matched: its block's default code, or ``None``."""
+    particle = any(c.dep_ == "prt" for c in verb.children)
+    for entry in () if _modal(verb) else entries_for(verb):
+        if particle and not entry.after:
+            return None  # "tore up": a phrasal verb the dictionary does not list means something else
+        if entry.cameo and entry.cameo != NO_EVENT and entry.plover.type:
+            return CameoMatch(entry.cameo, entry.plover.type, entry.plover.mode or None, None, (verb,))
+        return None
+    return None
+
+
+def code_for(verb: Token | None, type_: str, mode: str | None) -> str | None:
+    """A CAMEO code for an event coded as ``type_``/``mode`` by other means (Relata's own
+    patterns): the verb's own pattern or default when it has that type, else the most general code
+    of that PLOVER type and mode."""
+    if verb is not None and verb.pos_ in ("VERB", "AUX"):
+        for found in (match_pattern(verb), default_code(verb)):
+            if found is not None and found.type == type_ and (mode is None or found.mode in (None, mode)):
+                return found.cameo
+    return general_code(type_, mode)
+
+
+@cache
+def general_code(type_: str, mode: str | None) -> str | None:
+    """The most general CAMEO code of a PLOVER type (and mode): the shortest, then lowest."""
+    codes = cameo_codes()
+    with_mode = [c for c, p in codes.items() if p.type == type_ and (p.mode or None) == mode]
+    plain = [c for c, p in codes.items() if p.type == type_]
+    for found in (with_mode, plain):
+        if found:
+            return min(found, key=lambda c: (len(c), c))
+    return None
+
+
+def _modal(verb: Token) -> bool:
+    """A verb of saying, intending, trying or refusing (``plan``, ``try``, ``say``): Relata reads its
+    complement as the event, with that modality, so the verb codes nothing itself."""
+    return role_of(verb) is not None
+
+
+def _content(token: Token) -> bool:
+    return token.pos_ in ("NOUN", "PROPN", "ADJ", "NUM", "VERB")
+
+
+def _phrase(verb: Token) -> list[Token]:
+    """The verb's phrase in text order, a passive subject first (it is the verb's object)."""
+    out: list[Token] = []
+    passive: list[Token] = []
+    for child in verb.children:
+        if child.dep_ == "nsubjpass":
+            passive.extend(_subtree(child))
+        elif child.dep_ in PHRASE_DEPS and child.dep_ not in OPEN_DEPS:
+            out.extend(_subtree(child))
+    return passive + sorted(out, key=lambda t: t.i)
+
+
+def _before(verb: Token) -> list[Token]:
+    """The words before the verb that a pattern's ``before`` part may name: its subject's."""
+    out: list[Token] = []
+    for child in verb.children:
+        if child.dep_ in SUBJECT_DEPS and child.i < verb.i:
+            out.extend(_subtree(child))
+    return sorted(out, key=lambda t: t.i)
+
+
+def _subtree(token: Token) -> list[Token]:
+    if token.dep_ in ("prep", "npadvmod") and _says_when(token):
+        return []  # "on Tuesday", "last week": when, not what
+    out = [token]
+    for child in token.children:
+        if child.dep_ not in OPEN_DEPS:
+            out.extend(_subtree(child))
+    return out
+
+
+def _says_when(token: Token) -> bool:
+    objects = [c for c in token.children if c.dep_ == "pobj"] if token.dep_ == "prep" else [token]
+    return bool(objects) and all(o.ent_type_ in ("DATE", "TIME") for o in objects)
+
+
+def _match(elements, phrase: list[Token]) -> tuple[list[Token], dict[str, Token]] | None:
+    """The tokens the elements match in order in ``phrase`` (and the slots' tokens), or ``None``."""
+    at = 0
+    matched: list[Token] = []
+    slots: dict[str, Token] = {}
+    for element in elements:
+        steps = _steps(element)
+        for kind, value in steps:
+            found = _find(kind, value, phrase, at)
+            if found is None:
+                return None
+            index, tokens = found
+            if kind == "slot":
+                if value in ("source", "target"):
+                    slots[value] = tokens[-1]
+            else:
+                matched.extend(tokens)
+            at = index + len(tokens)
+    return matched, slots
+
+
+def _steps(element, inside: str = OBJECT) -> list[tuple[str, object]]:
+    """What to find, in order: modifier words, a noun phrase's head (as the verb's object, or as
+    the object of the preposition before it), a preposition, a slot."""
+    if isinstance(element, Slot):
+        return [("slot", element.role)]
+    if isinstance(element, Noun):
+        return [("word", m) for m in element.modifiers] + [(inside, element.head)]
+    if isinstance(element, Prep):
+        steps: list[tuple[str, object]] = [("word", element.prepositions)]
+        for inner in element.objects:
+            steps.extend(_steps(inner, PREP_OBJECT))
+        return steps
+    return []
+
+
+def _find(kind: str, value, phrase: list[Token], start: int) -> tuple[int, list[Token]] | None:
+    for i in range(start, len(phrase)):
+        token = phrase[i]
+        if kind == "slot":
+            if token.dep_ in SLOT_DEPS and token.pos_ in ("NOUN", "PROPN", "PRON"):
+                return i, [token]
+            continue
+        for alternative in value:
+            words = alternative.split()
+            window = phrase[i:i + len(words)]
+            if len(window) == len(words) and all(_word_matches(w, t) for w, t in zip(words, window, strict=True)):
+                if kind in (OBJECT, PREP_OBJECT) and not _in_role(window[-1], kind):
+                    continue
+                return i, window
+    return None
+
+
+def _in_role(token: Token, role: str) -> bool:
+    """Whether a pattern's noun found in the phrase heads a noun phrase in the role the pattern
+    gives it: the verb's object (``- * AID``: *suspended aid*, not *an aid worker was detained*),
+    or a preposition's object. Particles and prepositions written as bare words (``TALKS WITH``)
+    keep any role."""
+    if token.pos_ not in ("NOUN", "PROPN", "NUM", "ADJ"):
+        return True
+    while token.dep_ == "conj":
+        token = token.head
+    wanted = OBJECT_ROLES if role == OBJECT else PREP_OBJECT_ROLES
+    return token.dep_ in wanted
+
+
+def _word_matches(word: str, token: Token) -> bool:
+    lower = token.lower_
+    if lower == word or token.lemma_.lower() == word:
+        return True
+    if len(word) >= 4 and lower.startswith(word):
+        return lower[len(word):] in STEM_ENDINGS
+    return False

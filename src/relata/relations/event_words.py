@@ -1,0 +1,47 @@
+"""The words of events: a trigger's lemma and its fallbacks, and the modality cue table.
+
+Shared by the pattern tables (:mod:`relata.relations.event_patterns`,
+:mod:`relata.relations.cameo_match`) and the modality reader
+(:mod:`relata.relations.event_modality`). The cue words are data: ``relata/data/event_cues.tsv``.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+
+from spacy.tokens import Token
+
+
+def lemma_of(token: Token) -> str:
+    return token.lemma_.lower()
+
+
+def lemmas(token: Token) -> tuple[str, ...]:
+    """The token's lemma, then fallbacks for lemmatizer slips (``staged`` -> ``stag``): the lower-case
+    form and simple de-inflections of it."""
+    lower = token.lower_
+    out = [lemma_of(token), lower]
+    for suffix, repl in (("ied", "y"), ("ies", "y"), ("ed", "e"), ("ed", ""), ("ing", "e"), ("ing", ""),
+                         ("es", ""), ("s", "")):
+        if lower.endswith(suffix) and len(lower) > len(suffix) + 2:
+            out.append(lower[: -len(suffix)] + repl)
+    return tuple(dict.fromkeys(out))
+
+
+@cache
+def cues() -> dict[str, str]:
+    """Cue word (lower case) -> role, read once from ``event_cues.tsv``."""
+    text = resources.files("relata.data").joinpath("event_cues.tsv").read_text(encoding="utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return {cue.strip().lower(): role.strip() for cue, role, *_ in rows[1:]}
+
+
+def role_of(token: Token) -> str | None:
+    """The modality role of a cue word (``plan`` -> intent, ``not`` -> negation), or ``None``."""
+    table = cues()
+    found = table.get(token.lower_) or table.get(token.lemma_.lower())
+    if found is None and token.pos_ in ("VERB", "AUX"):
+        # lemmatizer slips ("hopes" -> "hop"): the de-inflected forms the pattern table also tries
+        found = next((table[f] for f in lemmas(token) if f in table), None)
+    return found
