@@ -10,6 +10,11 @@ Each record is one sentence, run through the full pipeline on its own. Measures:
   least one 3-letter country code (CAMEO non-state codes such as IGO, NGO, IMG excluded), whether
   the country of the best-matching event's source (target) actor is one of the gold codes.
 - :func:`confusion` gives the gold-type x predicted-type table (best-matching event, ``-`` for none).
+
+Every measure is reported for the whole set and for its two fixed halves (``evaluation.splits``:
+records ranked by the SHA-1 of ``id + "\\n" + text``, as one id is used by two records; 161 + 161):
+a *tune* half to study and a *check* half that shows whether a change generalises. The
+per-record errors and the confusion table (stderr) are printed for the tune half only.
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ from collections import Counter
 from pathlib import Path
 
 from evaluation.scoring import Score
+from evaluation.splits import CHECK, HALVES, TUNE, halves
 
 DATASET = "PLOVER GSR (CAMEO manual examples)"
 GOLD = Path("plover") / "PLOVER_GSR_CAMEO.txt"
@@ -41,9 +47,19 @@ def gold_type(record: dict) -> str:
     return LEGACY_TYPES.get(record["event"], record["event"])
 
 
-def load(dev: Path, limit: int | None = None) -> list[dict]:
+def record_key(record: dict) -> str:
+    return f"{record['id']}\n{record.get('text', '')}"
+
+
+def load(dev: Path, limit: int | None = None, half: str | None = None) -> list[dict]:
+    """The gold records (documentation record left out), each with its ``half``; only one half's
+    records when ``half`` is given. The halves are fixed on the whole set, before ``limit``."""
     records = json.loads((dev / GOLD).read_text(encoding="utf-8"))
     records = [r for r in records if r.get("event") != "DOCUMENT"]
+    split = halves(record_key(r) for r in records)
+    records = [{**r, "half": split[record_key(r)]} for r in records]
+    if half is not None:
+        records = [r for r in records if r["half"] == half]
     return records[:limit] if limit else records
 
 
@@ -90,36 +106,47 @@ def _country(actor_id: str | None, actors: dict) -> str | None:
 
 
 def run(dev: Path, limit: int | None = None) -> dict:
-    counts = Counter()
+    """Counts for the whole set and each half, the tune half's confusion table, and its errors."""
+    counts = {name: Counter() for name in ("whole", *HALVES)}
     confusion: Counter = Counter()
+    errors: list[str] = []
     for record, events, actors in predict(load(dev, limit)):
+        outcome = Counter()
         wanted = gold_type(record)
-        counts["total"] += 1
+        outcome["total"] += 1
         if not events:
-            counts["no_event"] += 1
+            outcome["no_event"] += 1
         best = best_match(events, wanted)
         predicted = best.type if best else "-"
-        confusion[(wanted, predicted)] += 1
-        counts["type_correct"] += predicted == wanted
+        outcome["type_correct"] += predicted == wanted
+        wrong = [] if predicted == wanted else [f"type {predicted}"]
         for role in ("source", "target"):
             gold = _countries(record.get(role))
             if not gold:
                 continue
-            counts[f"{role}_total"] += 1
+            outcome[f"{role}_total"] += 1
             got = _country(getattr(best, role), actors) if best else None
-            counts[f"{role}_correct"] += got in gold
+            outcome[f"{role}_correct"] += got in gold
+            if got not in gold:
+                wrong.append(f"{role} {got or '-'} not {'/'.join(sorted(gold))}")
         for role in ("source", "target"):
             names = _gold_names(record.get(role))
             if not names:
                 continue
-            counts[f"{role}_name_total"] += 1
+            outcome[f"{role}_name_total"] += 1
             actor = actors.get(getattr(best, role)) if best else None
-            counts[f"{role}_name_correct"] += actor is not None and _name_match(names, actor)
-    return {"counts": counts, "confusion": confusion}
+            outcome[f"{role}_name_correct"] += actor is not None and _name_match(names, actor)
+        counts["whole"].update(outcome)
+        counts[record["half"]].update(outcome)
+        if record["half"] == TUNE:
+            confusion[(wanted, predicted)] += 1
+            if wrong:
+                errors.append(f"{record['id']} [{wanted}]: {'; '.join(wrong)} | {record['text']}")
+    return {"counts": counts, "confusion": confusion, "errors": errors}
 
 
 def confusion(dev: Path, limit: int | None = None) -> list[list[str]]:
-    """The confusion table as rows (header first): gold type, then counts per predicted type."""
+    """The tune half's confusion table as rows (header first): gold type, then counts per predicted type."""
     table = run(dev, limit)["confusion"]
     return confusion_rows(table)
 
@@ -133,34 +160,49 @@ def confusion_rows(table: Counter) -> list[list[str]]:
     return rows
 
 
+def half_label(half: str | None) -> str:
+    return DATASET if half is None else f"{DATASET}, {half} half"
+
+
 def evaluate(dev: Path | None, limit: int | None = None) -> list[Score]:
     if dev is None or not (dev / GOLD).is_file():
         return []
     result = run(dev, limit)
-    c = result["counts"]
+    print("PLOVER GSR, tune half: confusion (gold type x best-matching predicted type)", file=sys.stderr)
     for row in confusion_rows(result["confusion"]):
         print("\t".join(row), file=sys.stderr)
+    print(f"PLOVER GSR, tune half: {len(result['errors'])} records with an error "
+          "(the check half's are not shown: study the tune half only)", file=sys.stderr)
+    for line in result["errors"]:
+        print(f"  {line}", file=sys.stderr)
+    rows: list[Score] = []
+    for name in ("whole", TUNE, CHECK):
+        rows.extend(_scores(half_label(None if name == "whole" else name), result["counts"][name]))
+    return rows
+
+
+def _scores(dataset: str, c: Counter) -> list[Score]:
     return [
-        Score(DATASET, "events", "type accuracy (best-matching event)", correct=c["type_correct"],
+        Score(dataset, "events", "type accuracy (best-matching event)", correct=c["type_correct"],
               total=c["total"], note=f"{c['no_event']} of {c['total']} sentences got no event"),
-        Score(DATASET, "events", "source country accuracy", correct=c["source_correct"],
+        Score(dataset, "events", "source country accuracy", correct=c["source_correct"],
               total=c["source_total"], note="records with a gold source country code"),
-        Score(DATASET, "events", "target country accuracy", correct=c["target_correct"],
+        Score(dataset, "events", "target country accuracy", correct=c["target_correct"],
               total=c["target_total"], note="records with a gold target country code"),
-        Score(DATASET, "events", "source+target country accuracy",
+        Score(dataset, "events", "source+target country accuracy",
               correct=c["source_correct"] + c["target_correct"],
               total=c["source_total"] + c["target_total"], note="pooled over both roles"),
-        Score(DATASET, "events", "source actor name match", correct=c["source_name_correct"],
+        Score(dataset, "events", "source actor name match", correct=c["source_name_correct"],
               total=c["source_name_total"], note="predicted source actor shares a word with gold actorText"),
-        Score(DATASET, "events", "target actor name match", correct=c["target_name_correct"],
+        Score(dataset, "events", "target actor name match", correct=c["target_name_correct"],
               total=c["target_name_total"], note="predicted target actor shares a word with gold actorText"),
     ]
 
 
 def misses(dev: Path, limit: int | None = None):
-    """(role, gold codes, predicted actor or None, sentence) for every wrong source/target country:
-    the list to read when working on actor resolution."""
-    for record, events, actors in predict(load(dev, limit)):
+    """(role, gold codes, predicted actor or None, sentence) for every wrong source/target country
+    of the tune half: the list to read when working on actor resolution."""
+    for record, events, actors in predict(load(dev, limit, half=TUNE)):
         best = best_match(events, gold_type(record))
         for role in ("source", "target"):
             gold = _countries(record.get(role))
@@ -170,7 +212,7 @@ def misses(dev: Path, limit: int | None = None):
 
 
 if __name__ == "__main__":
-    # python -m evaluation.events: the misses, one per line, for reading (not a score)
+    # python -m evaluation.events: the tune half's misses, one per line, for reading (not a score)
     from evaluation.scoring import shared_dev
 
     for role, gold, actor, text in misses(shared_dev()):
