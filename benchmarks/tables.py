@@ -3,7 +3,7 @@
 Each figure is measured in fresh processes (the tables load once per process, on first use), the
 median of ``--runs``:
 
-1. load time and resident memory added by ``relata.extract.cameo_patterns`` (verb patterns) and
+1. load time and resident memory added by ``relata.relations.cameo_patterns`` (verb patterns) and
    ``relata.resolve.phoenix`` (actors, agents), and by parsing every actor's roles (the worst
    case: a resolver never does that);
 2. ``relata extract`` of one short article, start-up included, as it is and with both tables
@@ -31,7 +31,7 @@ import gc, json, time
 def rss():
     with open('/proc/self/status') as f:
         return next(int(l.split()[1]) for l in f if l.startswith('VmRSS')) / 1024
-from relata.extract import cameo_patterns
+from relata.relations import cameo_patterns
 from relata.resolve import phoenix
 gc.collect(); r0, t0 = rss(), time.perf_counter()
 cameo_patterns._tables(); t1 = time.perf_counter(); gc.collect(); r1 = rss()
@@ -45,7 +45,7 @@ print(json.dumps({"patterns_s": t1 - t0, "patterns_mb": r1 - r0, "phoenix_s": t2
 
 _EXTRACT_PRELOADED = """
 import sys
-from relata.extract import cameo_patterns
+from relata.relations import cameo_patterns
 from relata.resolve import phoenix
 cameo_patterns._tables(); phoenix._tables()
 from relata.cli import main
