@@ -349,7 +349,7 @@ def verb_roles(match: PatternMatch, actors: DocumentActors) -> Roles:
     if not targets and not passive:
         targets = _choose(_relative_object(verb), actors, sources, verb)
     if not targets:
-        targets = _complement_targets(verb, actors, sources)
+        targets = complement_targets(verb, actors, sources)
     if not targets:
         targets = _nearest_in_clause(match, actors, sources, subject, VENUE_PREPS if venue_only else ())
     return Roles(sources=tuple(sources), targets=tuple(targets), subject=subject, passive=passive)
@@ -376,7 +376,7 @@ def _relative_object(verb: Token) -> list[Token]:
     return [noun]
 
 
-def _complement_targets(verb: Token, actors: DocumentActors, sources: list[Actor]) -> list[Actor]:
+def complement_targets(verb: Token, actors: DocumentActors, sources: list[Actor]) -> list[Actor]:
     """``threatened to break relations with Russia``: the target named inside the complement."""
     for c in verb.children:
         if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX"):

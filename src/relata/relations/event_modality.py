@@ -14,7 +14,9 @@ PLOVER type and its modality into the type to code, or ``None`` when nothing is 
 - ``will release``, ``is willing to withdraw`` (stated intent) -> AGREE for cooperative acts,
   THREATEN for conflictual ones (PLOVER codes intentions this way); verbal acts keep their type;
 - ``X said Y must withdraw`` -> REQUEST by X (a demand); ``Y must withdraw`` alone -> nothing;
-- ``X said Spain would send aid`` -> the act itself (future in reported speech).
+- ``X said Spain would send aid`` -> the act itself (future in reported speech);
+- ``will close its airspace if X does not ...``, ``said it would ask for sanctions unless ...`` (an
+  act promised on a condition) -> THREATEN, or AGREE (an offer) for cooperative acts.
 
 The cue words are data: ``relata/data/event_cues.tsv``.
 """
@@ -54,6 +56,7 @@ class Modality:
     refused_by: Token | None = None
     speech: Token | None = None  # the speech/claim verb whose complement holds the event
     clause_head: Token | None = None  # top of the trigger's xcomp chain (its clause)
+    conditioned: bool = False  # the clause has a condition of its own: "would close ... if X ..."
 
 
 def is_infinitival_advcl(token: Token) -> bool:
@@ -147,6 +150,18 @@ def _no_one(c: Token) -> bool:
         d.dep_ == "det" and role_of(d) == NEGATION for d in c.children))
 
 
+def _clause_verbs(head: Token, clause_head: Token) -> list[Token]:
+    """The verbs of the trigger's clause: its head, the trigger and the ``xcomp`` chain below it
+    (``would ask the EU to consider sanctions if ...``: the condition hangs on *consider*)."""
+    verbs = [clause_head, head]
+    for _ in range(3):
+        below = [c for v in verbs[-1:] for c in v.children if c.dep_ == "xcomp"]
+        if not below:
+            break
+        verbs.extend(below)
+    return verbs
+
+
 def assess(head: Token) -> Modality:
     """The modality of the clause a verb trigger heads."""
     negated = hypothetical = future = obligation = reported = False
@@ -212,9 +227,10 @@ def assess(head: Token) -> Modality:
     sent = head.sent
     if sent.text.rstrip().rstrip("\"'”’").endswith("?") or _inside_unreal_clause(clause_head):
         hypothetical = True
+    conditioned = any(_is_conditional(c) for t in _clause_verbs(head, clause_head) for c in t.children)
     return Modality(negated=negated, hypothetical=hypothetical, future=future, obligation=obligation,
                     reported=reported, refused_by=refused_by, speech=_speech_governor(clause_head),
-                    clause_head=clause_head)
+                    clause_head=clause_head, conditioned=conditioned)
 
 
 def assess_noun(noun: Token) -> Modality:
@@ -241,6 +257,10 @@ def decide(type_: str, modality: Modality) -> str | None:
         return "REJECT" if (modality.future or modality.reported) and type_ in COOPERATIVE else None
     if modality.obligation:
         return "REQUEST" if modality.speech is not None else None
+    if modality.conditioned and (modality.future or (modality.reported and modality.speech is not None)):
+        # "will close its airspace if X does not ...", "said it would ask for sanctions unless ...":
+        # an act promised on a condition is a threat, or an offer when it is cooperative (CAMEO 13/03)
+        return "AGREE" if type_ in COOPERATIVE else "THREATEN"
     if modality.future:
         if type_ in VERBAL:
             return type_

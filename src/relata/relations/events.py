@@ -59,6 +59,7 @@ from relata.records import Event, Location, Quote, TimeExpression
 from relata.relations.cameo_match import general_code
 from relata.relations.event_actors import (
     Roles,
+    complement_targets,
     condition_targets,
     noun_roles,
     np_actors,
@@ -177,6 +178,11 @@ def _sentence_events(sent: Span, actors: DocumentActors, times, quotes) -> list[
             roles = replace(roles, targets=_foreign_destinations(roles, actors))
             if not roles.targets:
                 continue  # a trip home, or "went to war": no visit to another state
+        if type_ == "THREATEN" and match.type == "REQUEST" and not nominal:
+            # "would ask the EU to consider sanctions against Turkey if ...": the threat is against
+            # whom the asked-for act would hit, not the one asked
+            inner = complement_targets(match.head, actors, list(roles.sources))
+            roles = replace(roles, targets=tuple(inner)) if inner else roles
         if type_ == "THREATEN" and not nominal and not _foreign(roles, actors):
             # "threatened to seize Western assets in Russia if the EU confiscates ...": the
             # condition's actor is threatened, not the source's own country
