@@ -50,8 +50,14 @@ class Quote:
 
 @dataclass(frozen=True, slots=True)
 class Location:
+    """Where an event happened: the place as the text names it, the state it lies in, and its
+    coordinates in degrees (WGS 84) when the gazetteer places it without doubt, else ``None``
+    (:mod:`relata.resolve.coordinates`)."""
+
     name: str
     country: str | None
+    lat: float | None = None
+    lon: float | None = None
 
 
 @dataclass(frozen=True, slots=True)

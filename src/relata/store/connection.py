@@ -17,7 +17,7 @@ from pathlib import Path
 import duckdb
 
 from relata.errors import StoreBusyError, StoreError
-from relata.store.schema import create_statements
+from relata.store.schema import create_statements, migrate
 
 DEFAULT_DB = "relata.duckdb"
 DEFAULT_WAIT = 10.0
@@ -59,6 +59,7 @@ def open_store(path: str | Path, read_only: bool = False, wait: float = DEFAULT_
     if not read_only:
         for statement in create_statements():
             con.execute(statement)
+        migrate(con)
     return con
 
 

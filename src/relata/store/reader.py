@@ -22,7 +22,7 @@ from relata.records import (
     TimeExpression,
     to_dict,
 )
-from relata.store.schema import ITEM_TABLES
+from relata.store.schema import ITEM_TABLES, select_columns
 
 COUNTED = ("documents", "actors", "entities", "quotes", "events", "claims", "times")
 EXPORT_TABLES = ("documents", "sources", "actors") + ITEM_TABLES
@@ -77,6 +77,7 @@ def record(con: duckdb.DuckDBPyConnection, document_id: str) -> DocumentRecord |
         return None
 
     def items(table: str, columns: str) -> list[tuple]:
+        # columns: a select list; see select_columns for stores written by an older Relata
         return con.execute(
             f"SELECT {columns} FROM {table} WHERE document_id = ? ORDER BY position", [document_id]
         ).fetchall()
@@ -85,10 +86,12 @@ def record(con: duckdb.DuckDBPyConnection, document_id: str) -> DocumentRecord |
         Actor(id=a, name=n, kind=k, country=c, aliases=tuple(al or ()))
         for a, n, k, c, al in items("document_actors", "actor_id, name, kind, country, aliases")
     )
+    event_columns = select_columns(con, "events", [
+        "start", "end", "trigger", "type", "mode", "intensity", "source", "target", "date", "attributed_to",
+        "location_name", "location_country", "location_lat", "location_lon"])
     events = tuple(
-        Event(*e[:10], location=Location(e[10], e[11]) if e[10] else None)
-        for e in items("events", 'start, "end", trigger, type, mode, intensity, source, target, date, '
-                                 "attributed_to, location_name, location_country")
+        Event(*e[:10], location=Location(*e[10:14]) if e[10] else None)
+        for e in items("events", event_columns)
     )
     return DocumentRecord(
         id=row[0], source=row[1], title=row[2], author=row[3], outlet=row[4], published=row[5],

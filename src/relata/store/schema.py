@@ -30,7 +30,8 @@ TABLES = {
         document_id VARCHAR NOT NULL, position INTEGER NOT NULL, start INTEGER NOT NULL,
         "end" INTEGER NOT NULL, trigger VARCHAR NOT NULL, type VARCHAR NOT NULL, mode VARCHAR,
         intensity DOUBLE NOT NULL, source VARCHAR, target VARCHAR, date VARCHAR,
-        attributed_to VARCHAR, location_name VARCHAR, location_country VARCHAR""",
+        attributed_to VARCHAR, location_name VARCHAR, location_country VARCHAR,
+        location_lat DOUBLE, location_lon DOUBLE""",
     "claims": """
         document_id VARCHAR NOT NULL, position INTEGER NOT NULL, start INTEGER NOT NULL,
         "end" INTEGER NOT NULL, text VARCHAR NOT NULL, value DOUBLE NOT NULL, unit VARCHAR NOT NULL,
@@ -72,6 +73,36 @@ def create_statements() -> list[str]:
         f"INSERT OR IGNORE INTO store_info VALUES ('schema_version', '{SCHEMA_VERSION}')"
     )
     return statements
+
+
+def missing_columns(con, table: str) -> list[tuple[str, str]]:
+    """Columns of ``table``'s definition that the store's table lacks (a store written by an
+    older Relata); empty when the table itself is missing."""
+    present = {row[0] for row in con.execute(
+        "SELECT column_name FROM information_schema.columns WHERE table_name = ? AND table_schema = 'main'",
+        [table]).fetchall()}
+    if not present:
+        return []
+    return [(name, kind) for name, kind in columns(table) if name not in present]
+
+
+def migrate(con) -> list[str]:
+    """Add the columns later versions defined to a store written by an older one: every added
+    column is nullable, so old rows read as "not known". Returns ``table.column`` of each added."""
+    added = []
+    for table in TABLES:
+        for name, kind in missing_columns(con, table):
+            con.execute(f'ALTER TABLE {table} ADD COLUMN "{name}" {kind}')
+            added.append(f"{table}.{name}")
+    return added
+
+
+def select_columns(con, table: str, names: list[str], alias: str | None = None) -> str:
+    """A select list of ``names`` from ``table``, with ``NULL`` standing in for columns an older
+    store (opened read-only, so not migrated) lacks."""
+    missing = {name for name, _ in missing_columns(con, table)}
+    prefix = f"{alias}." if alias else ""
+    return ", ".join(f'NULL AS "{n}"' if n in missing else f'{prefix}"{n}"' for n in names)
 
 
 def columns(table: str) -> list[tuple[str, str]]:
