@@ -116,6 +116,15 @@ class DocumentRecord:
     warnings: tuple[str, ...] = ()
     schema: str = field(default=SCHEMA)
 
+    def to_dict(self) -> dict:
+        """The record as the contract's JSON-ready data (see :func:`to_dict`)."""
+        return to_dict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> DocumentRecord:
+        """A record from its contract JSON (see :func:`from_dict`)."""
+        return from_dict(data)
+
 
 def _plain(value):
     if isinstance(value, tuple | list):

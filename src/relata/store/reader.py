@@ -47,10 +47,28 @@ def stats(con: duckdb.DuckDBPyConnection) -> dict:
     return out
 
 
-def query(con: duckdb.DuckDBPyConnection, sql: str) -> tuple[list[str], list[tuple]]:
-    """Column names and rows of a read-only query."""
+def _check_read_only(sql: str) -> None:
     if _WRITE_SQL.match(sql):
         raise QueryError("only read-only queries are allowed (SELECT, WITH, DESCRIBE, SHOW ...)")
+
+
+def query_table(con: duckdb.DuckDBPyConnection, sql: str):
+    """A read-only query's result as an Arrow table."""
+    _check_read_only(sql)
+    try:
+        relation = con.sql(sql)
+        if relation is None:  # a statement without a result
+            import pyarrow as pa
+
+            return pa.table({})
+        return relation.to_arrow_table()
+    except duckdb.Error as exc:
+        raise QueryError(str(exc).strip().splitlines()[0]) from None
+
+
+def query(con: duckdb.DuckDBPyConnection, sql: str) -> tuple[list[str], list[tuple]]:
+    """Column names and rows of a read-only query."""
+    _check_read_only(sql)
     try:
         cursor = con.execute(sql)
     except duckdb.Error as exc:

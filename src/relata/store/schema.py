@@ -75,12 +75,17 @@ def create_statements() -> list[str]:
     return statements
 
 
+def present_columns(con, table: str) -> set[str]:
+    """The columns the store's ``table`` has (empty when it has no such table)."""
+    return {row[0] for row in con.execute(
+        "SELECT column_name FROM information_schema.columns WHERE table_name = ? AND table_schema = 'main'",
+        [table]).fetchall()}
+
+
 def missing_columns(con, table: str) -> list[tuple[str, str]]:
     """Columns of ``table``'s definition that the store's table lacks (a store written by an
     older Relata); empty when the table itself is missing."""
-    present = {row[0] for row in con.execute(
-        "SELECT column_name FROM information_schema.columns WHERE table_name = ? AND table_schema = 'main'",
-        [table]).fetchall()}
+    present = present_columns(con, table)
     if not present:
         return []
     return [(name, kind) for name, kind in columns(table) if name not in present]
