@@ -42,6 +42,8 @@ MORE = {
     ("central Seoul", "KOR"): (37.567, 126.978),
     ("Singapore", "SGP"): (1.290, 103.850),
     ("Kabul", None): (34.528, 69.172),  # no state given, but every Kabul is in Afghanistan
+    ("Cordoba", "ARG"): (-31.417, -64.183),  # accents ignored: Córdoba
+    ("Valparaiso", "CHL"): (-33.047, -71.613),
 }
 WITHIN_KM = 50
 
@@ -66,6 +68,7 @@ def test_places_are_located_within_50_km(place, country):
     ("Jermuk", "TUR", ("ARM", "AZE")),  # only an alternate name of a town in another state
     ("Alsace", None, ()),  # a region: no coordinates in the installed data
     ("Berlin", "USA", ()),  # no Berlin of 15,000 people in the USA: never Germany's
+    ("Valparaiso", "USA", ("ARG", "CHL")),  # the story's Valparaiso is Chile's, larger than Indiana's
 ])
 def test_unsure_places_get_no_coordinates(place, country, context):
     assert locate(place, country, context) is None

