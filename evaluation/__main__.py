@@ -9,7 +9,7 @@ import time
 
 from evaluation.scoring import Score, shared_dev
 
-MODULES = ["golden", "entities", "quotes", "events", "news_events", "claims", "times"]
+MODULES = ["golden", "entities", "quotes", "events", "news_events", "claims", "times", "coordinates"]
 
 
 def _fmt(x: float | None) -> str:

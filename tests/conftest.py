@@ -61,3 +61,17 @@ def record_validator():
             assert q["speaker"] is None or q["speaker"] in ids, q
 
     return validate
+
+
+@pytest.fixture(scope="session")
+def examples_db(tmp_path_factory) -> Path:
+    """A store of the bundled examples, ingested once per test session as a user would (with
+    its event groups and corroboration built). Open it read-only."""
+    from typer.testing import CliRunner
+
+    from relata.cli import app
+
+    db = tmp_path_factory.mktemp("examples") / "examples.duckdb"
+    result = CliRunner().invoke(app, ["ingest", str(EXAMPLES), "--db", str(db), "-q"])
+    assert result.exit_code in (0, 1), result.output  # 1: inputs refused on purpose are reported
+    return db

@@ -35,7 +35,7 @@ STAGES: dict[str, int] = {
     "report": 14,
     "web": 15,
     "spark": 15,
-    "api": 15,
+    "library": 15,  # the Python API
     "cli": 16,
     "__main__": 17,
     "__init__": 17,

@@ -15,6 +15,7 @@ from relata.relations.claims import extract_claims
 from relata.relations.events import MAX_SENTENCE_TOKENS, extract_events, overlong_sentences
 from relata.relations.quotes import extract_quotes
 from relata.resolve.actors import resolve_actors
+from relata.resolve.coordinates import locate_events
 
 NO_DATE_WARNING = "no publication date found; relative dates left unresolved"
 
@@ -43,7 +44,7 @@ def build_record(clean: CleanDocument, parsed: nlp.ParsedDocument | None) -> Doc
     actors = resolve_actors(parsed, mentions)
     times = extract_times(parsed)
     quotes = extract_quotes(parsed, actors)
-    events = extract_events(parsed, actors, times, quotes)
+    events = locate_events(extract_events(parsed, actors, times, quotes), actors.actors, clean.text)
     claims = extract_claims(parsed, actors, times, quotes)
     overlong = overlong_sentences(parsed)
     if overlong:

@@ -52,6 +52,10 @@ class Quote:
 
 @dataclass(frozen=True, slots=True)
 class Location:
+    """Where an event happened: the place as the text names it, the state it lies in, and its
+    coordinates in degrees (WGS 84) when the gazetteer places it without doubt, else ``None``
+    (:mod:`relata.resolve.coordinates`)."""
+
     name: str
     country: str | None
     lat: float | None = None
@@ -115,6 +119,15 @@ class DocumentRecord:
     times: tuple[TimeExpression, ...] = ()
     warnings: tuple[str, ...] = ()
     schema: str = field(default=SCHEMA)
+
+    def to_dict(self) -> dict:
+        """The record as the contract's JSON-ready data (see :func:`to_dict`)."""
+        return to_dict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> DocumentRecord:
+        """A record from its contract JSON (see :func:`from_dict`)."""
+        return from_dict(data)
 
 
 def _plain(value):

@@ -48,3 +48,11 @@ def test_a_region_named_like_a_state_is_not_a_foreign_city():
     assert find_place("Montenegro") is not None
     assert find_place("Montenegro province") is None
     assert find_place("Tyumen region").country == "RUS"  # a region named after its city keeps it
+
+
+def test_a_city_is_found_by_its_own_name_without_accents():
+    from relata.mentions.places import find_place
+
+    # Valparaíso (Chile, 300,000 people) over Valparaiso (Indiana), which spells it without accent
+    assert find_place("Valparaiso").country == "CHL"
+    assert find_place("Valparaíso").country == "CHL"

@@ -30,9 +30,9 @@ def _pages(site):
 def test_every_page_is_written(site):
     names = set(_pages(site))
     assert {"index.html", "documents.html", "actors.html", "dyads.html", "events.html", "quotes.html",
-            "claims.html", "doc-doc-talks.html", "doc-doc-xss.html", "dyad-CHN--RUS.html"} <= names
+            "claims.html", "map.html", "doc-doc-talks.html", "doc-doc-xss.html", "dyad-CHN--RUS.html"} <= names
     assert site.documents == 9 and site.pages == len(names)
-    for asset in ("relata.css", "relata.js", "plotly.min.js", "plotly.css"):
+    for asset in ("relata.css", "relata.js", "plotly.min.js", "plotly.css", "relata-map.js", "world-110m.js"):
         assert (site.out / "assets" / asset).stat().st_size > 0
 
 

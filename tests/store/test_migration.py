@@ -5,7 +5,10 @@ from __future__ import annotations
 import duckdb
 
 from relata.store.connection import open_store
-from relata.store.schema import ADDED_COLUMNS, TABLES
+from relata.store.schema import TABLES
+
+ADDED_COLUMNS = [("document_actors", "sector"), ("events", "cameo"), ("events", "location_lat"),
+                 ("events", "location_lon")]
 
 
 def _old_schema(columns: str, dropped: list[str]) -> str:
@@ -18,7 +21,7 @@ def test_an_old_store_gains_the_added_columns(tmp_path):
     path = tmp_path / "old.duckdb"
     con = duckdb.connect(str(path))
     for table, definition in TABLES.items():
-        dropped = [c for t, c, _ in ADDED_COLUMNS if t == table]
+        dropped = [c for t, c in ADDED_COLUMNS if t == table]
         con.execute(f"CREATE TABLE {table} ({_old_schema(definition, dropped)})")
     con.execute("INSERT INTO document_actors VALUES ('d1', 'RUS', 'Russia', 'state', 'RUS', [], 0)")
     assert "sector" not in [r[0] for r in con.execute("DESCRIBE document_actors").fetchall()]

@@ -154,3 +154,13 @@ def test_serve_command_refuses_a_missing_store_and_binds_localhost_by_default(tm
     assert result.exit_code == 1 and "no such store" in result.output
     help_text = CliRunner().invoke(app, ["serve", "--help"]).output
     assert "127.0.0.1" in help_text
+
+
+def test_map_page_and_its_scripts_are_served(client):
+    html = client.get("/map").text
+    assert 'id="event-map"' in html and "/static/world-110m.js" in html and "/static/relata-map.js" in html
+    assert "<img src=x" not in html and "<script>alert" not in html
+    shapes = client.get("/static/world-110m.js")
+    assert shapes.status_code == 200 and "window.PlotlyGeoAssets.topojson.world_110m" in shapes.text
+    assert "Natural Earth" in shapes.text and "javascript" in shapes.headers["content-type"]
+    assert client.get("/static/relata-map.js").status_code == 200

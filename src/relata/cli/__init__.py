@@ -13,6 +13,7 @@ from relata.cli import (  # noqa: F401  (registers the commands)
     corpus_commands,
     corroborate_commands,
     fetch_commands,
+    listing_commands,
     report_commands,
     spark_commands,
     store_commands,

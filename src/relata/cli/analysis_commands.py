@@ -98,21 +98,11 @@ def dyad(
         _dyad_tables(timeline)
 
 
-_REPORT_COLUMNS = [
-    "period", "event_id", "type", "direction", "source", "target", "event_date", "event_intensity",
-    "document_id", "title", "published", "document_source", "position", "start", "end", "trigger",
-    "report_date", "report_intensity", "sentence",
-]
-
-
 def _dyad_csv(timeline: DyadTimeline) -> None:
-    rows = [
-        [e.period, e.id, e.type, e.direction, r.source, r.target, e.date, e.intensity,
-         r.document_id, r.title, r.published, r.document_source, r.position, r.start, r.end, r.trigger,
-         r.date, r.intensity, r.sentence]
-        for e in timeline.events for r in e.reports
-    ]
-    _write_csv(_REPORT_COLUMNS, rows)
+    from relata.analyze.item_tables import DYAD_SCHEMA, dyad_rows
+
+    rows = dyad_rows(timeline)
+    _write_csv(DYAD_SCHEMA.names, [[row[name] for name in DYAD_SCHEMA.names] for row in rows])
 
 
 def _side(selection: ActorSelection) -> str:

@@ -63,21 +63,29 @@ def derive(db: DbOption = Path("relata.duckdb")) -> None:
               f"{counts.quote_groups} quote groups", markup=False, soft_wrap=True)
 
 
+EXPORT_FORMATS = ("jsonl", "csv", "parquet", "events-csv", "events-parquet")
+_DEFAULT_OUT = {"jsonl": "relata-export.jsonl", "csv": "relata-export", "parquet": "relata-export",
+                "events-csv": "events.csv", "events-parquet": "events.parquet"}
+
+
 @app.command()
 def export(
     db: DbOption = Path("relata.duckdb"),
-    fmt: Annotated[str, typer.Option("--format", help="jsonl (records), csv or parquet (one file per table).")] = "jsonl",
-    out_path: Annotated[Path, typer.Option("--out", help="File (jsonl) or directory (csv, parquet).")] = Path("relata-export.jsonl"),
+    fmt: Annotated[str, typer.Option(
+        "--format", help="jsonl (records), csv or parquet (one file per table), events-csv or "
+                         "events-parquet (event data, one row per event: docs/event-data.md).")] = "jsonl",
+    out_path: Annotated[Path | None, typer.Option(
+        "--out", help="File (jsonl, events-*) or directory (csv, parquet).", show_default=False)] = None,
 ) -> None:
-    """Export the store: full records as JSON Lines, or its tables as CSV or Parquet."""
-    from relata.store import export as store_export
-    from relata.store import open_store
+    """Export the store: full records as JSON Lines, its tables as CSV or Parquet, or event data
+    (GDELT/POLECAT-style columns) as one CSV or Parquet file."""
+    import relata
 
-    if fmt not in ("jsonl", "csv", "parquet"):
-        fail(f"--format must be jsonl, csv or parquet, not {fmt!r}", code=2)
+    if fmt not in EXPORT_FORMATS:
+        fail(f"--format must be one of {', '.join(EXPORT_FORMATS)}, not {fmt!r}", code=2)
     try:
-        with open_store(db, read_only=True) as con:
-            written = store_export(con, fmt, out_path)
+        with relata.Store(db) as store:
+            written = store.export(fmt, out_path or Path(_DEFAULT_OUT[fmt]))
     except (RelataError, OSError) as exc:
         fail(str(exc))
     for path in written:

@@ -24,6 +24,14 @@ def name_key(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
+def fold_accents(text: str) -> str:
+    """``text`` without accents: ``córdoba`` -> ``cordoba``."""
+    if text.isascii():
+        return text
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
 def without_initials(key: str) -> str:
     """``vladimir v putin`` -> ``vladimir putin``: middle initials dropped (first and last kept)."""
     parts = key.split()

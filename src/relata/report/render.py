@@ -52,6 +52,9 @@ class StaticUrls:
     def events(self) -> str:
         return "events.html"
 
+    def map(self) -> str:
+        return "map.html"
+
     def quotes(self) -> str:
         return "quotes.html"
 
@@ -87,6 +90,9 @@ class WebUrls(StaticUrls):
 
     def events(self) -> str:
         return "/events"
+
+    def map(self) -> str:
+        return "/map"
 
     def quotes(self) -> str:
         return "/quotes"
@@ -132,7 +138,7 @@ def environment() -> jinja2.Environment:
     env.globals.update(
         PLOVER_TYPES=PLOVER_TYPES, KIND_LABELS=KIND_LABELS, A_TO_B=A_TO_B, meta_csp=META_CSP,
         # Page variables most templates take; pages that have them pass their own.
-        charts=False, page_url=None, query="", outlets=(), speakers=None, filters=Filters(),
+        charts=False, map_page=False, page_url=None, query="", outlets=(), speakers=None, filters=Filters(),
     )
     return env
 

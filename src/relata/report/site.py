@@ -1,9 +1,10 @@
 """The static report: every page of the record written as HTML files, openable without a server.
 
-``write_report(con, out)`` renders the overview, the actors, every dyad with its timeline, quotes
-by speaker, claims with their corroboration, and one page per document with its spans
-highlighted; then copies the stylesheet, the page script and Plotly's JavaScript (read from the
-installed ``plotly`` package, never fetched) into ``out/assets``.
+``write_report(con, out)`` renders the overview, the actors, every dyad with its timeline, the
+events on a world map, quotes by speaker, claims with their corroboration, and one page per
+document with its spans highlighted; then copies the stylesheet, the page scripts, Plotly's
+JavaScript (read from the installed ``plotly`` package, never fetched) and the map's world shapes
+(shipped in ``relata/data/world``) into ``out/assets``.
 """
 
 from __future__ import annotations
@@ -17,9 +18,10 @@ import duckdb
 from relata import views
 from relata.report.plotly_assets import PLOTLY_CSS, PLOTLY_JS, plotly_css, plotly_js
 from relata.report.render import STATIC, Renderer, StaticUrls, bar_chart, dyad_chart
+from relata.report.world_shapes import WORLD_JS, world_shapes_js
 from relata.views.params import ALL
 
-ASSETS = ("relata.css", "relata.js")
+ASSETS = ("relata.css", "relata.js", "relata-map.js")
 
 
 @dataclass(frozen=True)
@@ -55,6 +57,7 @@ def write_report(con: duckdb.DuckDBPyConnection, out: Path, max_dyads: int = 200
     page(urls.documents(), "documents.html", title="Documents", page=views.documents(con, page=ALL))
     page(urls.actors(), "actors.html", title="Actors", page=views.actors(con, page=ALL))
     page(urls.events(), "events.html", title="Events", page=views.events(con, page=ALL))
+    page(urls.map(), "map.html", title="Events on a map", m=views.event_map(con), map_page=True)
     page(urls.quotes(), "quotes.html", title="Quotes by speaker", speakers=views.quotes_by_speaker(con))
     page(urls.claims(), "claims.html", title="Claims and corroboration", page=views.claims(con, page=ALL),
          corroboration=views.corroboration(con))
@@ -75,4 +78,5 @@ def write_report(con: duckdb.DuckDBPyConnection, out: Path, max_dyads: int = 200
         shutil.copyfile(STATIC / name, out / "assets" / name)
     shutil.copyfile(plotly_js(), out / "assets" / PLOTLY_JS)
     (out / "assets" / PLOTLY_CSS).write_text(plotly_css(), encoding="utf-8")
+    (out / "assets" / WORLD_JS).write_text(world_shapes_js(), encoding="utf-8")
     return ReportSummary(out=out, pages=written, documents=len(ids), dyads=len(dyads))

@@ -17,7 +17,7 @@ from pathlib import Path
 import duckdb
 
 from relata.errors import StoreBusyError, StoreError
-from relata.store.schema import create_statements, migration_statements
+from relata.store.schema import create_statements, migrate
 
 DEFAULT_DB = "relata.duckdb"
 DEFAULT_WAIT = 10.0
@@ -61,13 +61,7 @@ def open_store(path: str | Path, read_only: bool = False, wait: float = DEFAULT_
         tables = [s for s in statements if s.startswith("CREATE TABLE")]
         for statement in tables:
             con.execute(statement)
-        base_columns = con.execute(
-            "SELECT c.table_name, c.column_name FROM information_schema.columns c "
-            "JOIN information_schema.tables t USING (table_schema, table_name) "
-            "WHERE t.table_type = 'BASE TABLE' AND t.table_schema = current_schema()"
-        ).fetchall()
-        for statement in migration_statements(set(base_columns)):
-            con.execute(statement)
+        migrate(con)
         for statement in statements:
             if statement not in tables:
                 con.execute(statement)  # views after the columns they read

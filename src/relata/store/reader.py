@@ -22,7 +22,7 @@ from relata.records import (
     TimeExpression,
     to_dict,
 )
-from relata.store.schema import ITEM_TABLES
+from relata.store.schema import ITEM_TABLES, select_columns
 
 COUNTED = ("documents", "actors", "entities", "quotes", "events", "claims", "times")
 EXPORT_TABLES = ("documents", "sources", "actors") + ITEM_TABLES
@@ -47,10 +47,28 @@ def stats(con: duckdb.DuckDBPyConnection) -> dict:
     return out
 
 
-def query(con: duckdb.DuckDBPyConnection, sql: str) -> tuple[list[str], list[tuple]]:
-    """Column names and rows of a read-only query."""
+def _check_read_only(sql: str) -> None:
     if _WRITE_SQL.match(sql):
         raise QueryError("only read-only queries are allowed (SELECT, WITH, DESCRIBE, SHOW ...)")
+
+
+def query_table(con: duckdb.DuckDBPyConnection, sql: str):
+    """A read-only query's result as an Arrow table."""
+    _check_read_only(sql)
+    try:
+        relation = con.sql(sql)
+        if relation is None:  # a statement without a result
+            import pyarrow as pa
+
+            return pa.table({})
+        return relation.to_arrow_table()
+    except duckdb.Error as exc:
+        raise QueryError(str(exc).strip().splitlines()[0]) from None
+
+
+def query(con: duckdb.DuckDBPyConnection, sql: str) -> tuple[list[str], list[tuple]]:
+    """Column names and rows of a read-only query."""
+    _check_read_only(sql)
     try:
         cursor = con.execute(sql)
     except duckdb.Error as exc:
@@ -77,19 +95,22 @@ def record(con: duckdb.DuckDBPyConnection, document_id: str) -> DocumentRecord |
         return None
 
     def items(table: str, columns: str) -> list[tuple]:
+        # columns: a select list; see select_columns for stores written by an older Relata
         return con.execute(
             f"SELECT {columns} FROM {table} WHERE document_id = ? ORDER BY position", [document_id]
         ).fetchall()
 
     actors = tuple(
         Actor(id=a, name=n, kind=k, country=c, aliases=tuple(al or ()), sector=s)
-        for a, n, k, c, al, s in items("document_actors", "actor_id, name, kind, country, aliases, sector")
+        for a, n, k, c, al, s in items("document_actors", select_columns(
+            con, "document_actors", ["actor_id", "name", "kind", "country", "aliases", "sector"]))
     )
+    event_columns = select_columns(con, "events", [
+        "start", "end", "trigger", "type", "mode", "intensity", "source", "target", "date", "attributed_to",
+        "location_name", "location_country", "location_lat", "location_lon", "cameo"])
     events = tuple(
-        Event(*e[:10], location=Location(e[10], e[11], e[13], e[14]) if e[10] else None, cameo=e[12])
-        for e in items("events", 'start, "end", trigger, type, mode, intensity, source, target, date, '
-                                 "attributed_to, location_name, location_country, cameo, location_lat, "
-                                 "location_lon")
+        Event(*e[:10], location=Location(*e[10:14]) if e[10] else None, cameo=e[14])
+        for e in items("events", event_columns)
     )
     return DocumentRecord(
         id=row[0], source=row[1], title=row[2], author=row[3], outlet=row[4], published=row[5],

@@ -30,8 +30,8 @@ TABLES = {
         document_id VARCHAR NOT NULL, position INTEGER NOT NULL, start INTEGER NOT NULL,
         "end" INTEGER NOT NULL, trigger VARCHAR NOT NULL, type VARCHAR NOT NULL, mode VARCHAR,
         intensity DOUBLE NOT NULL, source VARCHAR, target VARCHAR, date VARCHAR,
-        attributed_to VARCHAR, location_name VARCHAR, location_country VARCHAR, cameo VARCHAR,
-        location_lat DOUBLE, location_lon DOUBLE""",
+        attributed_to VARCHAR, location_name VARCHAR, location_country VARCHAR,
+        location_lat DOUBLE, location_lon DOUBLE, cameo VARCHAR""",
     "claims": """
         document_id VARCHAR NOT NULL, position INTEGER NOT NULL, start INTEGER NOT NULL,
         "end" INTEGER NOT NULL, text VARCHAR NOT NULL, value DOUBLE NOT NULL, unit VARCHAR NOT NULL,
@@ -42,14 +42,6 @@ TABLES = {
         "end" INTEGER NOT NULL, text VARCHAR NOT NULL, value VARCHAR""",
     "store_info": "key VARCHAR PRIMARY KEY, value VARCHAR",
 }
-
-# Optional columns added after stores existed: (table, column, type).
-ADDED_COLUMNS = (
-    ("document_actors", "sector", "VARCHAR"),
-    ("events", "cameo", "VARCHAR"),
-    ("events", "location_lat", "DOUBLE"),
-    ("events", "location_lon", "DOUBLE"),
-)
 
 # Tables whose rows belong to one document and go when it is replaced.
 ITEM_TABLES = ("document_actors", "entities", "quotes", "events", "claims", "times")
@@ -83,19 +75,44 @@ def create_statements() -> list[str]:
     return statements
 
 
-def migration_statements(existing: set[tuple[str, str]]) -> list[str]:
-    """What a store made by an older Relata needs to gain the optional columns added since.
+def present_columns(con, table: str) -> set[str]:
+    """The columns the store's ``table`` has (empty when it has no such table)."""
+    return {row[0] for row in con.execute(
+        "SELECT column_name FROM information_schema.columns WHERE table_name = ? AND table_schema = 'main'",
+        [table]).fetchall()}
 
-    ``existing`` holds ``(table, column)`` of the store's base tables (a catalog of views, such as
-    the Spark job's, is left alone). Added columns always go at a table's end, so rows written by
-    position line up; their values stay NULL until the documents are ingested again.
-    """
-    tables = {table for table, _ in existing}
-    return [
-        f'ALTER TABLE {table} ADD COLUMN "{column}" {kind}'
-        for table, column, kind in ADDED_COLUMNS
-        if table in tables and (table, column) not in existing
-    ]
+
+def missing_columns(con, table: str) -> list[tuple[str, str]]:
+    """Columns of ``table``'s definition that the store's table lacks (a store written by an
+    older Relata); empty when the table itself is missing."""
+    present = present_columns(con, table)
+    if not present:
+        return []
+    return [(name, kind) for name, kind in columns(table) if name not in present]
+
+
+def migrate(con) -> list[str]:
+    """Add the columns later versions defined to a store written by an older one: every added
+    column is nullable, so old rows read as "not known". Returns ``table.column`` of each added."""
+    added = []
+    base = {row[0] for row in con.execute(
+        "SELECT table_name FROM information_schema.tables WHERE table_type = 'BASE TABLE' "
+        "AND table_schema = 'main'").fetchall()}
+    for table in TABLES:
+        if table not in base:
+            continue  # a catalog of views (the Spark job's output) is left as it is
+        for name, kind in missing_columns(con, table):
+            con.execute(f'ALTER TABLE {table} ADD COLUMN "{name}" {kind}')
+            added.append(f"{table}.{name}")
+    return added
+
+
+def select_columns(con, table: str, names: list[str], alias: str | None = None) -> str:
+    """A select list of ``names`` from ``table``, with ``NULL`` standing in for columns an older
+    store (opened read-only, so not migrated) lacks."""
+    missing = {name for name, _ in missing_columns(con, table)}
+    prefix = f"{alias}." if alias else ""
+    return ", ".join(f'NULL AS "{n}"' if n in missing else f'{prefix}"{n}"' for n in names)
 
 
 def columns(table: str) -> list[tuple[str, str]]:

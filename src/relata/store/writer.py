@@ -45,9 +45,7 @@ def record_rows(r: DocumentRecord) -> dict[str, list[tuple]]:
         ],
         "events": [
             (r.id, i, e.start, e.end, e.trigger, e.type, e.mode, float(e.intensity), e.source, e.target,
-             e.date, e.attributed_to, e.location.name if e.location else None,
-             e.location.country if e.location else None, e.cameo,
-             e.location.lat if e.location else None, e.location.lon if e.location else None)
+             e.date, e.attributed_to, *_location_row(e.location), e.cameo)
             for i, e in enumerate(r.events)
         ],
         "claims": [
@@ -57,6 +55,12 @@ def record_rows(r: DocumentRecord) -> dict[str, list[tuple]]:
         ],
         "times": [(r.id, i, t.start, t.end, t.text, t.value) for i, t in enumerate(r.times)],
     }
+
+
+def _location_row(location) -> tuple:
+    if location is None:
+        return None, None, None, None
+    return location.name, location.country, location.lat, location.lon
 
 
 def arrow_table(table: str, rows: Sequence[tuple]) -> pa.Table:

@@ -7,6 +7,7 @@ Each function takes an open (read-only) DuckDB connection and validated paramete
 from relata.views.catalog import actors, claims, documents, events, outlets, quotes, quotes_of
 from relata.views.corpus import corroboration, document_ids, dyad, dyads, overview, quotes_by_speaker
 from relata.views.document import DocumentView, document_view, safe_url, search
+from relata.views.event_map import EventMap, event_map
 from relata.views.params import (
     MAX_LIMIT,
     Filters,
@@ -17,6 +18,6 @@ from relata.views.params import (
 
 __all__ = [
     "actors", "claims", "documents", "events", "outlets", "quotes", "quotes_of", "corroboration", "document_ids",
-    "dyad", "dyads", "overview", "quotes_by_speaker", "DocumentView", "document_view", "safe_url",
+    "dyad", "dyads", "event_map", "EventMap", "overview", "quotes_by_speaker", "DocumentView", "document_view", "safe_url",
     "search", "MAX_LIMIT", "Filters", "InvalidParameterError", "NotFoundError", "PageRequest",
 ]

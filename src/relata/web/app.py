@@ -21,6 +21,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from relata import __version__
 from relata.report.plotly_assets import PLOTLY_CSS, PLOTLY_JS, plotly_css, plotly_js
 from relata.report.render import CSP, STATIC, Renderer, WebUrls
+from relata.report.world_shapes import WORLD_JS, world_shapes_js
 from relata.web import api, docs, errors, pages
 from relata.web.store import LINGER, StoreGate
 
@@ -33,6 +34,7 @@ SECURITY_HEADERS = {
 _FILES = {
     "relata.css": (lambda: STATIC / "relata.css", "text/css"),
     "relata.js": (lambda: STATIC / "relata.js", "text/javascript"),
+    "relata-map.js": (lambda: STATIC / "relata-map.js", "text/javascript"),
     PLOTLY_JS: (plotly_js, "text/javascript"),
 }
 
@@ -81,6 +83,8 @@ def create_app(db_path: str | Path, linger: float = LINGER) -> FastAPI:
     def static(name: str) -> Response:
         if name == PLOTLY_CSS:
             return PlainTextResponse(plotly_css(), media_type="text/css")
+        if name == WORLD_JS:
+            return PlainTextResponse(world_shapes_js(), media_type="text/javascript")
         if name not in _FILES:
             raise HTTPException(404, f"no static file {name!r}")
         path, media_type = _FILES[name]

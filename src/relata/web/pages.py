@@ -84,6 +84,11 @@ def events(request: Request, con: Con, page: PageParams, where: FilterParams):
                    filters=where, outlets=views.outlets(con), page_url=_pages(request))
 
 
+@router.get("/map")
+def event_map(request: Request, con: Con):
+    return _render(request, "map.html", title="Events on a map", m=views.event_map(con), map_page=True)
+
+
 @router.get("/quotes")
 def quotes(request: Request, con: Con, page: PageParams, where: FilterParams):
     if where.active:

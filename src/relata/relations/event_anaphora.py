@@ -1,0 +1,143 @@
+"""Roles an event's own clause leaves open, from what its words refer back to earlier.
+
+- **An earlier event.** ``Russia accused Ukraine of shelling the plant. Kyiv rejected the charge.``:
+  *the charge* is Russia's accusation, so the rejection targets Russia. A trigger whose object
+  (``rejected the demand``), cause (``retaliated for the raid``, ``responded to the attack``) or
+  relative head (``a charge Iran denies``) is a definite noun naming an event, and which has no
+  target of its own, targets the source of the latest earlier event of that type in the document
+  that was aimed at the trigger's own source (or at nobody named).
+- **A pair named earlier.** ``the two countries``, ``both governments``, ``the two neighbours``,
+  ``both sides``: the two parties of the latest earlier event between two different states, else
+  the last two states the text named before the phrase.
+
+The nouns that refer back without being event triggers themselves (``charge``, ``allegation``,
+``proposal``) are data: ``relata/data/event_reference_nouns.tsv``; the others are the event nouns
+of the pattern table (``demand``, ``raid``, ``talks``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from spacy.tokens import Token
+
+from relata.records import Actor
+from relata.relations.event_patterns import match_noun
+from relata.resolve.actors import DocumentActors
+
+DEFINITE = frozenset({"the", "this", "that", "these", "those", "such"})
+# Prepositions whose object is what a response answers: "retaliated for the raid".
+CAUSE_PREPS = frozenset({"for", "to", "over", "against", "after"})
+PAIR_WORDS = frozenset({"two", "both"})
+
+
+@dataclass(frozen=True)
+class PriorEvent:
+    """An event already coded in the document, at state level (as the record has it)."""
+
+    type: str
+    source: str | None
+    target: str | None
+    position: int  # character offset of its trigger
+
+
+@cache
+def _tables() -> tuple[dict[str, str], frozenset[str]]:
+    text = resources.files("relata.data").joinpath("event_reference_nouns.tsv").read_text(encoding="utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    nouns: dict[str, str] = {}
+    groups: set[str] = set()
+    for noun, kind, *_ in rows[1:]:
+        if kind.strip() == "PAIR":
+            groups.add(noun.strip().lower())
+        else:
+            nouns[noun.strip().lower()] = kind.strip()
+    return nouns, frozenset(groups)
+
+
+def referred_type(noun: Token, definite: bool = True) -> str | None:
+    """The type of event a noun refers back to (``the charge`` -> ACCUSE), or ``None``. Only a
+    definite noun refers back, unless ``definite`` is False (the head of a relative clause)."""
+    if noun.pos_ != "NOUN":
+        return None
+    if definite and not any(c.dep_ in ("det", "poss") and c.lower_ in DEFINITE for c in noun.children):
+        return None
+    nouns, _ = _tables()
+    found = nouns.get(noun.lemma_.lower()) or nouns.get(noun.lower_)
+    if found is not None:
+        return found
+    match = match_noun(noun)
+    return match.type if match is not None else None
+
+
+def _referring_nouns(verb: Token) -> list[tuple[Token, bool]]:
+    """The nouns that may name what the verb answers, each with whether it must be definite."""
+    out = [(c, True) for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    out += [(p, True) for c in verb.children if c.dep_ == "prep" and c.lower_ in CAUSE_PREPS
+            for p in c.children if p.dep_ == "pobj"]
+    if verb.dep_ == "relcl" and not any(c.dep_ == "dobj" for c in verb.children):
+        out.append((verb.head, False))  # "a charge Iran denies"
+    return out
+
+
+def antecedent_target(verb: Token, sources: Sequence[Actor], prior: Sequence[PriorEvent],
+                      actors: DocumentActors) -> Actor | None:
+    """Whom a response answers: the source of the earlier event its object names."""
+    own = {actors.coded_as(a).id for a in sources} | {a.id for a in sources}
+    own_states = own | {a.country for a in sources if a.country}
+    for noun, definite in _referring_nouns(verb):
+        wanted = referred_type(noun, definite)
+        if wanted is None:
+            continue
+        for event in reversed(prior):
+            if event.type != wanted or event.position >= verb.idx or event.source is None:
+                continue
+            if event.source in own:
+                continue  # one's own demand is not answered by oneself
+            if own and event.target is not None and not _aimed_at(event.target, own, own_states, actors):
+                continue
+            return actors.get(event.source)
+    return None
+
+
+def _aimed_at(target: str, own: set[str], own_states: set[str], actors: DocumentActors) -> bool:
+    """Whether an earlier event's target is the responder, or a place or body of its state
+    (``Israeli jets struck Gaza. Hamas retaliated ...``)."""
+    if target in own:
+        return True
+    actor = actors.get(target)
+    return actor is not None and actor.country is not None and actor.country in own_states
+
+
+def pair_phrase(token: Token | None) -> bool:
+    """``the two countries``, ``both governments``, ``the two neighbours``."""
+    if token is None or token.pos_ != "NOUN" or token.tag_ not in ("NNS", "NNPS"):
+        return False
+    _, groups = _tables()
+    if token.lemma_.lower() not in groups:
+        return False
+    return any(c.lower_ in PAIR_WORDS and c.dep_ in ("nummod", "det", "predet", "amod") for c in token.children)
+
+
+def pair_antecedents(token: Token, prior: Sequence[PriorEvent], actors: DocumentActors) -> list[Actor]:
+    """The two states a pair phrase refers back to (see the module docstring), or []."""
+    for event in reversed(prior):
+        if event.position >= token.idx:
+            continue
+        pair = [actors.get(event.source), actors.get(event.target)]
+        if all(a is not None and a.kind == "state" for a in pair) and pair[0].id != pair[1].id:
+            return pair
+    states: list[Actor] = []
+    for mention in sorted(actors.mentions, key=lambda m: m.start, reverse=True):
+        if mention.start >= token.idx or mention.actor is None:
+            continue
+        actor = actors.get(mention.actor)
+        state = actors.coded_as(actor) if actor is not None else None
+        if state is not None and state.kind == "state" and state not in states:
+            states.append(state)
+            if len(states) == 2:
+                return states[::-1]
+    return []

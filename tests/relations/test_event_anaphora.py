@@ -1,0 +1,48 @@
+"""Roles from what an event's words refer back to, and acts promised on a condition, on our own
+sentences (relations/event_anaphora.py, relations/event_modality.py)."""
+
+from __future__ import annotations
+
+from tests.relations.test_events import events_of
+
+
+def coded(text: str) -> set[tuple[str, str | None, str | None]]:
+    return {(e.type, e.source, e.target) for e in events_of(text)[0]}
+
+
+def test_a_response_targets_whoever_made_the_claim_it_answers():
+    assert ("REJECT", "PER", "ECU") in coded(
+        "Ecuador accused Peru of moving troops to the border. Lima rejected the charge on Friday.")
+    assert ("REJECT", "NOR", "RUS") in coded(
+        "Russia demanded that Norway close its ports to the fleet. Oslo dismissed the demand.")
+
+
+def test_a_retaliation_targets_the_attacker_of_the_responders_side():
+    assert ("ASSAULT", "AZE", "ARM") in coded(
+        "Armenian artillery shelled Azerbaijani positions near Lachin. "
+        "Azerbaijan retaliated for the attack with drone strikes.")
+
+
+def test_an_answer_to_someone_else_is_not_taken():
+    # the demand was aimed at Chile, so Peru's rejection does not answer it
+    found = coded("Bolivia demanded that Chile open its ports. Peru rejected the plan to build a pipeline.")
+    assert not any(t == "REJECT" and target == "BOL" for t, _, target in found)
+
+
+def test_a_pair_phrase_is_the_pair_named_before():
+    found = coded("Kenya and Tanzania resumed border talks on Monday. "
+                  "The two countries agreed to reopen the Namanga crossing.")
+    assert ("AGREE", "KEN", "TZA") in found or ("AGREE", "TZA", "KEN") in found
+    praised = coded("Iran restored ties with Saudi Arabia. The UN Secretary-General praised both governments.")
+    assert {("SUPPORT", "un", "IRN"), ("SUPPORT", "un", "SAU")} <= praised
+
+
+def test_an_act_promised_on_a_condition_is_a_threat():
+    assert ("THREATEN", "LTU", "BLR") in coded(
+        "Lithuania said it would close its border with Belarus if the flow of migrants continued.")
+    # a request made on a condition threatens whom the requested act would hit
+    assert ("THREATEN", "POL", "BLR") in coded(
+        "The Polish foreign minister said Poland would ask NATO to consider sanctions against Belarus "
+        "unless the crossings stopped.")
+    assert not any(t == "REQUEST" for t, _, _ in coded(
+        "Poland would ask NATO to consider sanctions against Belarus unless the crossings stopped."))
