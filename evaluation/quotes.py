@@ -41,7 +41,8 @@ Relata, whose speaker must be a resolved actor).
 
 The articles fall in two fixed halves (``evaluation/polnear.py``): the headline rows are printed
 for the *tune* half (whose errors ``python -m evaluation.quote_errors`` lists), the *check* half
-(never studied) and the whole set.
+(never studied) and the whole set. The news-events quote rows (``evaluation/news_quotes.py``)
+follow.
 """
 
 from __future__ import annotations
@@ -365,4 +366,6 @@ def evaluate(dev: Path | None, limit: int | None = None) -> list[Score]:
     rows += _rows("relata", ours, sum(docs.values()))
     if direct_quotations is not None:
         rows += _rows("textacy", peer, sum(docs.values()), refused)
-    return rows
+    from evaluation import news_quotes  # a second, unseen-style set: measured, never tuned on
+
+    return rows + news_quotes.evaluate(dev, limit)
