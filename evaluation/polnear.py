@@ -3,7 +3,8 @@ for pronoun sources.
 
 Gold: ``polnear-dev/attributions/NAME.ann`` (BRAT standoff; ``Source``/``Cue``/``Content``
 spans tied by ``E`` lines, discontinuous spans as ``START END;START END``) over
-``polnear-dev/text/NAME.txt``.
+``polnear-dev/text/NAME.txt``. A ``Source`` that is one lower-case word with a ``Cue`` that is one
+capitalised word (``said`` / ``Hester``) is read with the labels swapped back.
 
 **Halves.** The articles are ordered by the SHA-256 of their file name; the first half is the
 *tune* half (study its errors), the second the *check* half (only ever measured). The split
@@ -105,6 +106,10 @@ def read_gold(ann: Path, text: str, doc=None) -> list[GoldAttribution]:
             pieces = spans[roles["Source"]][1]
             gold.source = " ".join(text[s:e] for s, e in pieces)
             gold.source_start = pieces[0][0]
+            if _swapped(gold.source, gold.cue):
+                # '..." said Hester.' annotated Source "said", Cue "Hester": the labels swapped
+                gold.source, gold.cue = gold.cue, gold.source
+                gold.source_start = spans[roles["Cue"]][1][0][0]
         out.append(gold)
     for g in out:
         g.named = bool(g.source) and _has_name(g.source, g.source_start, doc)
@@ -118,6 +123,12 @@ def read_gold(ann: Path, text: str, doc=None) -> list[GoldAttribution]:
             # "officials who said ...": the words before the relative pronoun name its antecedent
             g.antecedent, g.antecedent_named = text[max(0, g.source_start - 80):g.source_start], True
     return out
+
+
+def _swapped(source: str, cue: str) -> bool:
+    """A source that is one lower-case word and a cue that is one capitalised name: an
+    annotator's slip (five in the dev split), read the right way round."""
+    return bool(re.fullmatch(r"[a-z]+", source)) and bool(re.fullmatch(r"[A-Z][a-z]+", cue)) and not is_pronoun(source)
 
 
 def is_pronoun(text: str) -> bool:
@@ -219,7 +230,8 @@ def _describe(g: GoldAttribution, text: str, doc) -> None:
     if not g.person:
         g.group = root.ent_type_ in _GROUP_ENTITIES
         return
-    given = [w for w in words if w not in honorifics()]
+    given = [t.lower_ for t in name if t.ent_type_ == "PERSON" and t.lower_.rstrip(".") not in honorifics()] or [
+        w for w in words if w not in honorifics()]  # "President Barack Obama": Barack is the given name
     nouns = [noun_gender(t.lemma_) for t in root.lefts if t.pos_ == "NOUN"]
     g.gender = next((x for x in titled + nouns if x), None) or (
         given_names().get(given[0]) if len(given) > 1 else _article_gender(root.text, text))

@@ -177,8 +177,8 @@ def add(into: Tally, part: Tally) -> None:
 def score(text: str, preds: list[Predicted], golds: list[GoldAttribution], tally: Tally,
           lenient: bool = False, log: list | None = None) -> None:
     """Match ``preds`` to ``golds`` and count into ``tally``; with ``log``, append each error as
-    ``(kind, prediction or None, gold or None)``: ``miss``, ``false``, ``speaker`` (the strict
-    verdict is wrong or the lenient one is), ``cue``."""
+    ``(kind, prediction or None, gold or None)``: ``match`` (every matched pair), ``miss``,
+    ``false``, ``speaker`` (the strict verdict is wrong or the lenient one is), ``cue``."""
     preds = [p for p in preds
              if not any(o is not p and o.start <= p.start and p.end <= o.end
                         and (o.start, o.end) != (p.start, p.end) for o in preds)]
@@ -194,6 +194,8 @@ def score(text: str, preds: list[Predicted], golds: list[GoldAttribution], tally
         used_p.add(i)
         used_g.add(j)
         pred, gold = preds[i], golds[j]
+        if log is not None:
+            log.append(("match", pred, gold))
         if len(gold.content) == len(pred.ranges) and all(
                 _trim(text, *a) == _trim(text, *b) for a, b in zip(pred.ranges, gold.content, strict=True)):
             tally.exact_tp += 1
