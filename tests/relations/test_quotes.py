@@ -252,3 +252,20 @@ def test_according_to_officials_who_spoke_is_the_officials_state():
     q = _by_text(_quotes("Egypt sent a delegation to Tel Aviv, according to two Egyptian officials who "
                          "spoke on condition of anonymity."), "delegation")
     assert q.speaker_name == "Egypt"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "For more information, call the commission's press office on +260 211 252 640.",
+        "Media enquiries: contact Ruth Zulu on (260) 977-123456 or email press@river-commission.org.",
+        "Anyone with information should contact the hotline at 0800 555 111, the ministry said.",
+    ],
+)
+def test_contact_lines_are_never_quotes(text):
+    assert _quotes(text) == ()
+
+
+def test_a_quoted_appeal_with_a_number_stays_a_quote():
+    q = _by_text(_quotes('"Call 0800 555 111 if you see anything," Sheriff Dana Holt said.'), "Call")
+    assert (q.kind, q.speaker_name) == ("direct", "Dana Holt")

@@ -15,7 +15,9 @@ speaker resolution in ``speakers``); this module combines them:
    an embedded quotation outside any reported speech is dropped; reported speech said inside
    another report's content or a quotation is part of it (``X said it welcomed ...``), unless a
    second speaker takes over (``..., while Y said ...``);
-4. a quotation with no attribution in its own sentence, or attributed to a bare pronoun that
+4. nothing in a contact sentence (``For more information call +260 ...``) is a quote, unless it
+   is a quotation someone is said to have said;
+5. a quotation with no attribution in its own sentence, or attributed to a bare pronoun that
    does not resolve, takes the speaker of the run of quotes it continues.
 """
 
@@ -27,9 +29,10 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span
 
+from relata.mentions.identifiers import is_contact
 from relata.mentions.quote_lexicon import SPEECH
 from relata.mentions.transcript import find_transcript_lines
-from relata.nlp import ParsedDocument
+from relata.nlp import ParsedDocument, sentence_of
 from relata.records import Actor, Quote
 from relata.relations.quote_cues import (
     Cue,
@@ -80,6 +83,7 @@ def extract_quotes(parsed: ParsedDocument, actors: DocumentActors) -> tuple[Quot
     quoted = [s for s in find_quoted_spans(text) if not any(lines.overlapping(s.start, s.end))]
     drafts += [d for s in quoted if (d := _quotation_draft(text, index, s, actors)) is not None]
     drafts = _merge_reports(parsed, actors, drafts)
+    drafts = [d for d in drafts if not _contact(parsed, d)]
     _continue_runs(text, drafts)
     out = []
     seen = set()
@@ -94,6 +98,19 @@ def extract_quotes(parsed: ParsedDocument, actors: DocumentActors) -> tuple[Quot
             cue=d.cue,
         ))
     return tuple(out)
+
+
+def _contact(parsed: ParsedDocument, draft: _Draft) -> bool:
+    """Whether a draft lies in a contact sentence (``For more information call +260 ...``,
+    ``Media enquiries: press@...``): never a quote. A quotation someone is said to have said
+    stays ('"Call 555-0100," the sheriff said')."""
+    if draft.fixed or draft.kind == "direct" and draft.attributed and draft.actor is not None:
+        return False
+    span = parsed.doc.char_span(draft.start, draft.end, alignment_mode="expand")
+    if span is None:
+        return False
+    sentence = sentence_of(span[0])
+    return is_contact(parsed.text[sentence.start_char:max(sentence.end_char, draft.end)])
 
 
 def _transcript_drafts(parsed: ParsedDocument, actors: DocumentActors) -> list[_Draft]:
