@@ -32,7 +32,7 @@ from spacy.tokens import Span
 from relata.mentions.identifiers import is_contact
 from relata.mentions.quote_lexicon import SPEECH
 from relata.mentions.transcript import find_transcript_lines
-from relata.nlp import ParsedDocument, sentence_of
+from relata.nlp import ParsedDocument
 from relata.records import Actor, Quote
 from relata.relations.quote_cues import (
     Cue,
@@ -83,7 +83,7 @@ def extract_quotes(parsed: ParsedDocument, actors: DocumentActors) -> tuple[Quot
     quoted = [s for s in find_quoted_spans(text) if not any(lines.overlapping(s.start, s.end))]
     drafts += [d for s in quoted if (d := _quotation_draft(text, index, s, actors)) is not None]
     drafts = _merge_reports(parsed, actors, drafts)
-    drafts = [d for d in drafts if not _contact(parsed, d)]
+    drafts = [d for d in drafts if not _contact(text, d)]
     _continue_runs(text, drafts)
     out = []
     seen = set()
@@ -100,17 +100,16 @@ def extract_quotes(parsed: ParsedDocument, actors: DocumentActors) -> tuple[Quot
     return tuple(out)
 
 
-def _contact(parsed: ParsedDocument, draft: _Draft) -> bool:
+def _contact(text: str, draft: _Draft) -> bool:
     """Whether a draft lies in a contact sentence (``For more information call +260 ...``,
     ``Media enquiries: press@...``): never a quote. A quotation someone is said to have said
     stays ('"Call 555-0100," the sheriff said')."""
     if draft.fixed or draft.kind == "direct" and draft.attributed and draft.actor is not None:
         return False
-    span = parsed.doc.char_span(draft.start, draft.end, alignment_mode="expand")
-    if span is None:
-        return False
-    sentence = sentence_of(span[0])
-    return is_contact(parsed.text[sentence.start_char:max(sentence.end_char, draft.end)])
+    left = max(text.rfind(". ", 0, draft.start), text.rfind("\n", 0, draft.start)) + 1
+    ends = [at for at in (text.find(". ", draft.end), text.find("\n", draft.end)) if at >= 0]
+    sentence = text[left:min(ends, default=len(text))]
+    return any(ch.isdigit() or ch == "@" for ch in sentence) and is_contact(sentence)
 
 
 def _transcript_drafts(parsed: ParsedDocument, actors: DocumentActors) -> list[_Draft]:
