@@ -17,8 +17,10 @@ speaker resolution in ``speakers``); this module combines them:
    second speaker takes over (``..., while Y said ...``);
 4. nothing in a contact sentence (``For more information call +260 ...``) is a quote, unless it
    is a quotation someone is said to have said;
-5. a quotation with no attribution in its own sentence, or attributed to a bare pronoun that
-   does not resolve, takes the speaker of the run of quotes it continues.
+5. a quotation with no attribution in its own sentence right after a sentence whose subject is a
+   person (``Senator Haddad praised the police. "They saved lives."``, ``Caddell continued:``)
+   is that person's; otherwise it, or one attributed to a bare pronoun that does not resolve,
+   takes the speaker of the run of quotes it continues.
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ from spacy.tokens import Span
 from relata.mentions.identifiers import is_contact
 from relata.mentions.quote_lexicon import SPEECH
 from relata.mentions.transcript import find_transcript_lines
-from relata.nlp import ParsedDocument
+from relata.nlp import ParsedDocument, sentence_of
 from relata.records import Actor, Quote
 from relata.relations.quote_cues import (
     Cue,
@@ -72,6 +74,8 @@ class _Draft:
     fixed: bool = False  # speaker settled (transcript label), never inherited
     line_start: int = -1  # a transcript line's start, label included
     short: bool = False  # a few words with no cue: a term or a title unless a run continues
+    introduced: bool = False  # no cue, right after a sentence whose subject is a person ...
+    introducer: Actor | None = None  # ... that person, when named
     cue_i: int = -1  # token index of the cue word
 
 
@@ -162,7 +166,35 @@ def _quotation_draft(text: str, index: TokenIndex, span: QuotedSpan, actors: Doc
         return None  # "Coal Isn't the Villain.": a headline or a work's title, not speech
     elif words < _MIN_UNATTRIBUTED_WORDS and not span.continuation:
         draft.short = True  # kept only inside reported speech or a run of quotes
+    if cue is None and not span.continuation:
+        draft.introduced, draft.introducer = _introduced_by(text, index, span, actors)
     return draft
+
+
+def _introduced_by(text: str, index: TokenIndex, span: QuotedSpan, actors: DocumentActors) -> tuple[bool, Actor | None]:
+    """``Senator Omar Haddad then praised the police. "They saved lives."``, ``Caddell
+    continued:`` and a quotation in the next paragraph: a quotation with no cue right after a
+    finished sentence (or a colon) whose subject is a person is that person's, not the speaker of
+    an earlier run. Returns whether such a sentence precedes, and the person when named."""
+    doc = index.doc
+    if not doc.has_annotation("DEP"):
+        return False, None
+    i = index.last_before(span.open_at)
+    while i >= 0 and doc[i].is_space:
+        i -= 1
+    if i < 0 or doc[i].text not in (".", "!", "?", ":"):
+        return False, None
+    if "\n" in text[doc[i].idx:span.open_at] and doc[i].text != ":":
+        return False, None
+    sentence = sentence_of(doc[i])
+    subject = next((c for c in sentence.root.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.pos_ not in ("PROPN", "PRON") or subject.lower_ in ("it", "they", "we", "i", "you"):
+        return False, None
+    actor = resolve_speaker(subject, actors)
+    if actor is None:
+        return subject.ent_type_ == "PERSON", None
+    # a named body or state as the subject: the quotation is someone's there, not the run's
+    return actor.kind == "person" or subject.pos_ == "PROPN", actor if actor.kind == "person" else None
 
 
 def _quotation_is_subject(span: QuotedSpan, cue: Cue) -> bool:
@@ -331,6 +363,10 @@ def _continue_runs(text: str, drafts: list[_Draft]) -> None:
     current_para = -10
     for d in sorted(drafts, key=lambda d: d.start):
         para = bisect_right(starts, d.start) - 1
+        if d.introduced and d.actor is None and not d.attributed and not d.fixed:
+            d.actor = d.introducer  # a sentence about another person sits between: theirs, not the run's
+            current, current_para = d.actor, para
+            continue
         recent = current is not None and para - current_para <= (0 if d.short else _RUN_PARAGRAPHS)
         if d.actor is None and not d.fixed and recent and d.kind != "indirect":
             if not d.attributed or d.pronoun:
