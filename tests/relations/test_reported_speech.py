@@ -186,3 +186,15 @@ def test_calling_a_meeting_reports_nothing_but_calling_for_a_ceasefire_does():
     assert ("called", "a ceasefire in Gaza") in _reports("Turkey called for a ceasefire in Gaza.")
     assert ("called", "the measures illegitimate") in _reports("Russia called the measures illegitimate.")
     assert ("tells", "to go and vote") in _reports("Trump tells his supporters at a rally to go and vote.")
+
+
+def test_an_object_that_is_only_a_name_reports_nothing():
+    for text in ["Governor Ana Ruiz backed Hillary Clinton in the primary.",
+                 "Senator Ted Cruz endorsed Donald Trump.",
+                 "Militants attacked the USS Cole in 2000."]:
+        assert _reports(text) == [], text
+
+
+def test_an_object_with_what_is_said_about_a_name_stays():
+    assert _content(_reports('Cruz called Trump a "pathological liar".'), "called") == 'Trump a "pathological liar"'
+    assert _content(_reports("The minister condemned the attack on the embassy."), "condemned") == "the attack on the embassy"

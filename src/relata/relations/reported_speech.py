@@ -12,7 +12,9 @@
 - ``Trump's claim that CLAUSE``: a reporting noun's that-clause.
 - ``condemned the launch`` / ``called the measures "illegitimate"``: the object, except for act
   verbs (``quote_act_verbs.txt``: ``thanked Madrid for the support``, ``welcomed the vote``),
-  whose bare object is the target of an act; ``agreed``/``decided`` report only a that-clause.
+  whose bare object is the target of an act, and objects that are only names (``backed Hillary
+  Clinton``, ``blamed Bush``: acts toward someone); ``agreed``/``decided`` report only a
+  that-clause.
 
 The content span is the complement clause (without its ``that``), punctuation trimmed, cut at a
 semicolon and after a dateline (``OSLO -``), and before a second attribution joined to it
@@ -143,6 +145,17 @@ def _object(cue: Cue) -> tuple[int, int] | None:
         if objects:
             start = objects[0].left_edge.i  # "spoke of his flights": what is spoken of
     return start, end
+
+
+_NAME_PARTS = frozenset({"PROPN", "PRON", "DET", "CCONJ", "PUNCT", "PART"})
+
+
+def _only_names(span) -> bool:
+    """Whether a content is nothing but names or pronouns (``backed Hillary Clinton``, ``blamed
+    Bush``, ``attacked the USS Cole``: acts toward someone), with no word that says anything and
+    no quotation."""
+    return span is not None and all(t.pos_ in _NAME_PARTS or t.is_space for t in span) and not any(
+        t.is_quote or t.text in _QUOTE_CHARS for t in span)
 
 
 def _says_something(cue: Cue, right: list[Token]) -> bool:
@@ -438,6 +451,6 @@ def find_reports(doc: Doc) -> list[Report]:
                 chars = chars[0], _run_on(doc, text, cue, *chars)
                 chars = _within_semicolons(text, token.idx, *chars)
                 chars = _after_dateline(text, *chars)
-            if chars is not None:
+            if chars is not None and not _only_names(doc.char_span(*chars, alignment_mode="expand")):
                 out.append(Report(cue, *chars))
     return out
