@@ -198,3 +198,9 @@ def test_an_object_that_is_only_a_name_reports_nothing():
 def test_an_object_with_what_is_said_about_a_name_stays():
     assert _content(_reports('Cruz called Trump a "pathological liar".'), "called") == 'Trump a "pathological liar"'
     assert _content(_reports("The minister condemned the attack on the embassy."), "condemned") == "the attack on the embassy"
+
+
+def test_a_second_speech_verb_joined_to_the_content_is_a_second_report():
+    found = _reports("The ministry said the border would stay closed and warned truckers to wait.")
+    assert _content(found, "said") == "the border would stay closed"
+    assert _content(found, "warned") == "to wait"

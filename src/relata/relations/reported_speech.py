@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from relata.mentions.quote_lexicon import BELIEF, CLAUSE, INTENTION, NOUN, QUOTATION, lexicon
+from relata.mentions.quote_lexicon import BELIEF, CLAUSE, INTENTION, NOUN, QUOTATION, SPEECH, lexicon
 from relata.nlp import doc_text, sentence_of
 from relata.relations.quote_cues import Cue, clause_cue, cue_at, noun_cue
 
@@ -318,7 +318,10 @@ def _before_next_attribution(cue: Cue, span: tuple[int, int]) -> tuple[int, int]
         while before > start and doc[before].is_quote:
             before -= 1  # '..., "the CCP will not stop," pointing out that ...'
         participle = token.tag_ == "VBG" and before >= 0 and doc[before].text == ","
-        if not (participle or own_subject and token.dep_ == "conj"):
+        # "said it was opposed to the test and warned Pyongyang ...": a second speech verb joined
+        # to the content, with no subject of its own, is the speaker's second report
+        speech = token.dep_ == "conj" and token.tag_ in ("VBD", "VBZ") and cue_at(token).kind == SPEECH
+        if not (participle or own_subject and token.dep_ == "conj" or speech):
             continue
         cut = token.left_edge.i
         while cut > start and (doc[cut - 1].is_punct or doc[cut - 1].pos_ == "CCONJ"):
