@@ -213,3 +213,16 @@ def test_quotation_after_a_line_ending_with_a_colon():
     text = ('Veteran envoy Tomas Rinaldi spoke at length on Monday. Rinaldi continued:\n\n'
             '"The talks have stalled for a year and nobody in the capital seems to care."')
     assert _speaker_of(text, "talks have stalled") == "Tomas Rinaldi"
+
+
+def test_a_campaign_or_team_speaks_for_its_candidate():
+    assert _speaker_of("The Trump campaign said the charges were fabricated.", "charges were fabricated") == "Donald Trump"
+    assert _speaker_of("Hillary Clinton's campaign says the ad will air on Monday.", "ad will air") == "Hillary Clinton"
+    assert _speaker_of("Senator Ana Ruiz was not available. Her campaign said the vote was delayed.",
+                       "vote was delayed") == "Ana Ruiz"
+
+
+def test_a_name_with_its_title_in_apposition_is_the_speaker_not_the_title():
+    text = ("Ban Ki-moon, the secretary general of the United Nations, vowed not to repeat that mistake "
+            "and established a policy on reporting violations.")
+    assert _speaker_of(text, "not to repeat") == "Ban Ki-moon"

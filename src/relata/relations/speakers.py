@@ -59,8 +59,16 @@ def subject_of(cue: Token) -> Token | None:
     for _ in range(5):
         subjects = [c for c in token.children if c.dep_ in _SUBJECTS]
         if subjects:
-            # two subjects come from a misparse ("12:15 p.m. \n Donald Trump says"): the nearest
-            return _relative_antecedent(_named_in_apposition(min(subjects, key=lambda c: abs(c.i - token.i)), token))
+            # two subjects come from a misparse ("12:15 p.m. \n Donald Trump says"): the nearest,
+            # unless it is the apposition of a name before it ("Ban Ki-moon, the secretary general
+            # of the United Nations, vowed")
+            nearest = min(subjects, key=lambda c: abs(c.i - token.i))
+            named = [c for c in subjects if c.pos_ == "PROPN" and c.ent_type_ == "PERSON" and c.i < nearest.i]
+            if nearest.pos_ == "NOUN" and named and nearest.left_edge.i > 0 and (
+                    nearest.doc[nearest.left_edge.i - 1].text == ","
+                    and nearest.left_edge.i - 1 == named[-1].right_edge.i + 1):
+                nearest = named[-1]
+            return _relative_antecedent(_named_in_apposition(nearest, token))
         said = next((c for c in token.children if c.dep_ == "parataxis" and c.i < token.i
                      and lexicon().cue_class(c.lemma_) is not None), None)
         if token.tag_ == "VBG" and said is not None:
