@@ -22,6 +22,7 @@ def _found(text: str) -> list[tuple[str, str]]:
         ("Write to press@river-commission.org", [("press@river-commission.org", "email")]),
         ("See https://example.org/report.html, page two.", [("https://example.org/report.html", "url")]),
         ("ISBN 978-3-16-148410-0", [("ISBN 978-3-16-148410-0", "isbn")]),
+        ("Follow her on Twitter @pamkeyNEN.", [("@pamkeyNEN", "handle")]),
         ("ISSN 0317-8471", [("ISSN 0317-8471", "issn")]),
         ("Under Article 21 of the charter", [("Article 21", "reference")]),
         ("clause 3(b) and articles 5 and 6", [("clause 3(b)", "reference"), ("articles 5 and 6", "reference")]),

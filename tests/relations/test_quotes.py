@@ -269,3 +269,11 @@ def test_contact_lines_are_never_quotes(text):
 def test_a_quoted_appeal_with_a_number_stays_a_quote():
     q = _by_text(_quotes('"Call 0800 555 111 if you see anything," Sheriff Dana Holt said.'), "Call")
     assert (q.kind, q.speaker_name) == ("direct", "Dana Holt")
+
+
+def test_transcript_stage_directions_and_social_handles_are_not_speech():
+    text = ('"PENCE: We will win in Iowa, and we will win in Ohio too.\n\n'
+            '"(CROSSTALK.)\n\n'
+            '"Follow Pam Key on Twitter @pamkeyNEN."')
+    texts = [q.text for q in _quotes(text)]
+    assert not [t for t in texts if "CROSSTALK" in t or "@pamkeyNEN" in t], texts

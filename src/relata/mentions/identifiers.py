@@ -1,5 +1,5 @@
 """Numbers and addresses that identify rather than count: telephone numbers, e-mail and web
-addresses, ISBN/ISSN, references to numbered parts of a text (``Article 21``, ``clause 3(b)``).
+addresses, social media handles, ISBN/ISSN, references to numbered parts of a text (``Article 21``, ``clause 3(b)``).
 
 They are never numeric claims (their digits count nothing) and never what someone said (``For
 more information call +260 211 252 640`` reports no speech). Patterns:
@@ -17,10 +17,11 @@ from relata.mentions.tables import data_path, read_table
 # Words that make a line or sentence holding a telephone number or an address a contact line.
 _CONTACT_WORDS = re.compile(
     r"\b(?:contacts?|call|phone|telephone|tel|fax|e-?mail|mail|enquiries|inquiries|press office|media office|"
-    r"information|visit|write to|reach|dial|hotline|helpline|website|spokes(?:wo)?man|spokesperson)\b",
+    r"information|visit|write to|reach|dial|hotline|helpline|website|spokes(?:wo)?man|spokesperson|follow|"
+    r"twitter|facebook|instagram|telegram|linkedin)\b",
     re.IGNORECASE,
 )
-ADDRESS_KINDS = frozenset({"phone", "email", "url"})
+ADDRESS_KINDS = frozenset({"phone", "email", "url", "handle"})
 
 
 @dataclass(frozen=True)

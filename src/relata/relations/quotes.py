@@ -59,6 +59,7 @@ _SAME_QUOTE = 0.8  # reported speech mostly covered by a quotation is that quota
 _OPENING = frozenset({",", ":", "—", "–", "-", "(", "["})
 _TITLE_SMALL_WORDS = frozenset("a an the of in on at to for and or but nor by with from as vs".split())
 _CONTRAST = frozenset({"while", "whereas", "but"})  # "X said ..., while Y said ...": two speakers
+_STAGE_DIRECTION = re.compile(r"\s*[(\[][^()\[\]]{1,40}[)\]][\s.,]*")
 _BYLINE_DASH = re.compile(r"[ \t\u00a0]*(?:―|—|–|--|-)[ \t\u00a0]*")
 
 
@@ -108,7 +109,7 @@ def _contact(text: str, draft: _Draft) -> bool:
     """Whether a draft lies in a contact sentence (``For more information call +260 ...``,
     ``Media enquiries: press@...``): never a quote. A quotation someone is said to have said
     stays ('"Call 555-0100," the sheriff said')."""
-    if draft.fixed or draft.kind == "direct" and draft.attributed and draft.actor is not None:
+    if draft.fixed or draft.kind == "direct" and draft.cue is not None and draft.actor is not None:
         return False
     left = max(text.rfind(". ", 0, draft.start), text.rfind("\n", 0, draft.start)) + 1
     ends = [at for at in (text.find(". ", draft.end), text.find("\n", draft.end)) if at >= 0]
@@ -148,6 +149,8 @@ def _quotation_draft(text: str, index: TokenIndex, span: QuotedSpan, actors: Doc
     words = len(text[span.start:span.end].split())
     if words <= _SCARE_MAX_WORDS and scare_marked(text, span.open_at):
         return None
+    if _STAGE_DIRECTION.fullmatch(text[span.start:span.end]):
+        return None  # "(CROSSTALK.)", "[applause]": what the transcript notes, not what anyone said
     if embedded:
         # a fragment inside a clause: partial, attributed only by the reported speech around it
         return _Draft(span.start, span.end, "partial")
