@@ -69,6 +69,7 @@ def test_contact_and_press_office_lines_are_boilerplate():
         "Press enquiries: press@river-commission.org",
         "To donate, visit www.example.org or call 555-123-4567.",
         "Tel: 0800 555 111",
+        "For media enquiries, contact the ministry press office on +976 11 262 288 or email press@mrtd.gov.mn.",
         "###",
     ]:
         assert category_of(line) == "contact", line

@@ -204,3 +204,8 @@ def test_a_second_speech_verb_joined_to_the_content_is_a_second_report():
     found = _reports("The ministry said the border would stay closed and warned truckers to wait.")
     assert _content(found, "said") == "the border would stay closed"
     assert _content(found, "warned") == "to wait"
+
+
+def test_the_object_of_advise_is_who_is_advised_not_what_is_said():
+    assert _reports("Tsedev, an analyst who has advised both governments, left early.") == []
+    assert _content(_reports("She advised that the talks be delayed."), "advised") == "the talks be delayed"

@@ -226,3 +226,22 @@ def test_a_name_with_its_title_in_apposition_is_the_speaker_not_the_title():
     text = ("Ban Ki-moon, the secretary general of the United Nations, vowed not to repeat that mistake "
             "and established a policy on reporting violations.")
     assert _speaker_of(text, "not to repeat") == "Ban Ki-moon"
+
+
+def test_a_second_cue_the_parse_joins_to_the_reported_clause_keeps_the_speaker():
+    text = ("Its spokeswoman, Aigerim Seitkali, maintained that the delay was technical and insisted "
+            'the project remained "a priority for both capitals."')
+    assert _speaker_of(text, "the project remained") == "Aigerim Seitkali"
+
+
+def test_a_headline_without_a_full_stop_lends_no_subject_to_the_first_sentence():
+    text = ("Mongolia and Kazakhstan trade barbs over stalled rail corridor\n\n"
+            "ULAANBAATAR - Mongolia accused Kazakhstan on Monday of stalling the corridor, "
+            "and warned that it could turn to other lenders.")
+    assert _speaker_of(text, "could turn to other lenders") == "Mongolia"
+
+
+def test_a_study_by_a_named_body_is_that_body():
+    text = "Transit times would fall by about 40 percent, according to a 2023 study by the Asian Development Bank."
+    assert _speaker_of(text, "Transit times") == "Asian Development Bank"
+    assert _speaker_of("A 2014 study by Justin Levitt found 31 cases of fraud.", "31 cases") == "Justin Levitt"

@@ -37,7 +37,8 @@ _INTENT_DEPS = ("ccomp", "xcomp")
 _INTERRUPT_DEPS = ("parataxis",)
 _MIN_TOKENS = 1
 # Verbs whose object is the person addressed, not what is said ("told reporters").
-_ADDRESSEE_VERBS = frozenset({"tell", "ask", "inform", "notify", "assure", "warn", "urge", "say", "order"})
+_ADDRESSEE_VERBS = frozenset({"tell", "ask", "inform", "notify", "assure", "warn", "urge", "say", "order", "advise",
+                              "remind", "brief", "counsel"})
 _BEFORE_OBJECT = frozenset({"punct", "prt", "advmod", "npadvmod"})
 _TOPIC_PREPOSITIONS = frozenset({"for", "about", "of", "on", "against"})
 _OBJECT_DEPS = frozenset({"dobj", "oprd", "attr", "prep", "dative", "acomp", "xcomp", "ccomp"})
