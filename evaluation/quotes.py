@@ -365,7 +365,7 @@ def evaluate(dev: Path | None, limit: int | None = None) -> list[Score]:
             score(article.text, predicted or [], article.golds, peer, lenient=True)
     rows = []
     for half in HALVES:
-        rows += _rows("relata", per_half[half], docs[half], dataset=f"{DATASET} {half}", headline=True)
+        rows += _rows("relata", per_half[half], docs[half], dataset=f"{DATASET}, {half} half", headline=True)
     rows += _rows("relata", ours, sum(docs.values()))
     if direct_quotations is not None:
         rows += _rows("textacy", peer, sum(docs.values()), refused)
