@@ -209,3 +209,8 @@ def test_a_second_speech_verb_joined_to_the_content_is_a_second_report():
 def test_the_object_of_advise_is_who_is_advised_not_what_is_said():
     assert _reports("Tsedev, an analyst who has advised both governments, left early.") == []
     assert _content(_reports("She advised that the talks be delayed."), "advised") == "the talks be delayed"
+
+
+def test_plans_tagged_as_a_noun_but_parsed_as_a_verb_is_a_cue():
+    found = _reports("The Clinton campaign plans to employ Mr. Obama as much as possible.")
+    assert _content(found, "plans") == "to employ Mr. Obama as much as possible"
