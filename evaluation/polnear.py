@@ -229,7 +229,8 @@ def _describe(g: GoldAttribution, text: str, doc) -> None:
     name = [t for t in root.lefts if t.dep_ in ("compound", "flat") and t.pos_ == "PROPN"] + [root]
     words = [t.lower_.rstrip(".") for t in name]
     titled = [honorifics()[w] for w in words if w in honorifics()]
-    g.person = root.ent_type_ == "PERSON" or bool(titled) or root.text in _people(doc)
+    g.person = root.ent_type_ == "PERSON" or bool(titled) or root.text in _people(doc) or (
+        len(words) > 1 and _person_noun(words[0]))  # "Mayor Ana Ruiz": a title before a name
     if not g.person:
         g.group = root.ent_type_ in _GROUP_ENTITIES
         return
