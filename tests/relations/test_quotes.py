@@ -277,3 +277,9 @@ def test_transcript_stage_directions_and_social_handles_are_not_speech():
             '"Follow Pam Key on Twitter @pamkeyNEN."')
     texts = [q.text for q in _quotes(text)]
     assert not [t for t in texts if "CROSSTALK" in t or "@pamkeyNEN" in t], texts
+
+
+def test_an_isbn_or_an_article_number_is_never_a_quote():
+    quotes = _quotes("The guide is ISBN 978-3-16-148410-0, the publisher said. The clause in force is "
+                     "Article 21(3), the court said.")
+    assert not [q for q in quotes if "ISBN" in q.text or "Article 21" in q.text], quotes

@@ -16,7 +16,8 @@ speaker resolution in ``speakers``); this module combines them:
    another report's content or a quotation is part of it (``X said it welcomed ...``), unless a
    second speaker takes over (``..., while Y said ...``);
 4. nothing in a contact sentence (``For more information call +260 ...``) is a quote, unless it
-   is a quotation someone is said to have said;
+   is a quotation someone is said to have said, and nothing that is mostly a telephone number,
+   an address, an ISBN or an article number;
 5. a quotation with no attribution in its own sentence right after a sentence whose subject is a
    person (``Senator Haddad praised the police. "They saved lives."``, ``Caddell continued:``)
    is that person's; otherwise it, or one attributed to a bare pronoun that does not resolve,
@@ -31,7 +32,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span
 
-from relata.mentions.identifiers import is_contact
+from relata.mentions.identifiers import find_identifiers, is_contact
 from relata.mentions.quote_lexicon import SPEECH
 from relata.mentions.transcript import find_transcript_lines
 from relata.nlp import ParsedDocument, sentence_of
@@ -88,7 +89,7 @@ def extract_quotes(parsed: ParsedDocument, actors: DocumentActors) -> tuple[Quot
     quoted = [s for s in find_quoted_spans(text) if not any(lines.overlapping(s.start, s.end))]
     drafts += [d for s in quoted if (d := _quotation_draft(text, index, s, actors)) is not None]
     drafts = _merge_reports(parsed, actors, drafts)
-    drafts = [d for d in drafts if not _contact(text, d)]
+    drafts = [d for d in drafts if not _contact(text, d) and not _identifier(text, d)]
     _continue_runs(text, drafts)
     out = []
     seen = set()
@@ -115,6 +116,16 @@ def _contact(text: str, draft: _Draft) -> bool:
     ends = [at for at in (text.find(". ", draft.end), text.find("\n", draft.end)) if at >= 0]
     sentence = text[left:min(ends, default=len(text))]
     return any(ch.isdigit() or ch == "@" for ch in sentence) and is_contact(sentence)
+
+
+def _identifier(text: str, draft: _Draft) -> bool:
+    """Whether a draft is mostly a number or address that identifies (``ISBN 978-...``,
+    ``Article 21``, ``+260 211 252 640``): nothing anyone said."""
+    content = text[draft.start:draft.end]
+    if not any(ch.isdigit() or ch == "@" for ch in content):
+        return False
+    covered = sum(i.end - i.start for i in find_identifiers(content))
+    return covered >= 0.5 * len(content.strip(" .,;:"))
 
 
 def _transcript_drafts(parsed: ParsedDocument, actors: DocumentActors) -> list[_Draft]:
