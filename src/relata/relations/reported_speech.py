@@ -62,8 +62,9 @@ def _trimmed(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
         start += 1
     if end - start > 1 and doc[start].dep_ == "mark" and doc[start].lower_ in ("that", "whether", "if"):
         start += 1  # the content is the clause itself, without its complementizer
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].text in _TRIM or doc[end - 1].is_space):
-        end -= 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].text in _TRIM or doc[end - 1].is_space) and not (
+            doc[end - 1].text == ")" and any(t.text == "(" for t in doc[start:end - 1])):
+        end -= 1  # edge punctuation, but not the closing bracket of "Article 21(3)" or "(R-Tex)"
     if end - start < _MIN_TOKENS:
         return None
     return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
