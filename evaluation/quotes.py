@@ -150,6 +150,8 @@ def _speaker_right(names: tuple[str, ...], gold: GoldAttribution, lenient: bool,
     the strict row, when the source names no one)."""
     source = gold.source
     if lenient:  # textacy: its speaker tokens against the source text, whatever it is
+        if strict and not (source and (gold.named or is_pronoun(source) and gold.antecedent_named)):
+            return None  # the strict row keeps named sources (and pronouns standing for one) only
         return not names if source is None else bool(_words(" ".join(names)) & _words(source))
     named, description = gold.named, gold.description
     if source is not None and is_pronoun(source):
