@@ -6,9 +6,11 @@ PolNeAR has no entity gold, but every attribution's ``Source`` span is annotated
 - named sources: sources containing a proper noun (in the parse). ``DocumentActors.resolve`` on
   the source span is right when a word (3+ letters) of the actor's name or aliases occurs in the
   source text. Precision over resolved sources, recall over all named sources.
-- pronoun sources (``he``, ``she``): the gold antecedent stands in as the nearest earlier named
-  source in the same article (the same proxy the quotes evaluation uses); right when a word of
-  the resolved actor's name occurs in it. Precision over resolved pronouns, recall over all.
+- pronoun sources (``he``, ``she``): PolNeAR annotates no coreference; the referent is set by
+  the agreement rule in ``evaluation/polnear.py`` (the nearest earlier gold source naming a
+  single person not of the other gender), the one the quotes evaluation uses; right when a word
+  of the resolved actor's name occurs in it. Pronouns the rule cannot place are not scored.
+  Precision over resolved pronouns, recall over all.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from evaluation.polnear import read_gold
 from evaluation.scoring import Score
 from relata import nlp
 from relata.mentions.entities import extract_entities
@@ -25,14 +28,14 @@ DATASET = "polnear-dev"
 _PRONOUNS = {"he", "she", "him", "her"}
 
 
-def _sources(ann: Path) -> list[tuple[int, int, str]]:
-    out = []
-    for line in ann.read_text(encoding="utf-8").splitlines():
-        parts = line.split("\t")
-        if len(parts) == 3 and parts[1].startswith("Source ") and ";" not in parts[1]:
-            _, start, end = parts[1].split()
-            out.append((int(start), int(end), parts[2]))
-    return sorted(out)
+def _sources(ann: Path, text: str, doc) -> list[tuple[int, int, str, str | None]]:
+    """Each contiguous gold source once, with what a pronoun source refers to."""
+    out = {}
+    for g in read_gold(ann, text, doc):
+        if g.source:
+            referent = g.antecedent if g.antecedent_named else None
+            out[g.source_start] = (g.source_start, g.source_start + len(g.source), g.source, referent)
+    return sorted(out.values())
 
 
 def _words(actor) -> set[str]:
@@ -56,18 +59,17 @@ def evaluate(dev: Path | None, limit: int | None = None) -> list[Score]:
             continue
         parsed = nlp.parse(text_path.read_text(encoding="utf-8"))
         actors = resolve_actors(parsed, extract_entities(parsed))
-        last_named = None
-        for start, end, source in _sources(ann):
+        for start, end, source, referent in _sources(ann, parsed.text, parsed.doc):
             span = parsed.doc.char_span(start, end, alignment_mode="expand")
             if span is None or parsed.text[start:end] != source:
                 continue
             actor = actors.resolve(span)
             if source.lower() in _PRONOUNS:
                 tally = pronouns
-                expected = last_named
+                expected = referent
             elif any(t.pos_ == "PROPN" for t in span):
                 tally = named
-                expected = last_named = source
+                expected = source
             else:
                 continue
             if expected is None:
@@ -81,5 +83,5 @@ def evaluate(dev: Path | None, limit: int | None = None) -> list[Score]:
                 tally["fn"] += 1
     return [
         Score(DATASET, "actors", "named source -> actor", **named),
-        Score(DATASET, "actors", "pronoun source -> antecedent (proxy gold)", **pronouns),
+        Score(DATASET, "actors", "pronoun source -> antecedent (agreement rule)", **pronouns),
     ]

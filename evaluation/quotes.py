@@ -17,55 +17,56 @@ Measures:
   ``that``, which PolNeAR includes in the content).
 - speaker accuracy on matched quotes: right when a word of the predicted speaker's name or
   aliases (3+ letters; a possessive ``’s`` dropped, an initialism's dots closed up) occurs in
-  the gold source text; for a pronoun source, in the nearest
-  earlier gold source that names someone; a gold attribution without a source, or with an
-  unnamed one (``a source``, ``officials``: no proper noun and no person, organisation or
-  place entity in the parse), expects no speaker;
+  the gold source text; a pronoun source stands for its referent, set by the rule in
+  ``evaluation/polnear.py`` (PolNeAR annotates no coreference: an ``I`` in a quotation is the
+  quotation's source, otherwise the nearest earlier gold source agreeing in gender and number;
+  ``you`` and pronouns with no agreeing source are not scored); a gold attribution without a
+  source, or with an unnamed one (``a source``, ``officials``: no proper noun and no person,
+  organisation or place entity in the parse), expects no speaker;
   a description (proper noun inside, common-noun head: ``the Trump campaign``, ``a Bloomberg
   poll``) accepts no speaker as well as a matching name; for a relative pronoun (``who``) the 80
-  characters before it stand in for its antecedent. The ``strict`` row keeps only named and
-  pronoun sources and wants a matching name for every one of them.
+  characters before it stand in for its antecedent. The ``strict`` row keeps only named sources
+  and pronouns whose referent is named, and wants a matching name for every one of them.
 - cue accuracy on matched quotes: a word of the predicted cue occurs in the gold cue.
 - content by kind: PolNeAR annotates every attribution, including acts whose content is a noun
   phrase (``criticized his rhetoric``, ``lifted the curfew``), which a quote extractor does not
   report; recall is printed apart for clause or quotation contents and for noun-phrase contents,
   and one row scores against the clause/quotation gold only (predictions matched to
   noun-phrase gold set aside, every other prediction still a false positive).
-The last two rows restrict to gold contents that contain a double quotation mark (the part
-textacy's direct quotations can reach), for a like-for-like comparison.
+The rows restricted to gold contents that contain a double quotation mark are the part
+textacy's direct quotations can reach, for a like-for-like comparison.
 For textacy the speaker is its token list, right when one of its words occurs in the gold
 source text, whatever the source (pronouns and descriptions included: more lenient than for
 Relata, whose speaker must be a resolved actor).
+
+The articles fall in two fixed halves (``evaluation/polnear.py``): the headline rows are printed
+for the *tune* half (whose errors ``python -m evaluation.quote_errors`` lists), the *check* half
+(never studied) and the whole set. Quotes on the news-events articles (recall of the listed
+snippets, speaker accuracy; measured, never tuned on) are rows of ``python -m evaluation
+news_events``.
 """
 
 from __future__ import annotations
 
 import re
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 
+from evaluation.polnear import (
+    DATASET,
+    HALVES,
+    GoldAttribution,
+    article_names,
+    halves,
+    has_marks,
+    is_pronoun,
+    read_gold,
+)
 from evaluation.scoring import Score
 
-DATASET = "polnear-dev"
 MIN_OVERLAP = 0.3
-_PRONOUNS = frozenset("he she they i we him her them it his its their you who that which".split())
-_RELATIVE = frozenset({"who", "that", "which"})
 _EDGE = " \t\n,.;:\"'“”‘’—–-()"
-_MARKS = frozenset('"“”«»')
-_NAME_ENTITIES = frozenset({"PERSON", "ORG", "GPE"})
-
-
-@dataclass
-class GoldAttribution:
-    content: list[tuple[int, int]]
-    cue: str = ""
-    source: str | None = None
-    source_start: int = -1
-    antecedent: str | None = None  # for a pronoun source: the nearest earlier named source
-    named: bool = False  # the source names someone (has a proper noun)
-    description: bool = False  # ... but is headed by a common noun ("the Trump campaign")
-    clause: bool = False  # the content is a clause or a quotation, not a noun phrase ("criticized his rhetoric")
 
 
 @dataclass
@@ -95,88 +96,6 @@ class Tally:
     clause_found: list[int] = field(default_factory=lambda: [0, 0])  # gold whose content is a clause
     phrase_found: list[int] = field(default_factory=lambda: [0, 0])  # gold whose content is a noun phrase
     speaker_quoted: list[int] = field(default_factory=lambda: [0, 0])
-
-
-def read_gold(ann: Path, text: str, doc=None) -> list[GoldAttribution]:
-    spans: dict[str, tuple[str, list[tuple[int, int]]]] = {}
-    events: list[dict[str, str]] = []
-    for line in ann.read_text(encoding="utf-8").splitlines():
-        parts = line.split("\t")
-        if line.startswith("T") and len(parts) >= 2:
-            label, _, ranges = parts[1].partition(" ")
-            pieces = [tuple(int(x) for x in r.split()) for r in ranges.split(";")]
-            spans[parts[0]] = (label, pieces)
-        elif line.startswith("E") and len(parts) >= 2:
-            roles = dict(item.split(":", 1) for item in parts[1].split() if ":" in item)
-            events.append(roles)
-    out = []
-    for roles in events:
-        if "Content" not in roles or roles["Content"] not in spans:
-            continue
-        gold = GoldAttribution(content=spans[roles["Content"]][1])
-        if roles.get("Cue") in spans:
-            gold.cue = " ".join(text[s:e] for s, e in spans[roles["Cue"]][1])
-        if roles.get("Source") in spans:
-            pieces = spans[roles["Source"]][1]
-            gold.source = " ".join(text[s:e] for s, e in pieces)
-            gold.source_start = pieces[0][0]
-        out.append(gold)
-    for g in out:
-        g.named = bool(g.source) and _has_name(g.source, g.source_start, doc)
-        g.description = g.named and _is_description(g.source, g.source_start, doc)
-    for g in out:
-        g.clause = _is_clause_content(g, text, doc)
-    named = sorted((g.source_start, g.source) for g in out if g.named)
-    for g in out:
-        if g.source and _is_pronoun(g.source):
-            if g.source.strip().lower() in _RELATIVE:
-                g.antecedent = text[max(0, g.source_start - 80):g.source_start]
-            else:
-                earlier = [s for start, s in named if start < g.source_start]
-                g.antecedent = earlier[-1] if earlier else None
-    return out
-
-
-def _has_name(source: str, start: int, doc) -> bool:
-    """Whether a source names someone: a proper noun in the parse (a capitalised word that is
-    not the first of the span when there is no parse)."""
-    if doc is not None and start >= 0:
-        span = doc.char_span(start, start + len(source), alignment_mode="expand")
-        if span is not None:
-            # a name the tagger read as a common noun ("Sanders" tagged NOUN) is still a name
-            # when the entity recogniser marks it
-            return any(t.pos_ == "PROPN" or t.ent_type_ in _NAME_ENTITIES for t in span)
-    words = re.findall(r"[\w’']+", source)
-    return any(w[0].isupper() and w.lower() not in _PRONOUNS for w in words[1:])
-
-
-def _is_clause_content(gold: GoldAttribution, text: str, doc) -> bool:
-    """Whether the content is what a quote extractor reports: a quotation, or a clause (its root a
-    verb with a subject, or an infinitive: ``urged Congress to act``), as opposed to a noun phrase
-    that is the object of an act (``criticized his rhetoric``, ``lifted the curfew``)."""
-    if any(ch in _MARKS for s, e in gold.content for ch in text[s:e]):
-        return True
-    if doc is None:
-        return False
-    start, end = gold.content[0]
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None:
-        return False
-    root = span.root
-    return root.pos_ in ("VERB", "AUX") and (
-        any(c.dep_ in ("nsubj", "nsubjpass", "expl", "aux") for c in root.children))
-
-
-def _is_description(source: str, start: int, doc) -> bool:
-    """A source headed by a common noun (``A Bloomberg poll``, ``the Trump campaign``)."""
-    if doc is None:
-        return False
-    span = doc.char_span(start, start + len(source), alignment_mode="expand")
-    return span is not None and span.root.pos_ == "NOUN"
-
-
-def _is_pronoun(text: str) -> bool:
-    return text.strip().lower() in _PRONOUNS
 
 
 def _words(text: str) -> set[str]:
@@ -225,30 +144,44 @@ def _merge_split_quotes(preds: list[Predicted], golds: list[GoldAttribution]) ->
     return [p for i, p in enumerate(preds) if i not in merged] + out
 
 
-def _has_marks(text: str, gold: GoldAttribution) -> bool:
-    return any(ch in _MARKS for s, e in gold.content for ch in text[s:e])
-
-
 def _speaker_right(names: tuple[str, ...], gold: GoldAttribution, lenient: bool,
                    strict: bool = False) -> bool | None:
-    """Whether the predicted speaker fits the gold source; ``None`` when not scorable."""
+    """Whether the predicted speaker fits the gold source; ``None`` when not scorable (and, for
+    the strict row, when the source names no one)."""
     source = gold.source
     if lenient:  # textacy: its speaker tokens against the source text, whatever it is
+        if strict and not (source and (gold.named or is_pronoun(source) and gold.antecedent_named)):
+            return None  # the strict row keeps named sources (and pronouns standing for one) only
         return not names if source is None else bool(_words(" ".join(names)) & _words(source))
-    if gold.description and not names and not strict:
-        return True  # declining to name "the Trump campaign" or "a Bloomberg poll" is not wrong
-    if source is None or not (gold.named or _is_pronoun(source)):
-        return not names
-    if _is_pronoun(source):
-        source = gold.antecedent
-        if source is None:
+    named, description = gold.named, gold.description
+    if source is not None and is_pronoun(source):
+        if gold.antecedent is None:
             return None
+        source, named, description = gold.antecedent, gold.antecedent_named, gold.antecedent_description
+    if description and not names and not strict:
+        return True  # declining to name "the Trump campaign" or "a Bloomberg poll" is not wrong
+    if source is None or not named:
+        return None if strict else not names
     wanted = _words(source)
     return any(w in wanted for name in names for w in _words(name) if len(w) >= 3)
 
 
-def _score(text: str, preds: list[Predicted], golds: list[GoldAttribution], tally: Tally,
-           lenient: bool = False) -> None:
+def add(into: Tally, part: Tally) -> None:
+    """Add one article's counts to a half's or the whole set's."""
+    for f in fields(Tally):
+        mine, theirs = getattr(into, f.name), getattr(part, f.name)
+        if isinstance(mine, list):
+            mine[0] += theirs[0]
+            mine[1] += theirs[1]
+        else:
+            setattr(into, f.name, mine + theirs)
+
+
+def score(text: str, preds: list[Predicted], golds: list[GoldAttribution], tally: Tally,
+          lenient: bool = False, log: list | None = None) -> None:
+    """Match ``preds`` to ``golds`` and count into ``tally``; with ``log``, append each error as
+    ``(kind, prediction or None, gold or None)``: ``match`` (every matched pair), ``miss``,
+    ``false``, ``speaker`` (the strict verdict is wrong or the lenient one is), ``cue``."""
     preds = [p for p in preds
              if not any(o is not p and o.start <= p.start and p.end <= o.end
                         and (o.start, o.end) != (p.start, p.end) for o in preds)]
@@ -264,26 +197,33 @@ def _score(text: str, preds: list[Predicted], golds: list[GoldAttribution], tall
         used_p.add(i)
         used_g.add(j)
         pred, gold = preds[i], golds[j]
+        if log is not None:
+            log.append(("match", pred, gold))
         if len(gold.content) == len(pred.ranges) and all(
                 _trim(text, *a) == _trim(text, *b) for a, b in zip(pred.ranges, gold.content, strict=True)):
             tally.exact_tp += 1
         right = _speaker_right(pred.speaker_names, gold, lenient)
-        if right is not None and _has_marks(text, gold):
+        if right is not None and has_marks(text, gold):
             tally.speaker_quoted[0] += right
             tally.speaker_quoted[1] += 1
         if right is not None:
             tally.speaker[0] += right
             tally.speaker[1] += 1
         strict = _speaker_right(pred.speaker_names, gold, lenient, strict=True)
-        if strict is not None and gold.source and (gold.named or _is_pronoun(gold.source)):
+        if strict is not None:
             tally.speaker_named[0] += strict
             tally.speaker_named[1] += 1
+        if log is not None and (right is False or strict is False):
+            log.append(("speaker", pred, gold))
         if gold.cue:
             cue_words = _words(pred.cue or "")
-            tally.cue[0] += bool(cue_words & _words(gold.cue)) or (pred.cue == ":" and ":" in gold.cue)
+            cue_right = bool(cue_words & _words(gold.cue)) or (pred.cue == ":" and ":" in gold.cue)
+            tally.cue[0] += cue_right
             tally.cue[1] += 1
+            if log is not None and not cue_right:
+                log.append(("cue", pred, gold))
     for j, gold in enumerate(golds):
-        if _has_marks(text, gold):
+        if has_marks(text, gold):
             tally.quoted_found[0] += j in used_g
             tally.quoted_found[1] += 1
         found = tally.clause_found if gold.clause else tally.phrase_found
@@ -292,9 +232,12 @@ def _score(text: str, preds: list[Predicted], golds: list[GoldAttribution], tall
     tally.tp += len(used_p)
     tally.fp += len(preds) - len(used_p)
     tally.fn += len(golds) - len(used_g)
+    if log is not None:
+        log += [("miss", None, g) for j, g in enumerate(golds) if j not in used_g]
+        log += [("false", p, None) for i, p in enumerate(preds) if i not in used_p]
 
 
-def _relata_predictions(record) -> list[Predicted]:
+def relata_predictions(record) -> list[Predicted]:
     actors = {a.id: a for a in record.actors}
     out = []
     for q in record.quotes:
@@ -335,59 +278,97 @@ def _textacy():
     return direct_quotations
 
 
-def _rows(system: str, tally: Tally, docs: int, refused: int = 0) -> list[Score]:
+def _rows(system: str, tally: Tally, docs: int, refused: int = 0, dataset: str = DATASET,
+          headline: bool = False) -> list[Score]:
+    """The table rows for one system on one set of articles; ``headline``: only the measures the
+    halves are compared on."""
     speaker_note = ("its speaker text against the source text" if system != "relata"
                     else "unnamed source: none wanted; description: none or its name")
     note = f"{docs} articles" + (f"; refused {refused} (unbalanced quotation marks): scored empty" if refused else "")
+    clause = Score(dataset, "quotes", "content overlap>=0.3, clause/quotation gold only", tally.clause_found[0],
+                   tally.fp, tally.clause_found[1] - tally.clause_found[0], system=system,
+                   note="headline: noun-phrase gold and the predictions matched to it set aside")
+    overlap = Score(dataset, "quotes", "content overlap>=0.3", tally.tp, tally.fp, tally.fn, system=system,
+                    note=note + "; every attribution, noun-phrase contents included")
+    speaker = Score(dataset, "quotes", "speaker acc (matched)", correct=tally.speaker[0], total=tally.speaker[1],
+                    system=system, note=speaker_note)
+    strict = Score(dataset, "quotes", "speaker acc strict (named/pronoun source)", correct=tally.speaker_named[0],
+                   total=tally.speaker_named[1], system=system,
+                   note="a description must be named too; pronouns by the agreement rule")
+    cue = Score(dataset, "quotes", "cue acc (matched)", correct=tally.cue[0], total=tally.cue[1], system=system)
+    if headline:
+        return [clause, overlap, speaker, strict, cue]
     return [
-        Score(DATASET, "quotes", "content overlap>=0.3", tally.tp, tally.fp, tally.fn, system=system, note=note),
-        Score(DATASET, "quotes", "content exact", tally.exact_tp, tally.tp + tally.fp - tally.exact_tp,
+        clause,
+        overlap,
+        Score(dataset, "quotes", "content exact", tally.exact_tp, tally.tp + tally.fp - tally.exact_tp,
               tally.tp + tally.fn - tally.exact_tp, system=system, note=note),
-        Score(DATASET, "quotes", "speaker acc (matched)", correct=tally.speaker[0], total=tally.speaker[1],
-              system=system, note=speaker_note),
-        Score(DATASET, "quotes", "speaker acc strict (named/pronoun source)", correct=tally.speaker_named[0],
-              total=tally.speaker_named[1], system=system, note="a description must be named too"),
-        Score(DATASET, "quotes", "cue acc (matched)", correct=tally.cue[0], total=tally.cue[1], system=system),
-        Score(DATASET, "quotes", "recall, gold with quotation marks", correct=tally.quoted_found[0],
+        speaker,
+        strict,
+        cue,
+        Score(dataset, "quotes", "recall, gold with quotation marks", correct=tally.quoted_found[0],
               total=tally.quoted_found[1], system=system, note="overlap>=0.3"),
-        Score(DATASET, "quotes", "content overlap>=0.3, clause/quotation gold only", tally.clause_found[0], tally.fp,
-              tally.clause_found[1] - tally.clause_found[0], system=system,
-              note="noun-phrase gold and the predictions matched to it set aside"),
-        Score(DATASET, "quotes", "recall, gold content a clause or quotation", correct=tally.clause_found[0],
+        Score(dataset, "quotes", "recall, gold content a clause or quotation", correct=tally.clause_found[0],
               total=tally.clause_found[1], system=system, note="overlap>=0.3"),
-        Score(DATASET, "quotes", "recall, gold content a noun phrase", correct=tally.phrase_found[0],
-              total=tally.phrase_found[1], system=system, note="the object of an act: \"criticized his rhetoric\""),
-        Score(DATASET, "quotes", "speaker acc, gold with quotation marks", correct=tally.speaker_quoted[0],
+        Score(dataset, "quotes", "recall, gold content a noun phrase", correct=tally.phrase_found[0],
+              total=tally.phrase_found[1], system=system,
+              note="for information: the object of an act (\"criticized his rhetoric\")"),
+        Score(dataset, "quotes", "speaker acc, gold with quotation marks", correct=tally.speaker_quoted[0],
               total=tally.speaker_quoted[1], system=system),
     ]
 
 
-def evaluate(dev: Path | None, limit: int | None = None) -> list[Score]:
-    if dev is None:
-        return []
-    root = dev / "polnear-dev"
-    if not (root / "text").is_dir():
-        return []
+@dataclass
+class Article:
+    name: str
+    half: str
+    text: str
+    golds: list[GoldAttribution]
+    record: object
+    parsed: object
+
+
+def articles(dev: Path, limit: int | None = None, half: str | None = None):
+    """Each PolNeAR dev article parsed, extracted and read with its gold, in name order."""
     from relata import nlp
     from relata.clean.document import CleanDocument
     from relata.pipeline import build_record
 
-    names = sorted(p.stem for p in (root / "text").glob("*.txt"))[:limit]
+    root = dev / "polnear-dev"
+    names = article_names(root)
+    split = halves(names)
+    names = [n for n in names if half is None or split[n] == half][:limit]
     texts = [(root / "text" / f"{n}.txt").read_text(encoding="utf-8") for n in names]
-    direct_quotations = _textacy()
-    ours, peer = Tally(), Tally()
-    refused = 0
     for name, text, parsed in zip(names, texts, nlp.parse_many((t, None) for t in texts), strict=True):
         golds = read_gold(root / "attributions" / f"{name}.ann", text, parsed.doc)
         record = build_record(CleanDocument(name, text), parsed)
         if record.text != text:
             raise ValueError(f"{name}: record text differs from the gold text; offsets would not align")
-        _score(text, _relata_predictions(record), golds, ours)
+        yield Article(name, split[name], text, golds, record, parsed)
+
+
+def evaluate(dev: Path | None, limit: int | None = None) -> list[Score]:
+    if dev is None or not (dev / "polnear-dev" / "text").is_dir():
+        return []
+    direct_quotations = _textacy()
+    ours, peer = Tally(), Tally()
+    per_half = {h: Tally() for h in HALVES}
+    docs = dict.fromkeys(HALVES, 0)
+    refused = 0
+    for article in articles(dev, limit):
+        tally = Tally()
+        score(article.text, relata_predictions(article.record), article.golds, tally)
+        add(ours, tally)
+        add(per_half[article.half], tally)
+        docs[article.half] += 1
         if direct_quotations is not None:
-            predicted = _textacy_predictions(parsed.doc, direct_quotations)
+            predicted = _textacy_predictions(article.parsed.doc, direct_quotations)
             refused += predicted is None
-            _score(text, predicted or [], golds, peer, lenient=True)
-    rows = _rows("relata", ours, len(names))
+            score(article.text, predicted or [], article.golds, peer, lenient=True)
+    rows = []
+    for half in HALVES:
+        rows += _rows("relata", per_half[half], docs[half], dataset=f"{DATASET}, {half} half", headline=True)
+    rows += _rows("relata", ours, sum(docs.values()))
     if direct_quotations is not None:
-        rows += _rows("textacy", peer, len(names), refused)
+        rows += _rows("textacy", peer, sum(docs.values()), refused)
     return rows

@@ -60,3 +60,41 @@ def test_common_cms_furniture():
         "The post of foreign minister has been vacant since January.",
     ]:
         assert category_of(line) is None, line
+
+
+def test_contact_and_press_office_lines_are_boilerplate():
+    for line in [
+        "For more information contact the press office on +260 211 252 640 or email press@river.org.",
+        "Media contact: Ruth Zulu, Communications Officer, tel. (260) 977-123456.",
+        "Press enquiries: press@river-commission.org",
+        "To donate, visit www.example.org or call 555-123-4567.",
+        "Tel: 0800 555 111",
+        "For media enquiries, contact the ministry press office on +976 11 262 288 or email press@mrtd.gov.mn.",
+        "###",
+    ]:
+        assert category_of(line) == "contact", line
+
+
+def test_a_contact_heading_drops_the_name_and_number_lines_after_it():
+    lines = [
+        "The commission meets again in March.",
+        "Media contacts:",
+        "Ruth Zulu",
+        "Communications Officer",
+        "+260 977 123 456",
+        "ruth.zulu@river-commission.org",
+        "The talks resume on Monday, the minister said.",
+    ]
+    kept, dropped = remove_boilerplate(lines)
+    assert kept == ["The commission meets again in March.", "The talks resume on Monday, the minister said."]
+    assert dropped == 5
+
+
+def test_statements_that_give_a_number_are_article_text():
+    for line in [
+        "Anyone with information about the spill should call the hotline at (260) 977-123456, the ministry said.",
+        "Police said anyone with information should call 0800 555 111.",
+        "The ministry said it would call an election for 12 March.",
+        "He said 10 000 people came to the rally in Lusaka.",
+    ]:
+        assert category_of(line) is None, line

@@ -115,6 +115,11 @@ def test_attribution_from_according_to():
         "The two countries signed a deal.",
         "Wheat exports in the 2021-22 season were steady.",
         "The 9/11 attacks changed everything.",
+        "For more information contact the press office on +260 211 252 640.",
+        "Media contact: Ruth Zulu, tel. (260) 977-123456, or 020 7946 0000.",
+        "Write to press2024@river-commission.org or see www.example.org/report-2023.",
+        "The guide (ISBN 978-3-16-148410-0) is out.",
+        "Under clause 3(b) and articles 5 and 6 of the charter, members must report.",
     ],
 )
 def test_not_claims(text):

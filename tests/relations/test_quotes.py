@@ -252,3 +252,34 @@ def test_according_to_officials_who_spoke_is_the_officials_state():
     q = _by_text(_quotes("Egypt sent a delegation to Tel Aviv, according to two Egyptian officials who "
                          "spoke on condition of anonymity."), "delegation")
     assert q.speaker_name == "Egypt"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "For more information, call the commission's press office on +260 211 252 640.",
+        "Media enquiries: contact Ruth Zulu on (260) 977-123456 or email press@river-commission.org.",
+        "Anyone with information should contact the hotline at 0800 555 111, the ministry said.",
+    ],
+)
+def test_contact_lines_are_never_quotes(text):
+    assert _quotes(text) == ()
+
+
+def test_a_quoted_appeal_with_a_number_stays_a_quote():
+    q = _by_text(_quotes('"Call 0800 555 111 if you see anything," Sheriff Dana Holt said.'), "Call")
+    assert (q.kind, q.speaker_name) == ("direct", "Dana Holt")
+
+
+def test_transcript_stage_directions_and_social_handles_are_not_speech():
+    text = ('"PENCE: We will win in Iowa, and we will win in Ohio too.\n\n'
+            '"(CROSSTALK.)\n\n'
+            '"Follow Pam Key on Twitter @pamkeyNEN."')
+    texts = [q.text for q in _quotes(text)]
+    assert not [t for t in texts if "CROSSTALK" in t or "@pamkeyNEN" in t], texts
+
+
+def test_an_isbn_or_an_article_number_is_never_a_quote():
+    quotes = _quotes("The guide is ISBN 978-3-16-148410-0, the publisher said. The ruling, the judge said, "
+                     "is Article 21(3).")
+    assert not [q for q in quotes if "ISBN" in q.text or "Article 21" in q.text], quotes

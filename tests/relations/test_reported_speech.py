@@ -186,3 +186,31 @@ def test_calling_a_meeting_reports_nothing_but_calling_for_a_ceasefire_does():
     assert ("called", "a ceasefire in Gaza") in _reports("Turkey called for a ceasefire in Gaza.")
     assert ("called", "the measures illegitimate") in _reports("Russia called the measures illegitimate.")
     assert ("tells", "to go and vote") in _reports("Trump tells his supporters at a rally to go and vote.")
+
+
+def test_an_object_that_is_only_a_name_reports_nothing():
+    for text in ["Governor Ana Ruiz backed Hillary Clinton in the primary.",
+                 "Senator Ted Cruz endorsed Donald Trump.",
+                 "Militants attacked the USS Cole in 2000."]:
+        assert _reports(text) == [], text
+
+
+def test_an_object_with_what_is_said_about_a_name_stays():
+    assert _content(_reports('Cruz called Trump a "pathological liar".'), "called") == 'Trump a "pathological liar"'
+    assert _content(_reports("The minister condemned the attack on the embassy."), "condemned") == "the attack on the embassy"
+
+
+def test_a_second_speech_verb_joined_to_the_content_is_a_second_report():
+    found = _reports("The ministry said the border would stay closed and warned truckers to wait.")
+    assert _content(found, "said") == "the border would stay closed"
+    assert _content(found, "warned") == "to wait"
+
+
+def test_the_object_of_advise_is_who_is_advised_not_what_is_said():
+    assert _reports("Tsedev, an analyst who has advised both governments, left early.") == []
+    assert _content(_reports("She advised that the talks be delayed."), "advised") == "the talks be delayed"
+
+
+def test_plans_tagged_as_a_noun_but_parsed_as_a_verb_is_a_cue():
+    found = _reports("The Clinton campaign plans to employ Mr. Obama as much as possible.")
+    assert _content(found, "plans") == "to employ Mr. Obama as much as possible"

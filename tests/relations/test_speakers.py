@@ -167,3 +167,81 @@ def test_title_case_subject_is_matched_against_known_names():
     subject.pos_ = "VERB"  # the tagger's slip on "Trump openly admires ..."
     assert resolve_speaker(subject, _actors("Anna Lindqvist")).name == "Anna Lindqvist"
     assert resolve_speaker(doc[-2], _actors("Anna Lindqvist")) is None  # "failed" names nobody
+
+
+# Named sources are never dropped: a surname alone, a title and a surname, a name after a job
+# description or with an apposition gets the speaker, in the fullest form the document gives.
+
+def test_bare_surname_takes_the_fullest_form_in_the_document():
+    text = "Zambian Foreign Minister Mulambo Haimbe arrived in Harare on Monday. Haimbe said the talks had been useful."
+    assert _speaker_of(text, "talks had been useful") == "Mulambo Haimbe"
+
+
+def test_bare_surname_never_named_in_full_is_still_the_speaker():
+    assert _speaker_of("Okonjo said the plan would fail before the rains.", "plan would fail") == "Okonjo"
+
+
+def test_title_and_surname():
+    text = "Hakainde Hichilema won in 2021. On Monday, President Hichilema said the dam would be rebuilt."
+    assert _speaker_of(text, "dam would be rebuilt") == "Hakainde Hichilema"
+
+
+def test_name_after_a_job_description():
+    text = "The network's host Thandiwe Banda asked whether a deal was still possible this year."
+    assert _speaker_of(text, "a deal was still possible") == "Thandiwe Banda"
+
+
+def test_name_with_an_apposition():
+    text = "Li Wen, a scholar at Fudan University who studies the region, warned that the tariffs would hurt both sides."
+    assert _speaker_of(text, "tariffs would hurt") == "Li Wen"
+
+
+def test_scholar_with_apposition_is_not_the_politician_quoted_before():
+    text = ('"We will not sign a bad deal," Prime Minister Elena Varga said on Monday.\n\n'
+            'Marek Dvorak, a historian at Charles University, said the dispute was decades old.')
+    assert _speaker_of(text, "decades old") == "Marek Dvorak"
+
+
+def test_quotation_after_a_sentence_about_another_person_is_theirs():
+    text = ('Mayor Carla Ruiz spoke first. "We will rebuild," Ruiz said. '
+            'Senator Omar Haddad then praised the rescue teams. "They saved hundreds of lives."')
+    assert _speaker_of(text, "We will rebuild") == "Carla Ruiz"
+    assert _speaker_of(text, "saved hundreds") == "Omar Haddad"
+
+
+def test_quotation_after_a_line_ending_with_a_colon():
+    text = ('Veteran envoy Tomas Rinaldi spoke at length on Monday. Rinaldi continued:\n\n'
+            '"The talks have stalled for a year and nobody in the capital seems to care."')
+    assert _speaker_of(text, "talks have stalled") == "Tomas Rinaldi"
+
+
+def test_a_campaign_or_team_speaks_for_its_candidate():
+    assert _speaker_of("The Trump campaign said the charges were fabricated.", "charges were fabricated") == "Donald Trump"
+    assert _speaker_of("Hillary Clinton's campaign says the ad will air on Monday.", "ad will air") == "Hillary Clinton"
+    assert _speaker_of("Senator Ana Ruiz was not available. Her campaign said the vote was delayed.",
+                       "vote was delayed") == "Ana Ruiz"
+
+
+def test_a_name_with_its_title_in_apposition_is_the_speaker_not_the_title():
+    text = ("Ban Ki-moon, the secretary general of the United Nations, vowed not to repeat that mistake "
+            "and established a policy on reporting violations.")
+    assert _speaker_of(text, "not to repeat") == "Ban Ki-moon"
+
+
+def test_a_second_cue_the_parse_joins_to_the_reported_clause_keeps_the_speaker():
+    text = ("Its spokeswoman, Aigerim Seitkali, maintained that the delay was technical and insisted "
+            'the project remained "a priority for both capitals."')
+    assert _speaker_of(text, "the project remained") == "Aigerim Seitkali"
+
+
+def test_a_headline_without_a_full_stop_lends_no_subject_to_the_first_sentence():
+    text = ("Mongolia and Kazakhstan trade barbs over stalled rail corridor\n\n"
+            "ULAANBAATAR - Mongolia accused Kazakhstan on Monday of stalling the corridor, "
+            "and warned that it could turn to other lenders.")
+    assert _speaker_of(text, "could turn to other lenders") == "Mongolia"
+
+
+def test_a_study_by_a_named_body_is_that_body():
+    text = "Transit times would fall by about 40 percent, according to a 2023 study by the Asian Development Bank."
+    assert _speaker_of(text, "Transit times") == "Asian Development Bank"
+    assert _speaker_of("A 2014 study by Justin Levitt found 31 cases of fraud.", "31 cases") == "Justin Levitt"

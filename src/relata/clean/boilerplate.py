@@ -11,6 +11,7 @@ from importlib import resources
 RELATED_LIST_MAX_LINES = 12
 RELATED_ITEM_MAX_CHARS = 140
 _SENTENCE_END = re.compile(r"[.?!\"”’)]$")
+_HEADING = re.compile(r"[^.!?]{1,60}:|[^.!?:]{1,40}")  # a short line with nothing after its colon
 
 
 @dataclass(frozen=True)
@@ -19,13 +20,28 @@ class BoilerplatePattern:
     regex: re.Pattern
 
 
+def _rows(name: str) -> list[list[str]]:
+    text = resources.files("relata.data").joinpath(name).read_text(encoding="utf-8")
+    rows = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return [line.split("\t") for line in rows[1:]]
+
+
+@lru_cache(maxsize=1)
+def _placeholders() -> dict[str, str]:
+    """``<phone>``, ``<email>``, ``<url>`` -> the identifier patterns of that kind (the same
+    table :mod:`relata.mentions.identifiers` reads for quotes and claims, later in the pipeline)."""
+    kinds: dict[str, list[str]] = {}
+    for kind, _digits, pattern in _rows("identifier_patterns.tsv"):
+        kinds.setdefault(kind, []).append(pattern.strip().replace("(?P<id>", "(?:"))
+    return {f"<{kind}>": "(?:" + "|".join(found) + ")" for kind, found in kinds.items()}
+
+
 @lru_cache(maxsize=1)
 def patterns() -> tuple[BoilerplatePattern, ...]:
-    text = resources.files("relata.data").joinpath("boilerplate.tsv").read_text(encoding="utf-8")
-    rows = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
     out = []
-    for line in rows[1:]:
-        category, pattern = line.split("\t", 1)
+    for category, pattern in _rows("boilerplate.tsv"):
+        for name, expansion in _placeholders().items():
+            pattern = pattern.replace(name, expansion)
         out.append(BoilerplatePattern(category, re.compile(pattern.strip(), re.IGNORECASE)))
     return tuple(out)
 
@@ -59,6 +75,6 @@ def remove_boilerplate(lines: list[str]) -> tuple[list[str], int]:
             kept.append(line)
             continue
         dropped += 1
-        if category == "related":
-            in_related = RELATED_LIST_MAX_LINES
+        if category == "related" or category == "contact" and _HEADING.fullmatch(stripped):
+            in_related = RELATED_LIST_MAX_LINES  # "Media contacts:" and the name and number lines after it
     return kept, dropped

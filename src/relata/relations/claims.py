@@ -1,7 +1,8 @@
 """Numeric claims: figures with their unit, qualifier, measure, period and attribution.
 
 Figures are found by :mod:`relata.mentions.quantities`; this module drops what is not a claim
-(years and dates, clock times, phone numbers, numbering such as ``Article 5``, numbers inside
+(years and dates, clock times, telephone numbers, e-mail and web addresses, ISBNs and numbering
+such as ``Article 5`` or ``clause 3(b)`` (:mod:`relata.mentions.identifiers`), numbers inside
 names such as ``G20`` or ``Su-57``, bare ``one``), reads the context with
 :mod:`relata.relations.claim_context` and attributes the figure to a quote's speaker or to the
 ``according to X`` source of its sentence.
@@ -20,6 +21,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Span, Token
 
+from relata.mentions.identifiers import find_identifiers
 from relata.mentions.quantities import Quantity, find_quantities, shared_currencies, units
 from relata.nlp import ParsedDocument, doc_text
 from relata.records import Claim, Quote, TimeExpression
@@ -35,7 +37,6 @@ from relata.relations.claim_context import (
 )
 from relata.resolve.actors import DocumentActors
 
-_PHONE = re.compile(r"(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)\s?|\d{2,4}[\s.-])\d{3,4}[\s.-]\d{3,4}\b")
 _CLOCK_AFTER = re.compile(r"^\s*(?:a\.?m\b\.?|p\.?m\b\.?|o'clock\b|(?-i:hrs? GMT|GMT|UTC|EST|EDT|CET|BST)\b)", re.I)
 _NUMBERING = {
     "no", "no.", "nos", "number", "article", "articles", "section", "chapter", "page", "pages",
@@ -60,7 +61,8 @@ def extract_claims(
     quotes: Sequence[Quote],
 ) -> tuple[Claim, ...]:
     text, doc = parsed.text, parsed.doc
-    blocked = [(t.start, t.end) for t in times] + [m.span() for m in _PHONE.finditer(text)]
+    # telephone numbers, addresses, ISBNs and "Article 21" identify; their digits count nothing
+    blocked = [(t.start, t.end) for t in times] + [(i.start, i.end) for i in find_identifiers(text)]
     claims: list[Claim] = []
     for q in find_quantities(text):
         if any(s < q.end and q.start < e for s, e in blocked):

@@ -90,9 +90,10 @@ def noun_cue(token: Token) -> Cue | None:
 
 
 def _verb_tagged_as_noun(token: Token) -> bool:
-    """``Trump claims that ...`` tagged NOUN but parsed as a verb with subject and clause."""
+    """``Trump claims that ...``, ``the campaign plans to ...`` tagged NOUN but parsed as a verb
+    with subject and clause."""
     deps = {c.dep_ for c in token.children}
-    return token.pos_ == "NOUN" and "nsubj" in deps and "ccomp" in deps
+    return token.pos_ == "NOUN" and "nsubj" in deps and bool(deps & {"ccomp", "xcomp"})
 
 
 def _cue_text(verb: Token) -> str:

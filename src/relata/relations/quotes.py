@@ -15,8 +15,13 @@ speaker resolution in ``speakers``); this module combines them:
    an embedded quotation outside any reported speech is dropped; reported speech said inside
    another report's content or a quotation is part of it (``X said it welcomed ...``), unless a
    second speaker takes over (``..., while Y said ...``);
-4. a quotation with no attribution in its own sentence, or attributed to a bare pronoun that
-   does not resolve, takes the speaker of the run of quotes it continues.
+4. nothing in a contact sentence (``For more information call +260 ...``) is a quote, unless it
+   is a quotation someone is said to have said, and nothing that is mostly a telephone number,
+   an address, an ISBN or an article number;
+5. a quotation with no attribution in its own sentence right after a sentence whose subject is a
+   person (``Senator Haddad praised the police. "They saved lives."``, ``Caddell continued:``)
+   is that person's; otherwise it, or one attributed to a bare pronoun that does not resolve,
+   takes the speaker of the run of quotes it continues.
 """
 
 from __future__ import annotations
@@ -27,9 +32,10 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span
 
+from relata.mentions.identifiers import find_identifiers, is_contact
 from relata.mentions.quote_lexicon import SPEECH
 from relata.mentions.transcript import find_transcript_lines
-from relata.nlp import ParsedDocument
+from relata.nlp import ParsedDocument, sentence_of
 from relata.records import Actor, Quote
 from relata.relations.quote_cues import (
     Cue,
@@ -54,6 +60,7 @@ _SAME_QUOTE = 0.8  # reported speech mostly covered by a quotation is that quota
 _OPENING = frozenset({",", ":", "—", "–", "-", "(", "["})
 _TITLE_SMALL_WORDS = frozenset("a an the of in on at to for and or but nor by with from as vs".split())
 _CONTRAST = frozenset({"while", "whereas", "but"})  # "X said ..., while Y said ...": two speakers
+_STAGE_DIRECTION = re.compile(r"\s*[(\[][^()\[\]]{1,40}[)\]][\s.,]*")
 _BYLINE_DASH = re.compile(r"[ \t\u00a0]*(?:―|—|–|--|-)[ \t\u00a0]*")
 
 
@@ -69,6 +76,8 @@ class _Draft:
     fixed: bool = False  # speaker settled (transcript label), never inherited
     line_start: int = -1  # a transcript line's start, label included
     short: bool = False  # a few words with no cue: a term or a title unless a run continues
+    introduced: bool = False  # no cue, right after a sentence whose subject is a person ...
+    introducer: Actor | None = None  # ... that person, when named
     cue_i: int = -1  # token index of the cue word
 
 
@@ -80,6 +89,7 @@ def extract_quotes(parsed: ParsedDocument, actors: DocumentActors) -> tuple[Quot
     quoted = [s for s in find_quoted_spans(text) if not any(lines.overlapping(s.start, s.end))]
     drafts += [d for s in quoted if (d := _quotation_draft(text, index, s, actors)) is not None]
     drafts = _merge_reports(parsed, actors, drafts)
+    drafts = [d for d in drafts if not _contact(text, d) and not _identifier(text, d)]
     _continue_runs(text, drafts)
     out = []
     seen = set()
@@ -94,6 +104,28 @@ def extract_quotes(parsed: ParsedDocument, actors: DocumentActors) -> tuple[Quot
             cue=d.cue,
         ))
     return tuple(out)
+
+
+def _contact(text: str, draft: _Draft) -> bool:
+    """Whether a draft lies in a contact sentence (``For more information call +260 ...``,
+    ``Media enquiries: press@...``): never a quote. A quotation someone is said to have said
+    stays ('"Call 555-0100," the sheriff said')."""
+    if draft.fixed or draft.kind == "direct" and draft.cue is not None and draft.actor is not None:
+        return False
+    left = max(text.rfind(". ", 0, draft.start), text.rfind("\n", 0, draft.start)) + 1
+    ends = [at for at in (text.find(". ", draft.end), text.find("\n", draft.end)) if at >= 0]
+    sentence = text[left:min(ends, default=len(text))]
+    return any(ch.isdigit() or ch == "@" for ch in sentence) and is_contact(sentence)
+
+
+def _identifier(text: str, draft: _Draft) -> bool:
+    """Whether a draft is mostly a number or address that identifies (``ISBN 978-...``,
+    ``Article 21``, ``+260 211 252 640``): nothing anyone said."""
+    content = text[draft.start:draft.end]
+    if not any(ch.isdigit() or ch == "@" for ch in content):
+        return False
+    covered = sum(i.end - i.start for i in find_identifiers(content))
+    return covered >= 0.5 * len(content.strip(" .,;:"))
 
 
 def _transcript_drafts(parsed: ParsedDocument, actors: DocumentActors) -> list[_Draft]:
@@ -128,6 +160,8 @@ def _quotation_draft(text: str, index: TokenIndex, span: QuotedSpan, actors: Doc
     words = len(text[span.start:span.end].split())
     if words <= _SCARE_MAX_WORDS and scare_marked(text, span.open_at):
         return None
+    if _STAGE_DIRECTION.fullmatch(text[span.start:span.end]):
+        return None  # "(CROSSTALK.)", "[applause]": what the transcript notes, not what anyone said
     if embedded:
         # a fragment inside a clause: partial, attributed only by the reported speech around it
         return _Draft(span.start, span.end, "partial")
@@ -146,7 +180,35 @@ def _quotation_draft(text: str, index: TokenIndex, span: QuotedSpan, actors: Doc
         return None  # "Coal Isn't the Villain.": a headline or a work's title, not speech
     elif words < _MIN_UNATTRIBUTED_WORDS and not span.continuation:
         draft.short = True  # kept only inside reported speech or a run of quotes
+    if cue is None and not span.continuation:
+        draft.introduced, draft.introducer = _introduced_by(text, index, span, actors)
     return draft
+
+
+def _introduced_by(text: str, index: TokenIndex, span: QuotedSpan, actors: DocumentActors) -> tuple[bool, Actor | None]:
+    """``Senator Omar Haddad then praised the police. "They saved lives."``, ``Caddell
+    continued:`` and a quotation in the next paragraph: a quotation with no cue right after a
+    finished sentence (or a colon) whose subject is a person is that person's, not the speaker of
+    an earlier run. Returns whether such a sentence precedes, and the person when named."""
+    doc = index.doc
+    if not doc.has_annotation("DEP"):
+        return False, None
+    i = index.last_before(span.open_at)
+    while i >= 0 and doc[i].is_space:
+        i -= 1
+    if i < 0 or doc[i].text not in (".", "!", "?", ":"):
+        return False, None
+    if "\n" in text[doc[i].idx:span.open_at] and doc[i].text != ":":
+        return False, None
+    sentence = sentence_of(doc[i])
+    subject = next((c for c in sentence.root.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.pos_ not in ("PROPN", "PRON") or subject.lower_ in ("it", "they", "we", "i", "you"):
+        return False, None
+    actor = resolve_speaker(subject, actors)
+    if actor is None:
+        return subject.ent_type_ == "PERSON", None
+    # a named body or state as the subject: the quotation is someone's there, not the run's
+    return actor.kind == "person" or subject.pos_ == "PROPN", actor if actor.kind == "person" else None
 
 
 def _quotation_is_subject(span: QuotedSpan, cue: Cue) -> bool:
@@ -315,6 +377,10 @@ def _continue_runs(text: str, drafts: list[_Draft]) -> None:
     current_para = -10
     for d in sorted(drafts, key=lambda d: d.start):
         para = bisect_right(starts, d.start) - 1
+        if d.introduced and d.actor is None and not d.attributed and not d.fixed:
+            d.actor = d.introducer  # a sentence about another person sits between: theirs, not the run's
+            current, current_para = d.actor, para
+            continue
         recent = current is not None and para - current_para <= (0 if d.short else _RUN_PARAGRAPHS)
         if d.actor is None and not d.fixed and recent and d.kind != "indirect":
             if not d.attributed or d.pronoun:

@@ -12,7 +12,9 @@
 - ``Trump's claim that CLAUSE``: a reporting noun's that-clause.
 - ``condemned the launch`` / ``called the measures "illegitimate"``: the object, except for act
   verbs (``quote_act_verbs.txt``: ``thanked Madrid for the support``, ``welcomed the vote``),
-  whose bare object is the target of an act; ``agreed``/``decided`` report only a that-clause.
+  whose bare object is the target of an act, and objects that are only names (``backed Hillary
+  Clinton``, ``blamed Bush``: acts toward someone); ``agreed``/``decided`` report only a
+  that-clause.
 
 The content span is the complement clause (without its ``that``), punctuation trimmed, cut at a
 semicolon and after a dateline (``OSLO -``), and before a second attribution joined to it
@@ -26,7 +28,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from relata.mentions.quote_lexicon import BELIEF, CLAUSE, INTENTION, NOUN, QUOTATION, lexicon
+from relata.mentions.quote_lexicon import BELIEF, CLAUSE, INTENTION, NOUN, QUOTATION, SPEECH, lexicon
 from relata.nlp import doc_text, sentence_of
 from relata.relations.quote_cues import Cue, clause_cue, cue_at, noun_cue
 
@@ -35,7 +37,8 @@ _INTENT_DEPS = ("ccomp", "xcomp")
 _INTERRUPT_DEPS = ("parataxis",)
 _MIN_TOKENS = 1
 # Verbs whose object is the person addressed, not what is said ("told reporters").
-_ADDRESSEE_VERBS = frozenset({"tell", "ask", "inform", "notify", "assure", "warn", "urge", "say", "order"})
+_ADDRESSEE_VERBS = frozenset({"tell", "ask", "inform", "notify", "assure", "warn", "urge", "say", "order", "advise",
+                              "remind", "brief", "counsel"})
 _BEFORE_OBJECT = frozenset({"punct", "prt", "advmod", "npadvmod"})
 _TOPIC_PREPOSITIONS = frozenset({"for", "about", "of", "on", "against"})
 _OBJECT_DEPS = frozenset({"dobj", "oprd", "attr", "prep", "dative", "acomp", "xcomp", "ccomp"})
@@ -59,8 +62,9 @@ def _trimmed(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
         start += 1
     if end - start > 1 and doc[start].dep_ == "mark" and doc[start].lower_ in ("that", "whether", "if"):
         start += 1  # the content is the clause itself, without its complementizer
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].text in _TRIM or doc[end - 1].is_space):
-        end -= 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].text in _TRIM or doc[end - 1].is_space) and not (
+            doc[end - 1].text == ")" and any(t.text == "(" for t in doc[start:end - 1])):
+        end -= 1  # edge punctuation, but not the closing bracket of "Article 21(3)" or "(R-Tex)"
     if end - start < _MIN_TOKENS:
         return None
     return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
@@ -143,6 +147,17 @@ def _object(cue: Cue) -> tuple[int, int] | None:
         if objects:
             start = objects[0].left_edge.i  # "spoke of his flights": what is spoken of
     return start, end
+
+
+_NAME_PARTS = frozenset({"PROPN", "PRON", "DET", "CCONJ", "PUNCT", "PART"})
+
+
+def _only_names(span) -> bool:
+    """Whether a content is nothing but names or pronouns (``backed Hillary Clinton``, ``blamed
+    Bush``, ``attacked the USS Cole``: acts toward someone), with no word that says anything and
+    no quotation."""
+    return span is not None and all(t.pos_ in _NAME_PARTS or t.is_space for t in span) and not any(
+        t.is_quote or t.text in _QUOTE_CHARS for t in span)
 
 
 def _says_something(cue: Cue, right: list[Token]) -> bool:
@@ -305,7 +320,10 @@ def _before_next_attribution(cue: Cue, span: tuple[int, int]) -> tuple[int, int]
         while before > start and doc[before].is_quote:
             before -= 1  # '..., "the CCP will not stop," pointing out that ...'
         participle = token.tag_ == "VBG" and before >= 0 and doc[before].text == ","
-        if not (participle or own_subject and token.dep_ == "conj"):
+        # "said it was opposed to the test and warned Pyongyang ...": a second speech verb joined
+        # to the content, with no subject of its own, is the speaker's second report
+        speech = token.dep_ == "conj" and token.tag_ in ("VBD", "VBZ") and cue_at(token).kind == SPEECH
+        if not (participle or own_subject and token.dep_ == "conj" or speech):
             continue
         cut = token.left_edge.i
         while cut > start and (doc[cut - 1].is_punct or doc[cut - 1].pos_ == "CCONJ"):
@@ -438,6 +456,6 @@ def find_reports(doc: Doc) -> list[Report]:
                 chars = chars[0], _run_on(doc, text, cue, *chars)
                 chars = _within_semicolons(text, token.idx, *chars)
                 chars = _after_dateline(text, *chars)
-            if chars is not None:
+            if chars is not None and not _only_names(doc.char_span(*chars, alignment_mode="expand")):
                 out.append(Report(cue, *chars))
     return out

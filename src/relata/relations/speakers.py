@@ -59,8 +59,21 @@ def subject_of(cue: Token) -> Token | None:
     for _ in range(5):
         subjects = [c for c in token.children if c.dep_ in _SUBJECTS]
         if subjects:
-            # two subjects come from a misparse ("12:15 p.m. \n Donald Trump says"): the nearest
-            return _relative_antecedent(_named_in_apposition(min(subjects, key=lambda c: abs(c.i - token.i)), token))
+            # two subjects come from a misparse ("12:15 p.m. \n Donald Trump says"): the nearest,
+            # unless it is the apposition of a name before it ("Ban Ki-moon, the secretary general
+            # of the United Nations, vowed")
+            nearest = min(subjects, key=lambda c: abs(c.i - token.i))
+            named = [c for c in subjects if c.pos_ == "PROPN" and c.ent_type_ == "PERSON" and c.i < nearest.i]
+            if nearest.pos_ == "NOUN" and named and nearest.left_edge.i > 0 and (
+                    nearest.doc[nearest.left_edge.i - 1].text == ","
+                    and nearest.left_edge.i - 1 == named[-1].right_edge.i + 1):
+                nearest = named[-1]
+            if _across_paragraphs(nearest, token):
+                # a headline with no full stop run into the first sentence ("Mongolia and
+                # Kazakhstan trade barbs ... \n\n ULAANBAATAR - Mongolia accused"): the subject is
+                # the name right before the verb in its own paragraph
+                return _name_before_in_paragraph(token)
+            return _relative_antecedent(_named_in_apposition(nearest, token))
         said = next((c for c in token.children if c.dep_ == "parataxis" and c.i < token.i
                      and lexicon().cue_class(c.lemma_) is not None), None)
         if token.tag_ == "VBG" and said is not None:
@@ -90,7 +103,13 @@ def subject_of(cue: Token) -> Token | None:
             continue
         if token.dep_ == "acl" and token.head.pos_ in ("PROPN", "NOUN", "PRON"):
             return token.head  # "footage of Clinton asking, ..."
-        if (token.dep_ in _BORROWED_SUBJECT or token.dep_ == "dobj" and token.tag_ == "VBG") and token.head is not token:
+        if (token.dep_ == "conj" and token.tag_ in ("VBD", "VBZ") and token.head.dep_ == "ccomp"
+                and token.head.head.lemma_.lower() in lexicon().cue_verbs
+                and lexicon().cue_class(token.lemma_) is not None):
+            # "maintained that the delay was technical and insisted ...": a second cue verb the
+            # parse joined to the reported clause is the first cue's speaker's (as its content is)
+            token = token.head.head
+        elif (token.dep_ in _BORROWED_SUBJECT or token.dep_ == "dobj" and token.tag_ == "VBG") and token.head is not token:
             token = token.head  # "..., adding that", "she recalled thinking, ..."
         elif token.dep_ == "prep" and token.lower_ == "for" and token.i > cue.i - 3:
             # "attacked Clinton for saying ...": the one blamed or praised said it
@@ -103,6 +122,21 @@ def subject_of(cue: Token) -> Token | None:
         else:
             break
     return _name_before(cue) if cue.tag_ in ("VBD", "VBZ", "VBP") and token.i == cue.i else None
+
+
+def _across_paragraphs(a: Token, b: Token) -> bool:
+    first, last = (a, b) if a.i < b.i else (b, a)
+    return any("\n" in t.text or "\n" in t.whitespace_ for t in first.doc[first.i:last.i])
+
+
+def _name_before_in_paragraph(verb: Token) -> Token | None:
+    """The proper noun right before ``verb`` (adverbs skipped), in ``verb``'s paragraph."""
+    i = verb.i - 1
+    while i >= 0 and verb.doc[i].pos_ == "ADV":
+        i -= 1
+    if i < 0 or verb.doc[i].pos_ != "PROPN" or _across_paragraphs(verb.doc[i], verb):
+        return None
+    return verb.doc[i]
 
 
 def _relative_antecedent(subject: Token) -> Token:
@@ -199,7 +233,22 @@ def _document_source(obj: Token) -> Token:
             if subject is not None and (subject.pos_ == "PROPN" or subject.pos_ == "PRON"
                                         and subject.lower_ not in _RELATIVE_PRONOUNS):
                 return subject  # not "officials who spoke ...": the relative pronoun is the officials
-    return obj
+    return _made_by(obj) or obj
+
+
+def _made_by(noun: Token) -> Token | None:
+    """``a 2023 study by the Asian Development Bank``: the name after ``by`` (directly, or in a
+    participle: ``an analysis released by the department``)."""
+    for child in noun.children:
+        phrases = [child] if child.dep_ == "prep" else [g for g in child.children if g.dep_ == "agent"] \
+            if child.dep_ == "acl" else []
+        for prep in phrases:
+            if prep.lower_ != "by":
+                continue
+            name = next((o for o in prep.children if o.dep_ == "pobj" and o.pos_ == "PROPN"), None)
+            if name is not None:
+                return name
+    return None
 
 
 def _opening_participle_subject(cue: Token) -> Token | None:
@@ -278,6 +327,8 @@ def resolve_speaker(token: Token | None, actors: DocumentActors) -> Actor | None
         actor = actors.resolve(token)
     if actor is None and token.pos_ == "NOUN" and (owner := _owner(token)) is not None:
         actor = actors.resolve(_core(owner))  # "the IMF report stated": the IMF
+    if actor is None and token.pos_ == "NOUN" and (maker := _made_by(token)) is not None:
+        actor = actors.resolve(_core(maker))  # "a 2014 study by Harvard found": Harvard
     if actor is not None:
         return actor
     if token.pos_ == "PROPN" or token.is_title and token.dep_ in _SUBJECTS and token.pos_ != "PRON":

@@ -10,6 +10,9 @@ code a state's officials and organs as the state.
 - ``NEW DELHI - ..., the government said``: a state body named by no phrase of its own speaks for
   the state of the dateline, when the story names that state (not ``police``: often local).
 
+- ``the Trump campaign said``, ``Clinton's team says`` (data/quote_person_bodies.txt) -> the
+  candidate, as a state's organs speak for it; a spokesperson for a person stays unnamed.
+
 A speaker that resolves keeps its own name: ``Putin said`` stays Vladimir Putin, and a named organ
 (``the State Department said``, an organisation actor) stays that organisation.
 """
@@ -35,9 +38,18 @@ _SPEAKS_FOR = ("state", "organization")
 
 
 @cache
-def speaking_bodies() -> frozenset[str]:
-    text = resources.files("relata.data").joinpath("quote_speaking_bodies.txt").read_text(encoding="utf-8")
+def _words(name: str) -> frozenset[str]:
+    text = resources.files("relata.data").joinpath(name).read_text(encoding="utf-8")
     return frozenset(line.strip().lower() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+def speaking_bodies() -> frozenset[str]:
+    return _words("quote_speaking_bodies.txt")
+
+
+def person_bodies() -> frozenset[str]:
+    """``campaign``, ``team``: who speaks for the person their modifier names."""
+    return _words("quote_person_bodies.txt")
 
 
 def speaking_for(actor: Actor | None, subject: Token | None, actors: DocumentActors) -> Actor | None:
@@ -47,7 +59,12 @@ def speaking_for(actor: Actor | None, subject: Token | None, actors: DocumentAct
     # The tagger often reads "foreign ministry" as a name (PROPN): the word decides, not the tag.
     if subject is None or subject.pos_ not in ("NOUN", "PROPN"):
         return None
-    if not {subject.lemma_.lower(), subject.lower_} & speaking_bodies():
+    words = {subject.lemma_.lower(), subject.lower_}
+    if words & person_bodies():
+        person = _person_owner(subject, actors)
+        if person is not None:
+            return person  # "the Trump campaign said": Donald Trump's words, as a ministry's are its state's
+    if not words & speaking_bodies():
         return None
     owner = _owner(subject, actors)
     if owner is None and subject.lemma_.lower() in _organ_words() and not _qualified(subject):
@@ -97,6 +114,22 @@ def _dateline_state(doc, actors: DocumentActors) -> Actor | None:
             place = find_place(name)
             code = place.country if place is not None else None
     return actors.get(code) if code else None
+
+
+def _person_owner(body: Token, actors: DocumentActors) -> Actor | None:
+    """The person a campaign or team belongs to: a possessor (``Clinton's team``, ``her
+    campaign``), a name before it (``the Trump campaign``) or ``for X``."""
+    candidates = [c for c in body.children if c.dep_ in ("poss", "compound") and c.i < body.i]
+    for child in body.children:
+        if child.dep_ == "prep" and child.lower_ in ("for", "of"):
+            candidates += [p for p in child.children if p.dep_ == "pobj"]
+    for token in candidates:
+        if token.pos_ not in ("PROPN", "PRON"):
+            continue
+        found = actors.resolve(token)
+        if found is not None and found.kind == "person":
+            return found
+    return None
 
 
 def _owner(body: Token, actors: DocumentActors) -> Actor | None:

@@ -6,8 +6,10 @@ proper-noun subject of a cue verb, the object of ``according to`` and a transcri
 no mention covers become PERSON mentions, and a lone ORG/GPE mention in that place becomes one
 when something marks it as a person (an honorific before it, or a name given to a person
 elsewhere in the document); so does any ORG/GPE mention that is a surname of a person named in
-full (``Machado`` after ``Alicia Machado``). Names the dictionary knows as something other than a
-person, and plural proper nouns (``Democrats``), are left alone.
+full (``Machado`` after ``Alicia Machado``). A person NER names only by surname gets the full
+name the text gives elsewhere (``Hakainde Hichilema`` untagged, or tagged as a product, beside a
+tagged ``Hichilema``). Names the dictionary knows as something other than a person, and plural
+proper nouns (``Democrats``), are left alone.
 """
 
 from __future__ import annotations
@@ -53,8 +55,14 @@ def with_missed_speakers(
         else m
         for m in mentions
     ]  # "Machado" tagged as a place after "Alicia Machado"
+    surnames_alone = {name_key(m.text) for m in mentions if m.label == "PERSON" and len(name_key(m.text).split()) == 1}
+    for position, m in enumerate(out):
+        if m.label in _RELABEL | {"PRODUCT", "WORK_OF_ART"} and _full_form_of(doc, m, surnames_alone, dictionary):
+            out[position] = replace(m, label="PERSON")  # "Ivanka Trump" read as a product
+        elif m.label == "PERSON" and len(name_key(m.text).split()) == 1:
+            out[position] = _with_given_names(doc, m, dictionary)  # "[Hakainde] Hichilema"
     added: dict[tuple[int, int], EntityMention] = {}
-    for span in [*_cue_subjects(doc, dictionary), *_transcript_labels(doc)]:
+    for span in [*_cue_subjects(doc, dictionary), *_transcript_labels(doc), *_full_forms(doc, surnames_alone, dictionary)]:
         covered = {by_token[i] for i in range(span.start, span.end) if i in by_token}
         if not covered:
             if _plausible_name(span, dictionary):
@@ -67,6 +75,41 @@ def with_missed_speakers(
             if m.label in _RELABEL and _marked_as_person(doc, m, person_words, dictionary):
                 out[position] = replace(m, label="PERSON")
     return tuple(sorted([*out, *added.values()], key=lambda m: (m.start, m.end)))
+
+
+def _full_forms(doc: Doc, surnames: set[str], dictionary: ActorDictionary) -> list[Span]:
+    """``Hakainde Hichilema won ...`` NER left untagged while it tags ``Hichilema`` elsewhere: the
+    full name of a person the document names by surname, so the surname resolves to it."""
+    found = []
+    for token in doc:
+        if token.pos_ != "PROPN" or token.dep_ in _NAME_LINKS or name_key(token.text) not in surnames:
+            continue
+        span = _name_span(token, dictionary)
+        if span is not None and len(span) > 1 and _plausible_name(span, dictionary):
+            found.append(span)
+    return found
+
+
+def _with_given_names(doc: Doc, mention: EntityMention, dictionary: ActorDictionary) -> EntityMention:
+    """A one-word person mention with the proper nouns the parse joins to it before it (``Hakainde
+    Hichilema`` where NER took only ``Hichilema``), titles and honorifics left out."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None or len(span) != 1 or span[0].pos_ != "PROPN" or _title_word(span[0], dictionary):
+        return mention
+    name = _name_span(span[0], dictionary)
+    if name is None or len(name) < 2 or name.end != span.end or not _plausible_name(name, dictionary):
+        return mention
+    return replace(mention, start=name.start_char, text=name.text)
+
+
+def _full_form_of(doc: Doc, mention: EntityMention, surnames: set[str], dictionary: ActorDictionary) -> bool:
+    """Whether a mention under another label is a person's full name: two or three capitalised
+    proper nouns ending in a surname the document gives a person, unknown to the dictionary."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    words = name_key(mention.text).split()
+    return (span is not None and 2 <= len(words) <= 3 and words[-1] in surnames
+            and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in span)
+            and _plausible_name(span, dictionary) and not dictionary.lookup(mention.text))
 
 
 def _cue_subjects(doc: Doc, dictionary: ActorDictionary) -> list[Span]:
