@@ -25,6 +25,19 @@ _lock = threading.Lock()
 _nlp: Language | None = None
 
 
+PARAGRAPHS = "relata_paragraphs"
+
+
+@Language.component(PARAGRAPHS)
+def paragraph_starts(doc: Doc) -> Doc:
+    """A sentence never runs across a blank line: a headline without a full stop is not the subject
+    of the first sentence below it, nor a dateline line part of it. The parser keeps these starts."""
+    for token in doc[:-1]:
+        if token.is_space and token.text.count("\n") >= 2:
+            doc[token.i + 1].is_sent_start = True
+    return doc
+
+
 def load() -> Language:
     """The shared spaCy pipeline (tagger, parser, lemmatizer, NER), loaded on first use."""
     global _nlp
@@ -32,6 +45,7 @@ def load() -> Language:
         if _nlp is None:
             nlp = spacy.load(MODEL_NAME)
             nlp.max_length = MAX_LENGTH
+            nlp.add_pipe(PARAGRAPHS, before="parser")
             _nlp = nlp
     return _nlp
 

@@ -40,15 +40,15 @@ def name(actors, actor_id):
         ("Freedonia condemned the decision of Sylvania.", "ACCUSE"),
         ("Sylvania rejected the proposal from Freedonia.", "REJECT"),
         ("Freedonia threatened to impose sanctions on Sylvania.", "THREATEN"),
-        ("Thousands of students demonstrated in the capital against the government.", "PROTEST"),
-        ("Rebels attacked a police station in the north.", "ASSAULT"),
-        ("Police arrested twelve opposition activists.", "COERCE"),
+        ("Thousands of students demonstrated in Caracas against the government.", "PROTEST"),
+        ("Rebels attacked a police station in northern Mali.", "ASSAULT"),
+        ("Police in Dhaka arrested twelve opposition activists.", "COERCE"),
         ("Freedonia deployed troops along the border.", "MOBILIZE"),
         ("Freedonia withdrew its troops from Sylvania.", "RETREAT"),
         ("Freedonia urged Sylvania to release the prisoners.", "REQUEST"),
         ("Freedonia sent humanitarian aid to Sylvania.", "AID"),
         ("The president of Sylvania praised Freedonia for its help.", "SUPPORT"),
-        ("The two countries will cooperate closely, officials said.", "AGREE"),
+        ("Freedonia and Sylvania will cooperate closely, officials said.", "AGREE"),
         ("Sylvania lifted the curfew in the capital.", "CONCEDE"),
         ("Freedonia and Sylvania cooperated on the investigation.", "COOPERATE"),
     ],
@@ -175,7 +175,7 @@ def test_contract_example_aid_event():
 
 
 def test_purpose_clause_is_part_of_the_protest():
-    types = types_of("Thousands of students staged demonstrations to demand reforms.")
+    types = types_of("Thousands of students staged demonstrations in Minsk to demand reforms.")
     assert types == ["PROTEST"]
 
 
@@ -228,7 +228,13 @@ def test_releasing_a_statement_or_demonstrating_cooperation_is_no_event():
 def test_a_subject_that_names_nobody_negates_the_event():
     assert "CONSULT" not in types_of("It is the one ministry which no foreign minister has visited.")
     assert "ASSAULT" not in types_of("Nobody attacked the aid convoy near the border.")
-    assert "CONSULT" in types_of("Foreign ministers have visited the ministry.")
+    assert "CONSULT" in types_of("Foreign ministers have visited Moldova.")
+
+
+def test_an_event_that_names_nobody_is_not_coded():
+    # who did what to whom: with neither a doer nor a target nor a place, there is nothing to code
+    assert types_of("Thousands of people demonstrated against the plan.") == []
+    assert "PROTEST" in types_of("Thousands of people demonstrated in Tbilisi against the plan.")
 
 
 def test_figurative_capture_and_hit_are_no_assault():

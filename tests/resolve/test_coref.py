@@ -171,3 +171,11 @@ def test_object_of_the_previous_sentence_without_a_title_does_not_take_the_quota
         "Obama met Henry Okafor on Monday.\n\n“No one is listening to us,” he said."
     )
     assert resolved(actors, token(parsed, "he")) != "henry-okafor"
+
+
+def test_he_added_goes_on_with_the_speaker_before_not_a_name_fronted_in_his_sentence(analyse, token):
+    parsed, actors = analyse(
+        '"The border is quiet," said Tomas Varga, a researcher at the Danube Institute.\n\n'
+        'For Viktor Orban, he added, the pipeline is a matter of survival.'
+    )
+    assert resolved(actors, token(parsed, "he")) == "tomas-varga"

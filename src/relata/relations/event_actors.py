@@ -416,11 +416,19 @@ def _nearest_in_clause(match: PatternMatch, actors: DocumentActors, sources: lis
         for token in sorted(found_next, key=lambda t: t.i):
             if token.pos_ not in ("NOUN", "PROPN"):
                 continue
-            others = [a for a in np_actors(token, actors) if a not in sources]
+            others = [a for a in np_actors(token, actors) if a not in sources
+                      and not _names_where(token, a)]
             if others:
                 return others
         frontier = found_next
     return []
+
+
+def _names_where(token: Token, actor: Actor) -> bool:
+    """A modifier of an event noun that says where it happened (``an Astana meeting``)."""
+    head = token.head
+    return (token.dep_ in MODIFIER_DEPS and token.dep_ != "poss" and head.pos_ == "NOUN"
+            and match_noun(head) is not None and _where_not_who(token, actor, head))
 
 
 def condition_targets(verb: Token, actors: DocumentActors, sources: tuple[Actor, ...]) -> list[Actor]:

@@ -82,6 +82,8 @@ def _past_dateline(subject: Token) -> Token:
     if dash is None or dash == 0 or not in_capitals(words[:dash]) or not opens_line(words[0]):
         return subject
     after = next((c for c in subject.children if c.dep_ == "appos" and c.i > words[dash].i), None)
+    if after is None:  # "ASTANA - Xi and Putin met": the real subject a second subject of the verb
+        after = next((c for c in subject.head.children if c.dep_ in SUBJECT_DEPS and c.i > words[dash].i), None)
     return after if after is not None else subject
 
 

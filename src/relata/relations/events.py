@@ -109,7 +109,8 @@ def extract_events(
     prior: list[PriorEvent] = []
     for sent in parsed.doc.sents:
         if len(sent) <= MAX_SENTENCE_TOKENS:
-            found = _sentence_events(sent, actors, times, quotes, prior)
+            # an event with nobody named says nothing about who did what to whom
+            found = [e for e in _sentence_events(sent, actors, times, quotes, prior) if e.source or e.target]
             events.extend(found)
             prior.extend(PriorEvent(e.type, e.source, e.target, e.start) for e in found)
     return tuple(events)
@@ -139,7 +140,10 @@ def _candidates(sent: Span) -> list[PatternMatch]:
 
 def _governed_by_trigger(match: PatternMatch, heads: set[int]) -> bool:
     """Whether the trigger is the complement or object of another trigger (``agreed to withdraw``)."""
-    t = match.head
+    return _governed(match.head, heads)
+
+
+def _governed(t: Token, heads: set[int], depth: int = 0) -> bool:
     for _ in range(10):
         if t.dep_ not in COMPLEMENT_DEPS or t.head == t or not same_paragraph(t, t.head):
             return False
@@ -149,7 +153,10 @@ def _governed_by_trigger(match: PatternMatch, heads: set[int]) -> bool:
         if t.i in heads and dep in ("advcl", "acl") and is_infinitival_advcl(prev):
             return True
         if t.i in heads:
-            # A conjoined or adverbial verb is its own event; a complement is not.
+            # A conjoined or adverbial verb is its own event, unless what it is conjoined to is itself
+            # a complement ("agreed to resume visits and to restart a dialogue"); a complement is not.
+            if dep == "conj" and t.pos_ in ("VERB", "AUX") and depth < 3:
+                return _governed(t, heads - {t.i}, depth + 1)
             return dep not in ("conj", "advcl") or t.pos_ not in ("VERB", "AUX")
         if dep in ("conj", "advcl"):
             continue
@@ -430,10 +437,17 @@ def _mutual_partners(type_: str, roles: Roles, actors, match: PatternMatch) -> l
     heads = (match.head, match.noun) if match.noun is not None else (match.head,)
     for head in heads:
         for c in head.children:
-            if (c.dep_ == "dobj" and c != match.noun) or (c.dep_ == "prep" and c.lower_ in ("with", "to")):
-                return []
+            partner = (c.dep_ == "dobj" and c != match.noun) or (c.dep_ == "prep" and c.lower_ in ("with", "to"))
+            if partner and _names_someone(c, actors):
+                return []  # "met X", "talks with X": the partner is named
     partners = [p for p in dict.fromkeys(_state_level(roles.sources, actors)) if p]
     return partners[:MAX_PAIRS] if len(partners) >= 2 else []
+
+
+def _names_someone(token: Token, actors: DocumentActors) -> bool:
+    """Whether an object or a ``with``/``to`` phrase names an actor (``pledged closer ties`` does not)."""
+    phrase = [p for p in token.children if p.dep_ == "pobj"] if token.dep_ == "prep" else [token]
+    return any(np_actors(p, actors) for p in phrase)
 
 
 def _events(match, type_, mode, roles: Roles, modality, sent, actors, times, quotes, nominal) -> list[Event]:
@@ -462,7 +476,7 @@ def _events(match, type_, mode, roles: Roles, modality, sent, actors, times, quo
     venue = match.type == "CONSULT" and match.mode != "visit"
     protest_place = type_ == "PROTEST" and not roles.targets
     found_targets = roles.targets or (_stand_in(place) if (roles.sources or protest_place) and not venue else ())
-    if match.cameo_only and not (found_sources or found_targets):
+    if match.cameo_only and not (found_sources and found_targets):
         return []  # only the CAMEO dictionary knows the verb, and nobody is named: too little to code
     sources = _state_level(found_sources, actors) or [None]
     # a place standing in for unnamed doers is not itself the doer: it may also be the target

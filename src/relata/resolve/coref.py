@@ -64,6 +64,8 @@ def _antecedent(index: DocumentIndex, token: Token) -> str | None:
     sent = sentence_of(token)
     for sent_start, sent_end in _sentence_starts(token):
         found = _candidates(index, token, word.gender, sent_start, min(sent_end, token.i))
+        if found and sent_start == sent.start and _continues(token) and not any(c.subject for c in found):
+            continue  # "For Putin, he added, ...": the one who goes on speaking was named before
         if not found:
             continue
         distinct = {c.actor for c in found}
@@ -84,6 +86,14 @@ def _antecedent(index: DocumentIndex, token: Token) -> str | None:
             return next(iter(subjects))
         return _main_clause_subject([c for c in found if c.subject and c.actor])
     return None
+
+
+CONTINUING_CUES = frozenset({"add", "continue"})
+
+
+def _continues(token: Token) -> bool:
+    """A pronoun subject of ``added``/``continued``: someone already speaking goes on."""
+    return token.dep_ == "nsubj" and token.head.lemma_.lower() in CONTINUING_CUES
 
 
 def _candidates(index: DocumentIndex, token: Token, gender: str | None, start: int, end: int) -> list[_Candidate]:
