@@ -13,8 +13,15 @@ DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
 
 
 def in_capitals(tokens: Iterable[Token]) -> bool:
-    """Whether the words before a dateline's dash are all capitals (punctuation and spaces aside)."""
-    return all(t.text.isupper() or t.is_punct for t in tokens if not t.is_space)
+    """Whether the words before a dateline's dash are a dateline's: the place in capitals
+    (punctuation and spaces aside), optionally followed by a comma and its country or state as a
+    name (``MAE SOT, Thailand -``, ``KYIV, Ukraine (Reuters) -``)."""
+    words = [t for t in tokens if not t.is_space]
+    comma = next((k for k, t in enumerate(words) if t.text == ","), len(words))
+    place, rest = words[:comma], words[comma + 1:]
+    if not place or not all(t.text.isupper() or t.is_punct for t in place):
+        return False
+    return all(t.is_punct or t.text[:1].isupper() for t in rest)
 
 
 def opens_line(token: Token) -> bool:

@@ -14,6 +14,7 @@ from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
+from relata.mentions.datelines import DASHES, in_capitals, opens_line
 from relata.mentions.quantities import units
 from relata.nlp import doc_text
 from relata.records import TimeExpression
@@ -141,6 +142,9 @@ def is_change(span: Span) -> bool:
 
 def _phrase(tokens: Sequence[Token]) -> str | None:
     tokens = [t for t in tokens if not t.is_space]
+    dash = next((k for k, t in enumerate(tokens[:8]) if t.text in DASHES), None)
+    if dash and in_capitals(tokens[:dash]) and opens_line(tokens[0]):
+        tokens = tokens[dash + 1:]  # "BERLIN - China's exports": the dateline is no part of it
     while tokens and (tokens[0].pos_ in ("DET", "ADP", "PRON", "CCONJ", "PUNCT") or tokens[0].lower_ in ("its", "their")):
         tokens = tokens[1:]
     while tokens and tokens[-1].pos_ in ("ADP", "CCONJ", "PUNCT", "DET", "PART"):

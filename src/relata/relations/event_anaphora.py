@@ -5,7 +5,11 @@
   (``rejected the demand``), cause (``retaliated for the raid``, ``responded to the attack``) or
   relative head (``a charge Iran denies``) is a definite noun naming an event, and which has no
   target of its own, targets the source of the latest earlier event of that type in the document
-  that was aimed at the trigger's own source (or at nobody named).
+  that was aimed at the trigger's own source (or at nobody named). When that earlier event was the
+  trigger's own source's (``Venezuela detained 14 drivers ... Venezuela freed the detained
+  drivers``, ``lifted the sanctions``), the trigger carries on or undoes it: same target. A
+  participle says what was done to a noun's people (``the detained drivers``: the detention), and
+  ``the release`` of people refers back to their detention (``demanded the drivers' release``).
 - **A pair named earlier.** ``the two countries``, ``both governments``, ``the two neighbours``,
   ``both sides``: the two parties of the latest earlier event between two different states, else
   the last two states the text named before the phrase.
@@ -25,7 +29,8 @@ from importlib import resources
 from spacy.tokens import Token
 
 from relata.records import Actor
-from relata.relations.event_patterns import match_noun
+from relata.relations.event_patterns import match_noun, table
+from relata.relations.event_words import lemmas
 from relata.resolve.actors import DocumentActors
 
 DEFINITE = frozenset({"the", "this", "that", "these", "those", "such"})
@@ -63,7 +68,11 @@ def referred_type(noun: Token, definite: bool = True) -> str | None:
     definite noun refers back, unless ``definite`` is False (the head of a relative clause)."""
     if noun.pos_ != "NOUN":
         return None
-    if definite and not any(c.dep_ in ("det", "poss") and c.lower_ in DEFINITE for c in noun.children):
+    done = _done_to(noun)
+    if done is not None:
+        return done  # "the detained drivers": the detention
+    if definite and not any((c.dep_ == "det" and c.lower_ in DEFINITE) or c.dep_ == "poss"
+                            for c in noun.children):
         return None
     nouns, _ = _tables()
     found = nouns.get(noun.lemma_.lower()) or nouns.get(noun.lower_)
@@ -71,6 +80,22 @@ def referred_type(noun: Token, definite: bool = True) -> str | None:
         return found
     match = match_noun(noun)
     return match.type if match is not None else None
+
+
+def _done_to(noun: Token) -> str | None:
+    """``the detained drivers``, ``the seized tanker``: a participle naming what was done to them."""
+    for child in noun.children:
+        if child.dep_ == "amod" and child.tag_ == "VBN":
+            for lemma in lemmas(child):
+                rows = [p for p in table().verbs.get(lemma, ()) if p.type and not p.objects and not p.prep]
+                if rows:
+                    return rows[0].type
+    for prep in noun.children:  # "the oldest of the detained drivers"
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj" and (found := _done_to(pobj)) is not None:
+                    return found
+    return None
 
 
 def _referring_nouns(verb: Token) -> list[tuple[Token, bool]]:
@@ -96,7 +121,11 @@ def antecedent_target(verb: Token, sources: Sequence[Actor], prior: Sequence[Pri
             if event.type != wanted or event.position >= verb.idx or event.source is None:
                 continue
             if event.source in own:
-                continue  # one's own demand is not answered by oneself
+                # one's own earlier act, carried on or undone ("freed the detained drivers", "lifted
+                # the sanctions"): the same target
+                if event.target is not None and event.target not in own:
+                    return actors.get(event.target)
+                continue
             if own and event.target is not None and not _aimed_at(event.target, own, own_states, actors):
                 continue
             return actors.get(event.source)

@@ -174,8 +174,8 @@ def match_noun(noun: Token) -> PatternMatch | None:
     if noun.pos_ not in ("NOUN", "PROPN"):
         return None
     pattern = _noun_patterns(noun)
-    if pattern is None:
-        return None
+    if pattern is None or not pattern.type:
+        return None  # not an event noun, or an excluded sense ("a press release")
     tokens = [noun] + [c for c in noun.children if c.dep_ in NOUN_MODIFIER_DEPS and lemma_of(c) in pattern.objects]
     return _coded(PatternMatch(head=noun, tokens=tuple(tokens), type=pattern.type, mode=pattern.mode))
 
