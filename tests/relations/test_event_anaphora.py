@@ -46,3 +46,22 @@ def test_an_act_promised_on_a_condition_is_a_threat():
         "unless the crossings stopped.")
     assert not any(t == "REQUEST" for t, _, _ in coded(
         "Poland would ask NATO to consider sanctions against Belarus unless the crossings stopped."))
+
+
+def test_a_pair_inside_the_act_offered_or_as_the_object():
+    text = ("Ecuador recalled its ambassador from Peru. Brazil offered to mediate between the two "
+            "neighbours and invited both foreign ministers to Brasilia.")
+    found = coded(text)
+    assert {("AGREE", "BRA", "ECU"), ("AGREE", "BRA", "PER")} <= found
+    assert not any(source == "BRA" and target == "BRA" for _, source, target in found)
+
+
+def test_a_protest_opposes_what_its_purpose_names_not_its_place():
+    found = coded("Hungarian police arrested six Romanian drivers on Monday. "
+                  "Romanian truckers blocked the road to Oradea on Tuesday to protest the arrests.")
+    assert ("PROTEST", "ROU", "HUN") in found
+
+
+def test_a_joint_operation_is_cooperation_between_the_two():
+    found = coded("Kenyan and Ugandan police carried out a joint operation against cattle raiders.")
+    assert ("COOPERATE", "KEN", "UGA") in found or ("COOPERATE", "UGA", "KEN") in found

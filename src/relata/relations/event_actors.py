@@ -338,7 +338,8 @@ def verb_roles(match: PatternMatch, actors: DocumentActors) -> Roles:
     if match.type == "ACCUSE":  # "complained to the UN over Israeli raids": the accused, not the addressee
         target_cands += _prep_objects(verb, ("over", "about"))
     preps = TARGET_PREPS
-    venue_only = match.type == "CONSULT" and match.mode != "visit"  # "met in Geneva": where, not whom
+    # "met in Geneva", "a joint operation in Villazon": where, not with whom
+    venue_only = match.type in MUTUAL and match.mode != "visit"
     if venue_only:
         preps = tuple(p for p in preps if p not in VENUE_PREPS)
     target_cands += _prep_objects(verb, preps)
@@ -379,7 +380,8 @@ def _relative_object(verb: Token) -> list[Token]:
 def complement_targets(verb: Token, actors: DocumentActors, sources: list[Actor]) -> list[Actor]:
     """``threatened to break relations with Russia``: the target named inside the complement."""
     for c in verb.children:
-        if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX"):
+        # a ccomp is a clause even where the tagger took its verb for a noun ("that Bolivia release")
+        if c.dep_ in ("xcomp", "ccomp") and (c.pos_ in ("VERB", "AUX") or c.dep_ == "ccomp"):
             cands = [d for d in c.children if d.dep_ in ("dative", "dobj", "nsubj", "nsubjpass")]
             cands += _prep_objects(c, TARGET_PREPS)
             for d in c.children:

@@ -46,7 +46,8 @@ class PriorEvent:
     type: str
     source: str | None
     target: str | None
-    position: int  # character offset of its trigger
+    position: int  # character offset of its clause
+    trigger: str = ""
 
 
 @cache
@@ -117,7 +118,10 @@ def antecedent_target(verb: Token, sources: Sequence[Actor], prior: Sequence[Pri
         wanted = referred_type(noun, definite)
         if wanted is None:
             continue
-        for event in reversed(prior):
+        # the event named with the same word first ("the arrests" after "arrested"), then the latest
+        stem = noun.lemma_.lower()[:5]
+        ordered = sorted(reversed(prior), key=lambda e: not e.trigger.lower().startswith(stem))
+        for event in ordered:
             if event.type != wanted or event.position >= verb.idx or event.source is None:
                 continue
             if event.source in own:

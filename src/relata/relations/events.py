@@ -112,7 +112,7 @@ def extract_events(
             # an event with nobody named says nothing about who did what to whom
             found = [e for e in _sentence_events(sent, actors, times, quotes, prior) if e.source or e.target]
             events.extend(found)
-            prior.extend(PriorEvent(e.type, e.source, e.target, e.start) for e in found)
+            prior.extend(PriorEvent(e.type, e.source, e.target, e.start, e.trigger) for e in found)
     return tuple(events)
 
 
@@ -221,20 +221,27 @@ def _referred_roles(roles: Roles, match: PatternMatch, actors: DocumentActors, p
     ``the two countries agreed``): :mod:`relata.relations.event_anaphora`."""
     if not roles.sources and pair_phrase(roles.subject):
         roles = replace(roles, sources=tuple(pair_antecedents(roles.subject, prior, actors)))
-    if roles.targets:
-        return roles
     heads = [match.head] + ([match.noun] if match.noun is not None else [])
-    objects = [c for h in heads for c in h.children if c.dep_ in ("dobj", "dative")]
-    objects += [p for h in heads for c in h.children if c.dep_ == "prep"
-                for p in c.children if p.dep_ == "pobj"]
-    pair = next((o for o in objects if pair_phrase(o)), None)
-    if pair is not None:
+    direct = [c for h in heads for c in h.children if c.dep_ in ("dobj", "dative")]
+    pair = next((o for o in direct if pair_phrase(o)), None)
+    if pair is None and not roles.targets:
+        # "mediate between the two neighbours", also in the act offered ("offered to mediate ...")
+        clauses = heads + [c for c in match.head.children if c.dep_ == "xcomp" or is_infinitival_advcl(c)]
+        objects = [p for h in clauses for c in h.children if c.dep_ == "prep"
+                   for p in c.children if p.dep_ == "pobj"]
+        pair = next((o for o in objects if pair_phrase(o)), None)
+    if pair is not None:  # "invited both foreign ministers to Santiago": the pair, not the place
         found = [a for a in pair_antecedents(pair, prior, actors) if a not in roles.sources]
         return replace(roles, targets=tuple(found)) if found else roles
+    placed = all(a.kind == "location" or a.country is None for a in roles.targets)
+    if roles.targets and not (match.type == "PROTEST" and placed):
+        return roles  # a protest's place ("blocked the highway to Puno") yields to what it opposes
     if not nominal:
-        answered = antecedent_target(match.head, roles.sources, prior, actors)
-        if answered is not None and answered not in roles.sources:
-            return replace(roles, targets=(answered,))
+        for verb in [match.head] + [c for c in match.head.children if is_infinitival_advcl(c)]:
+            # "blocked the highway to protest the arrests": the arrests answered
+            answered = antecedent_target(verb, roles.sources, prior, actors)
+            if answered is not None and answered not in roles.sources:
+                return replace(roles, targets=(answered,))
     return roles
 
 
@@ -473,7 +480,7 @@ def _events(match, type_, mode, roles: Roles, modality, sent, actors, times, quo
     # where a meeting was held is not who was met ("leaders meet in Washington"); a visit's is.
     # A protest is addressed to where it is held, even when the place also stands in for the
     # unnamed protesters ("ethnic Albanians demonstrated in Serbia": SRB -> SRB, as CAMEO codes it).
-    venue = match.type == "CONSULT" and match.mode != "visit"
+    venue = match.type in MUTUAL_TYPES and match.mode != "visit"
     protest_place = type_ == "PROTEST" and not roles.targets
     found_targets = roles.targets or (_stand_in(place) if (roles.sources or protest_place) and not venue else ())
     if match.cameo_only and not (found_sources and found_targets):
