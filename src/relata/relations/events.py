@@ -183,8 +183,9 @@ def _sentence_events(sent: Span, actors: DocumentActors, times, quotes, prior=()
         roles = _referred_roles(roles, match, actors, prior, nominal)
         if match.weak and not (roles.sources and roles.targets):
             continue
-        if nominal and not roles.sources and not roles.targets:
-            continue
+        if nominal and not (roles.sources and roles.targets) and not (
+                match.type in MUTUAL_TYPES and len(roles.sources) >= 2):
+            continue  # a war, raid or visit named in passing, with one party: background, not a report
         roles = _fill_source(roles, modality, match, actors, type_)
         if _travel(match):
             roles = replace(roles, targets=_foreign_destinations(roles, actors))
