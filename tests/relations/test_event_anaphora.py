@@ -65,3 +65,13 @@ def test_a_protest_opposes_what_its_purpose_names_not_its_place():
 def test_a_joint_operation_is_cooperation_between_the_two():
     found = coded("Kenyan and Ugandan police carried out a joint operation against cattle raiders.")
     assert ("COOPERATE", "KEN", "UGA") in found or ("COOPERATE", "UGA", "KEN") in found
+
+
+def test_nominal_events_take_their_object_and_agent_like_verbs():
+    assert ("SANCTION", "RUS", "EST") in coded("Russia announced the recall of its ambassador from Estonia.")
+    assert ("SANCTION", "NOR", "RUS") in coded(
+        "The expulsion of four Russian diplomats by Norway was announced on Monday.")
+
+
+def test_violating_airspace_is_coercion_not_rejection():
+    assert ("COERCE", "TUR", "GRC") in coded("Turkish jets violated Greek airspace on Tuesday.")

@@ -251,6 +251,16 @@ def _agent(verb: Token) -> Token | None:
     return None
 
 
+def _noun_agent(noun: Token) -> Token | None:
+    """The ``by`` agent of an event noun, also where the parse hung it on the noun's object
+    (``the expulsion of four diplomats by Norway``)."""
+    for t in noun.subtree:
+        if t.dep_ == "prep" and t.lower_ == "by" and t.head.dep_ not in ("acl", "relcl") and (
+                t.head == noun or t.head.head.head == noun):
+            return next((p for p in t.children if p.dep_ == "pobj"), None)
+    return None
+
+
 def _prep_objects(head: Token, preps: tuple[str, ...]) -> list[Token]:
     out = []
     for c in head.children:
@@ -317,6 +327,9 @@ def verb_roles(match: PatternMatch, actors: DocumentActors) -> Roles:
     if passive:
         source_tok = _agent(verb)
         sources = np_actors(source_tok, actors)
+        if not sources and match.noun is not None:
+            # "the expulsion of four diplomats by Norway was announced": the event noun's own agent
+            sources = np_actors(_noun_agent(match.noun), actors)
         target_cands = [t for t in (_passive_target(verb),) if t is not None]
     else:
         sources = np_actors(subject, actors)

@@ -159,6 +159,9 @@ def _noun_patterns(noun: Token) -> Pattern | None:
     if not candidates:
         return None
     modifiers = {lemma_of(c) for c in noun.children if c.dep_ in NOUN_MODIFIER_DEPS}
+    # a nominalised verb's object: "the recall of its envoy", "the expulsion of two diplomats"
+    modifiers |= {lemma_of(p) for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                  for p in c.children if p.dep_ == "pobj"}
     best = None
     for pattern in candidates:
         if pattern.objects:
