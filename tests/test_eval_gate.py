@@ -22,6 +22,11 @@ FLOORS = {  # (module, dataset, measure): minimum F1 or accuracy of Relata's row
        for measure, floor in (("content overlap>=0.3, clause/quotation gold only", 0.83),
                               ("speaker acc (matched)", 0.89),
                               ("speaker acc strict (named/pronoun source)", 0.82))},
+    **{("events", f"{PLOVER}, {half} half", measure): floor
+       for half in ("tune", "check")
+       for measure, floor in (("type accuracy (best-matching event)", 0.82),
+                              ("source+target country accuracy", 0.79))},
+    ("news_events", "news-events", "events P/R/F1 (type, source, target)"): 0.52,
     ("claims", "NewsQuant", "quantity value+unit"): 0.86,
     ("times", "Recognizers DateTimeModel (date cases)", "TIMEX value accuracy"): 0.85,
 }
@@ -50,3 +55,10 @@ def test_floor(rows, key):
     assert key in rows, f"no row {key}: did the evaluation change its labels?"
     row = rows[key]
     assert row.f1 >= FLOORS[key], f"{key[1]} {key[2]}: {row.f1:.3f} < floor {FLOORS[key]} (n={row.n})"
+
+
+def test_no_non_event_of_news_events_is_coded(rows):
+    """Negated, denied, conditional and refused acts (news-events' forbidden list) are never coded."""
+    key = ("news_events", "news-events", "non-events produced (negated, denied, conditional, refused)")
+    assert key in rows, "no non-events row: did the evaluation change its labels?"
+    assert rows[key].f1 == 0, f"{rows[key].f1 * rows[key].n:.0f} of {rows[key].n} non-events coded"

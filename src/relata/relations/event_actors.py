@@ -40,7 +40,7 @@ NOUN_TARGET_PREPS = ("on", "against", "to", "with", "into", "at", "upon", "towar
                      "between")
 # An object that names no actor may still point at one: "calls by Belarus", "crimes by Croat forces".
 INNER_PREPS = ("by", "of", "from", "with", "against", "to", "on", "for", "between", "into")
-MODIFIER_DEPS = ("poss", "compound", "amod", "nmod", "npadvmod")
+MODIFIER_DEPS = ("poss", "compound", "amod", "nmod", "npadvmod", "nummod")  # nummod: "Turkish F-16 jets"
 PHRASE_PREPS = ("of", "from", "in", "throughout", "across")  # "the president of France", "students throughout Indonesia"
 ETHNIC_WORDS = frozenset({"ethnic"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
