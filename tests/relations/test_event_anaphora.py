@@ -75,3 +75,10 @@ def test_nominal_events_take_their_object_and_agent_like_verbs():
 
 def test_violating_airspace_is_coercion_not_rejection():
     assert ("COERCE", "TUR", "GRC") in coded("Turkish jets violated Greek airspace on Tuesday.")
+
+
+def test_fighting_between_two_is_coded_and_a_cause_is_its_own_event():
+    found = coded("Uzbekistan closed its border with Kyrgyzstan because of fighting between Tajiks and Kyrgyz.")
+    assert ("COERCE", "UZB", "KGZ") in found
+    assert ("ASSAULT", "TJK", "KGZ") in found
+    assert not any(t == "COERCE" and target == "TJK" for t, _, target in found)

@@ -55,6 +55,10 @@ PLACE_NOUNS = frozenset({"town", "city", "village", "province", "region", "distr
 CLOSED_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "conj", "cc", "parataxis", "punct", "mark", "aux",
                          "auxpass", "neg", "ccomp", "relcl", "advmod", "npadvmod", "appos"})
 NEAREST_DEPTH = 4
+# Prepositions of a circumstance, not a complement: what they hold is an event of its own, with
+# actors of its own ("closed its borders because of fighting between X and Y").
+CIRCUMSTANCE_PREPS = frozenset({"after", "before", "during", "amid", "despite", "following", "because",
+                                "since"})
 THEATRE, SETTING, OPPOSING = "theatre", "setting", "opposing"  # cue roles, see data/event_cues.tsv
 STANCE_PREFIXES = frozenset({"anti", "pro"})
 
@@ -422,6 +426,8 @@ def _nearest_in_clause(match: PatternMatch, actors: DocumentActors, sources: lis
                     continue
                 if child.dep_ == "prep" and child.lower_ in skip_preps and token == match.head:
                     continue
+                if child.dep_ == "prep" and child.lower_ in CIRCUMSTANCE_PREPS:
+                    continue
                 if child.dep_ == "advcl" and not is_infinitival_advcl(child):
                     continue  # "When X met Y, Z ordered drills": a time clause has its own actors
                 if not _near(match.head, child):
@@ -475,11 +481,14 @@ def noun_roles(noun: Token, actors: DocumentActors) -> Roles:
         sources = modifier_conjunct_actors(noun, actors)
     target_preps = NOUN_TARGET_PREPS
     event = match_noun(noun)
-    if not sources and event is not None and event.type in MUTUAL:
-        # "cooperation between China and Russia": each is the other's partner
-        pair = [a for p in _prep_objects(noun, ("between",)) for a in np_actors(p, actors)]
+    if not sources and event is not None:
+        # "cooperation between China and Russia": each is the other's partner; "fighting between
+        # Azerbaijanis and Armenians": each fights the other (coded as the first against the second)
+        pair = list(dict.fromkeys(a for p in _prep_objects(noun, ("between",)) for a in np_actors(p, actors)))
         if len(pair) >= 2:
-            return Roles(sources=tuple(dict.fromkeys(pair)), targets=())
+            if event.type in MUTUAL:
+                return Roles(sources=tuple(pair), targets=())
+            return Roles(sources=(pair[0],), targets=(pair[1],))
     if not sources and event is not None and event.type in MUTUAL and noun.dep_ == "pobj" and \
             noun.head.lower_ in ("for", "during", "at"):
         # "negotiators return to Geneva for talks": whoever comes for the talks holds them

@@ -58,6 +58,7 @@ from relata.nlp import ParsedDocument, doc_text
 from relata.records import Event, Location, Quote, TimeExpression
 from relata.relations.cameo_match import general_code
 from relata.relations.event_actors import (
+    CIRCUMSTANCE_PREPS,
     Roles,
     complement_targets,
     condition_targets,
@@ -147,6 +148,9 @@ def _governed(t: Token, heads: set[int], depth: int = 0) -> bool:
     for _ in range(10):
         if t.dep_ not in COMPLEMENT_DEPS or t.head == t or not same_paragraph(t, t.head):
             return False
+        if t.dep_ == "pobj" and (t.head.lower_ in CIRCUMSTANCE_PREPS or (
+                t.head.lower_ == "of" and t.head.head.lower_ in CIRCUMSTANCE_PREPS)):
+            return False  # "closed its borders because of fighting": a cause or time, its own event
         dep = t.dep_
         prev = t
         t = t.head
