@@ -82,3 +82,15 @@ def test_fighting_between_two_is_coded_and_a_cause_is_its_own_event():
     assert ("COERCE", "UZB", "KGZ") in found
     assert ("ASSAULT", "TJK", "KGZ") in found
     assert not any(t == "COERCE" and target == "TJK" for t, _, target in found)
+
+
+def test_the_two_countries_are_the_two_named_together_and_visit_together():
+    found = coded("Mali and Burkina Faso warned Niger's neighbours against an intervention. "
+                  "The two countries sent a joint delegation to Niamey on Monday.")
+    assert {("CONSULT", "MLI", "NER"), ("CONSULT", "BFA", "NER")} <= found
+    assert ("CONSULT", "MLI", "BFA") not in found
+
+
+def test_sharing_a_border_is_no_event():
+    assert not any(t == "COOPERATE" for t, _, _ in coded("Algeria, which shares a long border with Niger, "
+                                                         "opposed any military action."))

@@ -11,8 +11,9 @@
   participle says what was done to a noun's people (``the detained drivers``: the detention), and
   ``the release`` of people refers back to their detention (``demanded the drivers' release``).
 - **A pair named earlier.** ``the two countries``, ``both governments``, ``the two neighbours``,
-  ``both sides``: the two parties of the latest earlier event between two different states, else
-  the last two states the text named before the phrase.
+  ``both sides``: the last two states named together (``Mali and Burkina Faso``) shortly before,
+  else the two parties of the latest earlier event between two different states, else the last two
+  states the text named before the phrase.
 
 The nouns that refer back without being event triggers themselves (``charge``, ``allegation``,
 ``proposal``) are data: ``relata/data/event_reference_nouns.tsv``; the others are the event nouns
@@ -136,6 +137,22 @@ def antecedent_target(verb: Token, sources: Sequence[Actor], prior: Sequence[Pri
     return None
 
 
+def _named_together(token: Token, actors: DocumentActors) -> list[Actor]:
+    """The last two states named together (``Mali and Burkina Faso warned ...``) in the sentence
+    before the pair phrase's, or earlier in its own."""
+    doc = token.doc
+    start = max(0, token.sent.start - 80)
+    for t in reversed(doc[start:token.i]):
+        if t.dep_ != "conj" or t.head.i >= t.i:
+            continue
+        pair = [actors.resolve(t.head), actors.resolve(t)]
+        if all(a is not None for a in pair):
+            states = [actors.coded_as(a) for a in pair]
+            if all(a.kind == "state" for a in states) and states[0].id != states[1].id:
+                return states
+    return []
+
+
 def _aimed_at(target: str, own: set[str], own_states: set[str], actors: DocumentActors) -> bool:
     """Whether an earlier event's target is the responder, or a place or body of its state
     (``Israeli jets struck Gaza. Hamas retaliated ...``)."""
@@ -157,6 +174,9 @@ def pair_phrase(token: Token | None) -> bool:
 
 def pair_antecedents(token: Token, prior: Sequence[PriorEvent], actors: DocumentActors) -> list[Actor]:
     """The two states a pair phrase refers back to (see the module docstring), or []."""
+    named = _named_together(token, actors)
+    if named:
+        return named
     for event in reversed(prior):
         if event.position >= token.idx:
             continue

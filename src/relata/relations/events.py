@@ -444,7 +444,7 @@ def _mutual_partners(type_: str, roles: Roles, actors, match: PatternMatch) -> l
     """The distinct actors of a coordinated subject of a mutual act with no partner named as its
     object (``met X``, ``talks with X``), else []. Other targets found for such a verb are where
     it happened (``met ... in Kazakhstan``), not who took part."""
-    if type_ not in MUTUAL_TYPES or len(roles.sources) < 2:
+    if type_ not in MUTUAL_TYPES or len(roles.sources) < 2 or match.mode == "visit":
         return []
     heads = (match.head, match.noun) if match.noun is not None else (match.head,)
     for head in heads:
