@@ -474,7 +474,7 @@ def _events(match, type_, mode, roles: Roles, modality, sent, actors, times, quo
     place = _place(match, actors)
     location = _location(place)
     value = intensity(type_, mode)
-    cameo = match.cameo if type_ == match.type else general_code(type_, mode)
+    cameo = (match.cameo if type_ == match.type else None) or general_code(type_, mode)
     partners = _mutual_partners(type_, roles, actors, match)
     if partners:
         return [Event(start=start, end=end, trigger=trigger, type=type_, mode=mode, intensity=value,
