@@ -91,15 +91,31 @@ def entries_for(verb: Token) -> tuple[VerbEntry, ...]:
 
 
 def match_pattern(verb: Token) -> CameoMatch | None:
-    """The most specific pattern of the verb's blocks that its phrase matches, or ``None``."""
+    """The most specific pattern of the verb's blocks that its phrase matches, or ``None``
+    (computed once per verb of a parse: the coder asks again for a CAMEO code)."""
+    cache = verb.doc.user_data.setdefault(_MATCHES_KEY, {})
+    if verb.i not in cache:
+        cache[verb.i] = _match_pattern(verb)
+    return cache[verb.i]
+
+
+_MATCHES_KEY = "relata.cameo_matches"
+
+
+def _match_pattern(verb: Token) -> CameoMatch | None:
     entries = () if _modal(verb) else entries_for(verb)
     if not entries:
         return None
     phrase = _phrase(verb)
     before = _before(verb)
+    # every word a pattern asks for must be among these, whatever the order: most patterns of a
+    # block fail this set test, so the ordered match runs for a few
+    words = _keys(phrase) | _keys(before)
     seen: set[str] = set()
     for pattern in _patterns(tuple(dict.fromkeys(e.block for e in entries))):
         if pattern.id in seen or not (pattern.after or pattern.before):
+            continue
+        if any(alternatives.isdisjoint(words) for alternatives in _required(pattern)):
             continue
         found = _match(pattern.after, phrase)
         if found is None:
@@ -129,6 +145,31 @@ def _patterns(blocks: tuple[str, ...]) -> tuple[VerbPattern, ...]:
     forward = {(p.block, p.line) for p in rows if p.direction == "forward"}
     rows = [p for p in rows if p.direction == "forward" or (p.block, p.line) not in forward]
     return tuple(sorted(rows, key=lambda p: (-p.size, p.line)))
+
+
+def _keys(tokens: list[Token]) -> set[str]:
+    """The words a pattern's word can equal in ``tokens``: forms, lemmas and the dictionary stems
+    they extend (``restor`` for *restoration*)."""
+    out: set[str] = set()
+    for t in tokens:
+        lower = t.lower_
+        out.add(lower)
+        out.add(t.lemma_.lower())
+        for ending in STEM_ENDINGS:
+            if ending and lower.endswith(ending) and len(lower) - len(ending) >= 4:
+                out.add(lower[: -len(ending)])
+    return out
+
+
+@cache
+def _required(pattern: VerbPattern) -> tuple[frozenset[str], ...]:
+    """For each word a pattern asks for, the first words of its alternatives."""
+    out = []
+    for element in (*pattern.before, *pattern.after):
+        for kind, value in _steps(element):
+            if kind != "slot":
+                out.append(frozenset(alt.split()[0] for alt in value if alt))
+    return tuple(out)
 
 
 def default_code(verb: Token) -> CameoMatch | None:
