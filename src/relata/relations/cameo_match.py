@@ -111,8 +111,11 @@ def _match_pattern(verb: Token) -> CameoMatch | None:
     # every word a pattern asks for must be among these, whatever the order: most patterns of a
     # block fail this set test, so the ordered match runs for a few
     words = _keys(phrase) | _keys(before)
+    blocks = tuple(dict.fromkeys(e.block for e in entries))
+    if words.isdisjoint(_block_words(blocks)):
+        return None  # no word any pattern of the verb's blocks asks for
     seen: set[str] = set()
-    for pattern in _patterns(tuple(dict.fromkeys(e.block for e in entries))):
+    for pattern in _patterns(blocks):
         if pattern.id in seen or not (pattern.after or pattern.before):
             continue
         if any(alternatives.isdisjoint(words) for alternatives in _required(pattern)):
@@ -159,6 +162,11 @@ def _keys(tokens: list[Token]) -> set[str]:
             if ending and lower.endswith(ending) and len(lower) - len(ending) >= 4:
                 out.add(lower[: -len(ending)])
     return out
+
+
+@cache
+def _block_words(blocks: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(w for p in _patterns(blocks) for alternatives in _required(p) for w in alternatives)
 
 
 @cache
@@ -296,14 +304,26 @@ def _find(kind: str, value, phrase: list[Token], start: int) -> tuple[int, list[
             if token.dep_ in SLOT_DEPS and token.pos_ in ("NOUN", "PROPN", "PRON"):
                 return i, [token]
             continue
-        for alternative in value:
-            words = alternative.split()
-            window = phrase[i:i + len(words)]
-            if len(window) == len(words) and all(_word_matches(w, t) for w, t in zip(words, window, strict=True)):
-                if kind in (OBJECT, PREP_OBJECT) and not _in_role(window[-1], kind):
-                    continue
-                return i, window
+        by_first = _by_first_word(value)
+        for key in _keys([token]):
+            for words in by_first.get(key, ()):
+                window = phrase[i:i + len(words)]
+                if len(window) == len(words) and all(_word_matches(w, t) for w, t in zip(words, window, strict=True)):
+                    if kind in (OBJECT, PREP_OBJECT) and not _in_role(window[-1], kind):
+                        continue
+                    return i, window
     return None
+
+
+@cache
+def _by_first_word(alternatives: frozenset[str]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """A set of alternatives (a synset can hold hundreds) indexed by their first word."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for alternative in alternatives:
+        words = tuple(alternative.split())
+        if words:
+            out.setdefault(words[0], []).append(words)
+    return {k: tuple(v) for k, v in out.items()}
 
 
 def _in_role(token: Token, role: str) -> bool:
