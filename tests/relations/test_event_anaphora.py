@@ -94,3 +94,20 @@ def test_the_two_countries_are_the_two_named_together_and_visit_together():
 def test_sharing_a_border_is_no_event():
     assert not any(t == "COOPERATE" for t, _, _ in coded("Algeria, which shares a long border with Niger, "
                                                          "opposed any military action."))
+
+
+def test_phrasings_of_the_baltic_sort():
+    found = coded("Lithuania handed over evidence against two Belarusian border officers to the court. "
+                  "Warsaw summoned the Belarusian envoy and demanded an explanation. "
+                  "Latvia and Estonia announced joint patrols along their borders with Belarus.")
+    assert ("ACCUSE", "LTU", "BLR") in found
+    assert ("REQUEST", "POL", "BLR") in found
+    assert ("COOPERATE", "LVA", "EST") in found or ("COOPERATE", "EST", "LVA") in found
+    assert ("CONSULT", "DEU", "LTU") in coded("Chancellor Friedrich Merz of Germany held a phone call with "
+                                              "Lithuanian President Gitanas Nauseda.")
+
+
+def test_a_retaliation_answers_its_cause_not_the_target_of_its_means():
+    found = coded("The European Union imposed tariffs on Belarusian fertiliser. "
+                  "Minsk retaliated for the tariffs by halting transit of Lithuanian goods.")
+    assert any(source == "BLR" and target == "eu" for _, source, target in found)

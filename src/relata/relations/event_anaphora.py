@@ -110,6 +110,13 @@ def _referring_nouns(verb: Token) -> list[tuple[Token, bool]]:
     return out
 
 
+def answers_a_cause(verb: Token) -> bool:
+    """``retaliated for the tariffs``, ``responded to the attack``: a cause phrase naming an event
+    (whom the act answers outranks any target its means name: ``by halting transit of X's goods``)."""
+    return any(referred_type(p) is not None for c in verb.children if c.dep_ == "prep"
+               and c.lower_ in CAUSE_PREPS for p in c.children if p.dep_ == "pobj")
+
+
 def antecedent_target(verb: Token, sources: Sequence[Actor], prior: Sequence[PriorEvent],
                       actors: DocumentActors) -> Actor | None:
     """Whom a response answers: the source of the earlier event its object names."""

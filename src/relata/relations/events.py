@@ -69,7 +69,13 @@ from relata.relations.event_actors import (
     subject_actors,
     verb_roles,
 )
-from relata.relations.event_anaphora import PriorEvent, antecedent_target, pair_antecedents, pair_phrase
+from relata.relations.event_anaphora import (
+    PriorEvent,
+    answers_a_cause,
+    antecedent_target,
+    pair_antecedents,
+    pair_phrase,
+)
 from relata.relations.event_modality import (
     ATTEMPT,
     CONTINUE,
@@ -91,7 +97,9 @@ from relata.resolve.actors import DocumentActors
 COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj", "conj", "acomp", "attr",
                              "nsubjpass", "advcl", "acl"})
 PASS_THROUGH_ROLES = frozenset({INTENT, ATTEMPT, CONTINUE, REFUSE, SPEECH})
-MAX_PAIRS = 3  # at most this many sources (and targets) per trigger
+MAX_PAIRS = 3
+# Modifiers that make a coordinated subject each other's partners whatever else is named.
+JOINT_WORDS = frozenset({"joint", "combined", "bilateral"})  # at most this many sources (and targets) per trigger
 # "X and Y met/agreed/cooperated" with no object: each is the other's partner, not the place's.
 MUTUAL_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 # Role and modality search walks the sentence's tree once per trigger, so cost grows with the
@@ -171,6 +179,7 @@ def _governed(t: Token, heads: set[int], depth: int = 0) -> bool:
 
 def _sentence_events(sent: Span, actors: DocumentActors, times, quotes, prior=()) -> list[Event]:
     matches = _candidates(sent)
+    found_targets: dict[int, tuple] = {}  # trigger token -> its targets, for conjoined verbs
     heads = {m.head.i for m in matches if not m.weak}
     heads |= {m.noun.i for m in matches if m.noun is not None}
     out: list[Event] = []
@@ -185,6 +194,9 @@ def _sentence_events(sent: Span, actors: DocumentActors, times, quotes, prior=()
         roles = noun_roles(match.head, actors) if nominal else verb_roles(match, actors)
         roles = _slot_roles(roles, match, actors)
         roles = _referred_roles(roles, match, actors, prior, nominal)
+        roles = _shared_target(roles, match, found_targets)
+        if not nominal:
+            found_targets[match.head.i] = roles.targets
         if match.weak and not (roles.sources and roles.targets):
             continue
         if nominal and not (roles.sources and roles.targets) and not (
@@ -221,6 +233,16 @@ def _slot_roles(roles: Roles, match: PatternMatch, actors: DocumentActors) -> Ro
     return roles
 
 
+def _shared_target(roles: Roles, match: PatternMatch, found_targets: dict[int, tuple]) -> Roles:
+    """``Warsaw summoned the Belarusian envoy and demanded an explanation``: a verb conjoined to
+    another trigger, sharing its subject and naming no target, acts on the same target."""
+    head = match.head
+    if roles.targets or head.dep_ != "conj" or any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
+        return roles
+    inherited = tuple(a for a in found_targets.get(head.head.i, ()) if a not in roles.sources)
+    return replace(roles, targets=inherited) if inherited else roles
+
+
 def _referred_roles(roles: Roles, match: PatternMatch, actors: DocumentActors, prior, nominal: bool) -> Roles:
     """Roles the clause leaves open, from what its words refer back to (``rejected the charge``,
     ``the two countries agreed``): :mod:`relata.relations.event_anaphora`."""
@@ -239,7 +261,8 @@ def _referred_roles(roles: Roles, match: PatternMatch, actors: DocumentActors, p
         found = [a for a in pair_antecedents(pair, prior, actors) if a not in roles.sources]
         return replace(roles, targets=tuple(found)) if found else roles
     placed = all(a.kind == "location" or a.country is None for a in roles.targets)
-    if roles.targets and not (match.type == "PROTEST" and placed):
+    if roles.targets and not (match.type == "PROTEST" and placed) and not (
+            not nominal and answers_a_cause(match.head)):
         return roles  # a protest's place ("blocked the highway to Puno") yields to what it opposes
     if not nominal:
         for verb in [match.head] + [c for c in match.head.children if is_infinitival_advcl(c)]:
@@ -447,8 +470,11 @@ def _mutual_partners(type_: str, roles: Roles, actors, match: PatternMatch) -> l
     if type_ not in MUTUAL_TYPES or len(roles.sources) < 2 or match.mode == "visit":
         return []
     heads = (match.head, match.noun) if match.noun is not None else (match.head,)
+    joint = any(c.dep_ == "amod" and c.lower_ in JOINT_WORDS for h in heads for c in h.children)
     for head in heads:
         for c in head.children:
+            if joint:
+                break  # "Latvia and Estonia announced joint patrols along their borders with Belarus"
             partner = (c.dep_ == "dobj" and c != match.noun) or (c.dep_ == "prep" and c.lower_ in ("with", "to"))
             if partner and _names_someone(c, actors):
                 return []  # "met X", "talks with X": the partner is named
