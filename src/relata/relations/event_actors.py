@@ -92,7 +92,7 @@ def _head_actor(token: Token, actors: DocumentActors, depth: int) -> Actor | Non
 
 
 def _own_actor(token: Token, actors: DocumentActors, depth: int) -> Actor | None:
-    direct = actors.resolve(token)
+    direct = actors.resolve(token, role_nouns=True)
     if direct is not None and not _ethnic_people(token, direct):
         return direct
     if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
@@ -223,7 +223,7 @@ def np_actors(token: Token | None, actors: DocumentActors) -> list[Actor]:
     if token is None:
         return []
     out = phrase_actors(token, actors)
-    if len(out) <= 1 and actors.resolve(token) is None:
+    if len(out) <= 1 and actors.resolve(token, role_nouns=True) is None:
         more = modifier_conjunct_actors(token, actors)
         if len(more) > len(out):
             return more

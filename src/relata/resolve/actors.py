@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Span, Token
 
@@ -20,7 +20,7 @@ from relata.mentions.gender import given_name_gender, honorific_gender, is_honor
 from relata.mentions.names import name_key, slug
 from relata.mentions.places import find_place
 from relata.mentions.tables import data_path, read_table
-from relata.nlp import ParsedDocument
+from relata.nlp import ParsedDocument, doc_text
 from relata.records import Actor, EntityMention
 from relata.resolve import coref, descriptions
 from relata.resolve.agency import (
@@ -29,6 +29,8 @@ from relata.resolve.agency import (
     country_of_untold_office,
     private_qualifier,
 )
+from relata.resolve.coordinates import dateline_country
+from relata.resolve.dated_roles import join_split_names, people_matches
 from relata.resolve.ethnic_groups import country_in_group_name, country_of_people
 from relata.resolve.groups import find_groups
 from relata.resolve.index import DocumentIndex, RoleFact
@@ -36,6 +38,8 @@ from relata.resolve.matching import match_known
 from relata.resolve.missed_names import with_missed_speakers
 from relata.resolve.nationality import country_in_name, country_of_modifier
 from relata.resolve.people import group_people
+from relata.resolve.role_nouns import find_role_nouns
+from relata.resolve.sectors import actor_sector
 from relata.resolve.titles import apposition, describe, premodifiers
 
 _UNKNOWN_KIND = {
@@ -90,13 +94,20 @@ class DocumentActors:
                     best = m
         return self.get(best.actor) if best else None
 
-    def resolve(self, phrase: Span | Token) -> Actor | None:
-        """The actor a noun phrase refers to: a name, a title description, or a pronoun."""
+    def resolve(self, phrase: Span | Token, *, role_nouns: bool = False) -> Actor | None:
+        """The actor a noun phrase refers to: a name, a title description, or a pronoun; with
+        ``role_nouns``, also a role noun without a name that the text gives a country (``police``
+        in a Kenyan story: the Kenyan police, :mod:`relata.resolve.role_nouns`). Event arguments
+        want those; a quote's speaker does not (``diplomats said``: an unnamed source)."""
         if self._index is None or phrase.doc is not self._index.doc:
             if isinstance(phrase, Token):
                 return self.at(phrase.idx, phrase.idx + len(phrase.text))
             return self.at(phrase.start_char, phrase.end_char)
-        return self.get(_resolve_phrase(self._index, phrase))
+        return self.get(_resolve_phrase(self._index, phrase, role_nouns))
+
+    def unnamed(self, actor: Actor) -> bool:
+        """Whether ``actor`` is one a role noun stands for (``police``, ``the army``), not a name."""
+        return self._index is not None and actor.id in self._index.unnamed
 
     def acting_for(self, actor: Actor) -> Actor:
         """The state ``actor`` acts for (an official, a state organ), else ``actor`` itself:
@@ -121,8 +132,9 @@ def resolve_actors(
 ) -> DocumentActors:
     dictionary = dictionary or load_dictionary()
     doc = parsed.doc
-    mentions = with_missed_speakers(doc, mentions, dictionary)
-    index = DocumentIndex(doc, dictionary, _year(parsed.published))
+    mentions = join_split_names(doc_text(doc), with_missed_speakers(doc, mentions, dictionary), parsed.published,
+                                lambda name: match_known(name, "PERSON", dictionary) is not None)
+    index = DocumentIndex(doc, dictionary, _year(parsed.published), published=parsed.published)
     spans = []
     for position, m in enumerate(mentions):
         span = doc.char_span(m.start, m.end, alignment_mode="expand") or _covering_tokens(doc, m)
@@ -170,6 +182,12 @@ def resolve_actors(
     ]
     for position in sorted(people):
         _learn_person_facts(index, position, actor_ids[position], countries)
+    unknown = {actor_ids[p]: person for p, person in people.items() if not person.known}
+    index.phoenix = people_matches(((pid, person.name, len(person.name.split()) == 1)
+                                    for pid, person in unknown.items()), parsed.published)
+    for pid, match in index.phoenix.items():
+        if countries.get(pid) is None and match.country:
+            countries[pid] = match.country  # the dated tables know whose official or citizen
     for pid in {actor_ids[p] for p in people}:
         if countries.get(pid) is None and pid not in index.known:
             countries[pid] = country_of_untold_office(index, pid)
@@ -180,6 +198,12 @@ def resolve_actors(
                 index.genders[pid] = given_name_gender(actor.name)
             index.actors[pid] = Actor(pid, actor.name, "person", countries.get(pid))
 
+    import os
+    for token_index, actor in ({} if os.environ.get("NO_RN") else find_role_nouns(index, dateline_country(doc_text(doc)))).items():
+        index.actors.setdefault(actor.id, actor)
+        index.role_nouns[token_index] = actor.id
+        index.unnamed.add(actor.id)
+
     for m, actor_id in zip(mentions, actor_ids, strict=True):
         if actor_id and m.text not in surface[actor_id]:
             surface[actor_id].append(m.text)
@@ -188,15 +212,22 @@ def resolve_actors(
             actor_id = coref.antecedent(index, token)
             if actor_id and token.lower_ not in surface[actor_id]:
                 surface[actor_id].append(token.lower_)
-    ordered = list(dict.fromkeys([*(a for a in actor_ids if a), *index.groups.values()]))
+    ordered = list(dict.fromkeys([*(a for a in actor_ids if a), *index.groups.values(), *index.role_nouns.values()]))
     for group_id in index.groups.values():
         if not surface[group_id]:
             surface[group_id].append(index.actors[group_id].name)
+    for token_index, actor_id in index.role_nouns.items():
+        token = doc[token_index]
+        text = doc[token.left_edge.i if token.left_edge.dep_ != "det" else token.left_edge.i + 1:token.i + 1].text
+        if text not in surface[actor_id] and len(text) <= 60:
+            surface[actor_id].append(text)
     actors = tuple(
-        Actor(a.id, a.name, a.kind, a.country, tuple(surface[a.id]))
+        Actor(a.id, a.name, a.kind, a.country, tuple(surface[a.id]), a.sector)
         for a in (index.actors[i] for i in ordered)
     )
     actors += _states_acted_for(index, actors)
+    index.actors = {a.id: a for a in actors}
+    actors = tuple(replace(a, sector=actor_sector(index, a)) for a in actors)
     index.actors = {a.id: a for a in actors}
     return DocumentActors(actors=actors, mentions=tuple(index.mentions), _index=index)
 
@@ -353,7 +384,7 @@ def _learn_person_facts(index: DocumentIndex, position: int, actor_id: str, coun
             countries[actor_id] = description.country
 
 
-def _resolve_phrase(index: DocumentIndex, phrase: Span | Token) -> str | None:
+def _resolve_phrase(index: DocumentIndex, phrase: Span | Token, role_nouns: bool = False) -> str | None:
     if isinstance(phrase, Token):
         head, tokens = phrase, None
     else:
@@ -373,7 +404,8 @@ def _resolve_phrase(index: DocumentIndex, phrase: Span | Token) -> str | None:
         return named
     if pronoun(head.text) or head.lower_ == "it":
         return coref.antecedent(index, head)
-    return descriptions.refer(index, tokens or descriptions.noun_phrase(head), head)
+    found = descriptions.refer(index, tokens or descriptions.noun_phrase(head), head)
+    return found if found is not None or not role_nouns else index.role_nouns.get(head.i)
 
 
 def _named_person_nearby(index: DocumentIndex, head: Token) -> str | None:

@@ -12,7 +12,10 @@ Read once per process, on first use, from the tables written by ``scripts/conver
 
 Which role holds on a date follows TABARI: the dated roles whose range contains the date (an office
 first, then the latest start); if none, the undated roles (an office first); if none,
-no role. Without a date only undated roles hold. Names compare by
+no role. Without a date only undated roles hold. The tables end at their *horizon* (the latest
+date they hold, :func:`horizon`, 2015): past it, a role still open then is not known to hold any
+more (offices end; the tables were not updated), and an undated role says nothing either, so a
+name on a later date has no role, only its country (:func:`phoenix_actor`). Names compare by
 :func:`relata.mentions.names.name_key`, so ``Vladimir V. Putin``, ``VLADIMIR V PUTIN`` and
 ``vladimir v. putin`` are one name.
 """
@@ -68,9 +71,13 @@ class PhoenixActor:
     source: str  # "countries", "international", "nonstate"
     roles: tuple[PhoenixRole, ...]
 
-    def role_on(self, day: date | None) -> PhoenixRole | None:
+    def role_on(self, day: date | None, horizon: date | None = None) -> PhoenixRole | None:
+        """The role in force on ``day``; past ``horizon`` only a dated role that ends later holds."""
         if day is not None:
             dated = [r for r in self.roles if r.dated and r.holds_on(day)]
+            if horizon is not None and day > horizon:
+                dated = [r for r in dated if r.end is not None]
+                return max(dated, key=lambda r: (r.office, r.start or date.min)) if dated else None
             if dated:
                 return max(dated, key=lambda r: (r.office, r.start or date.min))
         undated = [r for r in self.roles if not r.dated]
@@ -145,6 +152,7 @@ class _Tables:
     columns: dict[str, int]
     by_name: dict[str, tuple[str, ...]]  # name_key -> actor ids, in preference order
     agents: dict[str, AgentCode]
+    horizon: date | None  # the latest start or end date of any role
 
 
 @cache
@@ -164,6 +172,9 @@ def _tables() -> _Tables:
             found.setdefault(_table_key(name), []).append(actor_id)
     by_name = {key: tuple(sorted(dict.fromkeys(ids), key=lambda i: (source_rank[i], i)))
                for key, ids in found.items()}
+    dates = [columns[c] for c in ("start", "end") if c in columns]
+    latest = max((cells[i] for found_lines in rows.values() for line in found_lines
+                  for cells in (line.split("\t"),) for i in dates), default="")
     agents: dict[str, AgentCode] = {}
     agent_lines = _lines("agents.tsv")
     if agent_lines:
@@ -172,7 +183,7 @@ def _tables() -> _Tables:
         for c in cells:
             agents.setdefault(_table_key(c[head["noun"]]), AgentCode(
                 c[head["noun"]], c[head["code"]], c[head["sector"]], c[head["placement"]]))
-    return _Tables(rows, columns, by_name, agents)
+    return _Tables(rows, columns, by_name, agents, _day(latest))
 
 
 @cache
@@ -221,7 +232,7 @@ def phoenix_actor(name_words: str | Iterable[str], on_date: date | datetime | st
     if not entries:
         return None
     day = _as_date(on_date)
-    matches = [_match(actor, actor.role_on(day)) for actor in entries]
+    matches = [_match(actor, actor.role_on(day, _tables().horizon)) for actor in entries]
     return max(matches, key=lambda m: (m.in_office, m.role is not None, -entries.index(m.actor)))
 
 
@@ -242,6 +253,11 @@ def agent_sector(noun: str | Iterable[str]) -> str | None:
     a noun the table does not list or whose code is no sector (religions: "bishop" -> CHR)."""
     found = agent_code(noun)
     return found.sector or None if found else None
+
+
+def horizon() -> date | None:
+    """The latest date the actor tables hold (a role's start or end): they say nothing later."""
+    return _tables().horizon
 
 
 def table_sizes() -> dict[str, int]:

@@ -1,0 +1,323 @@
+"""Role nouns without a name: ``police``, ``the army``, ``rebels``, ``protesters``, ``the junta``,
+``the coast guard``, ``security forces``, ``the defence minister``, ``the opposition``.
+
+CAMEO codes such a phrase by a country and a sector (``Thai police`` -> THA + COP). The sector is
+the Phoenix agents table's (``data/petrarch/agents.tsv``, through
+:func:`relata.resolve.phoenix.agent_code`; a few nouns it lacks are Relata's own,
+``data/people/role_nouns.tsv``). The country is the first of:
+
+1. the phrase: a state, demonym, people or located place modifying the noun (``Venezuela's
+   National Guard``, ``Thai police``, ``Tamil refugees``) or after it (``police in Kisumu``,
+   ``the army of Chad``). A phrase naming another actor without a country (``UN peacekeepers``)
+   or one that is no place decides too: no country;
+2. a place of the noun's own clause (``Police fired tear gas in Nairobi``);
+3. the sentence, when it names exactly one country, by a state, a place or an official
+   (``Egyptian police dispersed demonstrators``: the demonstrators are Egyptian);
+4. the dateline (``NAIROBI -``);
+5. the story, when it names exactly one country.
+
+A country the noun's own clause names as the other party (``Militants fired rockets into
+Israel``) is never the noun's own. A title some named person of the document holds (``the
+president`` after two presidents met) takes no country from levels 3-5: the descriptions resolver
+declined to choose between them. Without a country the noun stays unresolved, as before.
+
+Each role noun with a country becomes an actor whose id is the demonym and the noun
+(``kenyan-police``), the same in every document: kind ``person`` for a singular title (``the
+Kenyan defence minister``), ``group`` for other plurals (``rebels``), else ``organization`` (a
+state's own agents, ``police``, ``troops``, are its bodies, not groups); with its sector. One with a
+state sector (GOV, MIL, COP, JUD, LEG, SPY) acts for its state (:mod:`relata.resolve.agency`).
+Role nouns that title a name (``President X``, ``X, a police officer``) are the name's, and a
+description the resolver already refers to someone (``the minister`` after a named minister)
+keeps that referent (:mod:`relata.resolve.descriptions` goes first).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from spacy.tokens import Token
+
+from relata.mentions.names import name_key, slug
+from relata.mentions.places import find_place
+from relata.mentions.tables import data_path, read_table
+from relata.records import Actor
+from relata.resolve.agency import acting_state
+from relata.resolve.ethnic_groups import country_of_people
+from relata.resolve.index import DocumentIndex
+from relata.resolve.phoenix import STATE_SECTORS, agent_code
+from relata.resolve.titles import roles_match
+
+# Generic people nouns ("people", "men") name no role.
+_NO_ROLE_SECTORS = frozenset({"PPL"})
+_MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod", "npadvmod"})
+_PHRASE_PREPS = frozenset({"of", "in", "from", "across", "throughout", "inside", "at", "near"})
+_CLAUSE_PLACE_PREPS = frozenset({"in", "across", "throughout", "inside", "at", "near", "outside", "around"})
+# The arguments by which a clause names the other party of its subject or object.
+_ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "attr"})
+_NAME_LINKS = frozenset({"compound", "appos", "flat", "nmod"})
+_MAX_NOUN_WORDS = 3
+_UNDECIDED = object()
+
+
+@cache
+def _own_nouns() -> dict[str, str]:
+    return {name_key(r["noun"]): r["sector"] for r in read_table(data_path("people", "role_nouns.tsv"))
+            if r.get("noun") and r.get("sector")}
+
+
+def role_sector(words: str) -> str | None:
+    """The sector of a role noun (``riot police`` -> COP), Relata's own table first; ``None`` for
+    a noun neither table lists or that names no role (``people``)."""
+    key = name_key(words)
+    sector = _own_nouns().get(key)
+    if sector is None:
+        found = agent_code(key)
+        sector = found.sector if found is not None else None
+    return sector if sector and sector not in _NO_ROLE_SECTORS else None
+
+
+def _noun_words(token: Token) -> tuple[list[Token], str] | None:
+    """The words of the role noun headed by ``token`` with the compounds before it (``interior
+    ministry``, ``coast guard``) and the sector of the longest of them the tables list (``riot
+    police``; ``ministry`` for ``interior ministry``), or of ``minister of defence``."""
+    compounds: list[Token] = []
+    i = token.i - 1
+    while i >= 0 and len(compounds) < _MAX_NOUN_WORDS - 1 and token.doc[i].dep_ == "compound" \
+            and token.doc[i].head.i in {token.i, *(c.i for c in compounds)}:
+        compounds.insert(0, token.doc[i])
+        i -= 1
+    words = [*compounds, token]
+    for start in range(len(words)):
+        sector = role_sector(" ".join(t.text for t in words[start:]))
+        if sector is not None:
+            return words, sector
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj":
+                    sector = role_sector(f"{token.text} of {pobj.text}")
+                    if sector is not None:
+                        return [token, prep, pobj], sector
+    return None
+
+
+def _titles_a_name(index: DocumentIndex, token: Token) -> bool:
+    """``President`` in ``President X``, ``spokesman`` in ``the spokesman, X,`` or ``X, a police
+    officer``: the noun belongs to a named person."""
+    def person(t: Token) -> bool:
+        position = index.mention_at(t.i)
+        return position is not None and index.mentions[position].label == "PERSON"
+
+    if token.dep_ in _NAME_LINKS and person(token.head):
+        return True
+    if any(c.dep_ == "appos" and person(c) for c in token.children):
+        return True
+    return token.i + 1 < len(token.doc) and person(token.doc[token.i + 1])
+
+
+def _owned_by_pronoun(token: Token) -> bool:
+    """``its troops``, ``their supporters``: the agents of whoever the pronoun stands for, which
+    the event coder finds through the pronoun, not a country of their own."""
+    return any(c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children)
+
+
+def _country_of_token(index: DocumentIndex, token: Token):
+    """The country a word of the phrase gives: a state, a located place, a people; ``None`` when
+    it names an actor without a country; ``_UNDECIDED`` when it names none."""
+    actor = index.actor_of(token)
+    if actor is not None:
+        if actor.kind == "state":
+            return actor.id
+        if actor.kind == "location":
+            return actor.country
+        # a place the recogniser took for an organisation ("police in Kisumu"); any other
+        # actor owns the phrase ("Hamas militants", "Djindjic's coalition"): the event coder's
+        place = find_place(actor.name) if actor.kind == "organization" else None
+        return place.country if place is not None and place.country else None
+    people = country_of_people(token.text)
+    if people is not None:
+        return people
+    if token.is_title:
+        states = {f.actor.id for f in index.dictionary.lookup(token.text)
+                  if f.actor.kind == "state" and f.form in ("name", "demonym")}
+        if len(states) == 1:
+            return states.pop()
+        if token.pos_ == "PROPN":
+            place = find_place(token.text)
+            if place is not None and place.country:
+                return place.country
+    return _UNDECIDED
+
+
+def _phrase_country(index: DocumentIndex, token: Token, words: list[Token]):
+    inside = {t.i for t in words}
+    for child in token.children:
+        if child.dep_ in _MODIFIER_DEPS and child.i < token.i and child.i not in inside:
+            found = _country_of_token(index, child)
+            if found is not _UNDECIDED:
+                return found
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in _PHRASE_PREPS and child.i not in inside:
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    found = _country_of_token(index, pobj)
+                    if found is not _UNDECIDED:
+                        return found
+    return _UNDECIDED
+
+
+def _clause_head(token: Token) -> Token:
+    head = token
+    for _ in range(4):
+        if head.pos_ in ("VERB", "AUX") or head.dep_ == "ROOT":
+            break
+        head = head.head
+    return head
+
+
+def _clause_place(index: DocumentIndex, verb: Token) -> str | None:
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in _CLAUSE_PLACE_PREPS:
+            for pobj in prep.children:
+                actor = index.actor_of(pobj) if pobj.dep_ == "pobj" else None
+                if actor is not None and actor.kind in ("state", "location") and actor.country:
+                    return actor.country
+    return None
+
+
+def _other_parties(index: DocumentIndex, token: Token, verb: Token) -> set[str]:
+    """Countries the noun's clause names as the other party: a state (or place) that is an
+    argument of the clause other than the noun itself (``Militants fired rockets into Israel``),
+    any country in what the noun acts on as a subject (``Militants attacked Israeli soldiers``),
+    and in the objects of an action the noun is told to take (``urged the security forces to
+    protect ethnic Uzbek neighbourhoods``). Where it happened (``in Osh``) is no party."""
+    own = {t.i for t in token.subtree}
+    found: set[str] = set()
+
+    def countries_in(tokens) -> set[str]:
+        out = set()
+        for t in tokens:
+            actor = index.actor_of(t) if t.i not in own else None
+            if actor is not None and actor.kind in ("state", "location") and actor.country:
+                out.add(actor.country)
+        return out
+
+    def arguments(head: Token) -> list[Token]:
+        out = []
+        for child in head.children:
+            if child.dep_ in _ARGUMENT_DEPS:
+                out.append(child)
+            elif child.dep_ in ("prep", "agent") and child.lower_ not in _CLAUSE_PLACE_PREPS:
+                out.extend(p for p in child.children if p.dep_ == "pobj")
+        return [a for a in out if a.i not in own]
+
+    subject = token.dep_ in ("nsubj", "nsubjpass")
+    for argument in arguments(verb):
+        found |= countries_in(argument.subtree if subject and argument.dep_ != "nsubj" else [argument])
+    if token.dep_ in ("dobj", "dative"):
+        for action in (c for c in verb.children if c.dep_ == "xcomp"):
+            for argument in arguments(action):
+                found |= countries_in(argument.subtree)
+    return found
+
+
+def _sentence_countries(index: DocumentIndex, token: Token) -> set[str]:
+    """The countries the sentence names: states, located places, and the states officials act for
+    (``Kibaki said the army would withdraw``: Kenya's army)."""
+    sent = token.sent
+    found = set()
+    for position in index.positions_within(sent.start, sent.end):
+        actor = index.actors.get(index.mentions[position].actor or "")
+        if actor is None:
+            continue
+        if actor.kind in ("state", "location") and actor.country:
+            found.add(actor.country)
+        elif actor.kind == "person":
+            state = acting_state(index, actor)
+            if state is not None:
+                found.add(state)
+    return found
+
+
+def story_country(index: DocumentIndex) -> str | None:
+    """The one country the document names (states and located places), else ``None``."""
+    found = {a.country for a in index.actors.values() if a.kind in ("state", "location") and a.country}
+    return found.pop() if len(found) == 1 else None
+
+
+def _role_held(index: DocumentIndex, words: list[Token]) -> bool:
+    """Whether a person of the document holds the title ``words`` name (``the president`` in a
+    story of two presidents): the descriptions resolver declined to choose, the context must not."""
+    title = index.dictionary.title(" ".join(t.lower_ for t in words))
+    if title is None:
+        return False
+    return any(roles_match(title.role, fact.role)
+               for actor in index.actors.values() if actor.kind == "person"
+               for fact in index.person_roles(actor.id))
+
+
+def country_of(index: DocumentIndex, token: Token, words: list[Token], dateline: str | None,
+               story: str | None) -> str | None:
+    """The country of the role noun headed by ``token`` (module docstring), or ``None``."""
+    found = _phrase_country(index, token, words)
+    if found is not _UNDECIDED:
+        return found
+    verb = _clause_head(token)
+    others = _other_parties(index, token, verb)
+    place = _clause_place(index, verb)
+    if place is not None and place not in others:
+        return place
+    if _role_held(index, words):
+        return None
+    sentence = _sentence_countries(index, token) - others
+    if len(sentence) == 1:
+        return sentence.pop()
+    for country in (dateline, story):
+        if country is not None and country not in others and (not sentence or country in sentence):
+            return country
+    return None
+
+
+@cache
+def _demonyms(dictionary) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for form in dictionary.forms:
+        if form.form == "demonym" and form.actor.kind == "state":
+            out.setdefault(form.actor.id, form.text)  # the first listed: the adjective
+    return out
+
+
+def _actor(index: DocumentIndex, token: Token, words: list[Token], sector: str, country: str) -> Actor:
+    # "Danish web sites": the country word is the demonym of the name, not part of the noun
+    words = [t for t in words if t is words[-1] or _country_of_token(index, t) is _UNDECIDED]
+    text = " ".join(t.text if t.pos_ == "PROPN" else t.lower_ for t in words)
+    demonym = _demonyms(index.dictionary).get(country)
+    known = index.dictionary.actors.get(country)
+    name = f"{demonym} {text}" if demonym else f"{text} of {known.name if known else country}"
+    if index.dictionary.title(" ".join(t.lower_ for t in words)) is not None and token.tag_ in ("NN", "NNP"):
+        kind = "person"  # "the defence minister"
+    elif token.tag_ in ("NNS", "NNPS") and sector not in STATE_SECTORS:
+        kind = "group"  # "rebels", "protesters"
+    else:
+        kind = "organization"  # "the army", "police", "troops": a state's own agents are its bodies
+    return Actor(slug(name), name, kind, country, (), sector)
+
+
+def find_role_nouns(index: DocumentIndex, dateline: str | None) -> dict[int, Actor]:
+    """Head token -> actor, for every role noun without a name that the text gives a country."""
+    story = story_country(index)
+    found: dict[int, Actor] = {}
+    for token in index.doc:
+        if token.pos_ not in ("NOUN", "PROPN") or token.dep_ == "compound" or token.i in index.groups:
+            continue
+        position = index.mention_at(token.i)
+        if position is not None and index.mentions[position].actor:
+            continue
+        noun = _noun_words(token)
+        if noun is None or _titles_a_name(index, token) or _owned_by_pronoun(token):
+            continue
+        words, sector = noun
+        country = country_of(index, token, words, dateline, story)
+        if country is not None:
+            found[token.i] = _actor(index, token, words, sector, country)
+    return found
