@@ -99,7 +99,7 @@ def test_the_fast_table_key_equals_name_key():
 
 
 def test_dates_in_several_forms():
-    assert phoenix._as_date("2004-03-01T10:00:00Z") == date(2004, 3, 1)
-    assert phoenix._as_date("2004-03") == date(2004, 3, 15)
-    assert phoenix._as_date("2004") == date(2004, 7, 1)
-    assert phoenix._as_date(None) is None
+    assert phoenix.as_date("2004-03-01T10:00:00Z") == date(2004, 3, 1)
+    assert phoenix.as_date("2004-03") == date(2004, 3, 15)
+    assert phoenix.as_date("2004") == date(2004, 7, 1)
+    assert phoenix.as_date(None) is None

@@ -223,7 +223,7 @@ def np_actors(token: Token | None, actors: DocumentActors) -> list[Actor]:
     if token is None:
         return []
     out = phrase_actors(token, actors)
-    if len(out) <= 1 and actors.resolve(token, role_nouns=True) is None:
+    if len(out) <= 1 and actors.resolve(token) is None:
         more = modifier_conjunct_actors(token, actors)
         if len(more) > len(out):
             return more

@@ -198,8 +198,7 @@ def resolve_actors(
                 index.genders[pid] = given_name_gender(actor.name)
             index.actors[pid] = Actor(pid, actor.name, "person", countries.get(pid))
 
-    import os
-    for token_index, actor in ({} if os.environ.get("NO_RN") else find_role_nouns(index, dateline_country(doc_text(doc)))).items():
+    for token_index, actor in find_role_nouns(index, dateline_country(doc_text(doc))).items():
         index.actors.setdefault(actor.id, actor)
         index.role_nouns[token_index] = actor.id
         index.unnamed.add(actor.id)
@@ -382,6 +381,23 @@ def _learn_person_facts(index: DocumentIndex, position: int, actor_id: str, coun
                 index.genders[actor_id] = description.gender
         if description.country and countries.get(actor_id) is None and actor_id not in index.known:
             countries[actor_id] = description.country
+    state = _state_after_name(index, span)
+    if state is not None and any(f.country is None and f.organization is None for f in index.roles[actor_id]):
+        # "King Hassan of Morocco", "President X of Y": the title's state follows the name
+        for fact in [f for f in index.roles[actor_id] if f.country is None and f.organization is None]:
+            index.roles[actor_id].discard(fact)
+            index.roles[actor_id].add(RoleFact(fact.role, state, None, fact.acting))
+        if countries.get(actor_id) is None and actor_id not in index.known:
+            countries[actor_id] = state
+
+
+def _state_after_name(index: DocumentIndex, span: Span) -> str | None:
+    """The state of an ``of`` phrase right after a name (``Hassan of Morocco``), or ``None``."""
+    doc = index.doc
+    if span.end + 1 >= len(doc) or doc[span.end].lower_ != "of":
+        return None
+    actor = index.actor_of(doc[span.end + 1])
+    return actor.id if actor is not None and actor.kind == "state" else None
 
 
 def _resolve_phrase(index: DocumentIndex, phrase: Span | Token, role_nouns: bool = False) -> str | None:

@@ -9,6 +9,10 @@ longest full name in the document is matched first; a surname alone (a document 
 ``Kibaki`` only) only when the tables list that word as a name of one entry, and no other person
 of the document has it (people grouping already gave such a word to its full name).
 
+A document dated after the tables' horizon (2015) is not matched at all: they say nothing of
+offices then, and a decade on, a name in the news is as likely a namesake as the official they
+list (the famous ones are in ``people.tsv``). Undated documents are matched (undated roles only).
+
 Entries from the non-state file (armed groups) and entries without a sector-bearing role
 (capitals, provinces: a bare country code) are no people: a PERSON mention that matches one is
 left alone. What a match gives:
@@ -29,7 +33,7 @@ from functools import cache
 from relata.mentions.names import name_key
 from relata.mentions.tables import data_path, read_table
 from relata.records import EntityMention
-from relata.resolve.phoenix import PhoenixMatch, phoenix_actor, phoenix_entries
+from relata.resolve.phoenix import PhoenixMatch, as_date, horizon, phoenix_actor, phoenix_entries
 
 PERSON_SOURCES = frozenset({"countries", "international"})
 
@@ -52,14 +56,26 @@ def _is_person(match: PhoenixMatch) -> bool:
     return actor.source in PERSON_SOURCES and any(r.sector for r in actor.roles)
 
 
+def _past_horizon(on_date: str | None) -> bool:
+    last = horizon()
+    day = as_date(on_date) if on_date else None
+    return day is not None and last is not None and day > last
+
+
 def match_person(name: str, on_date: str | None, single_word: bool = False) -> PhoenixMatch | None:
     """The Phoenix person ``name`` is on ``on_date``, or ``None``. A single word matches only an
-    entry that lists that word as one of its names, and only when one entry does."""
+    entry that lists that word as one of its names, only when one entry does, and only as the
+    last word of that entry's full name (a surname)."""
     words = name_key(name).split()
-    if not words or (len(words) == 1) != single_word:
+    if not words or (len(words) == 1) != single_word or _past_horizon(on_date):
         return None
-    if single_word and len({e.id.split("~")[0] for e in phoenix_entries(words)}) != 1:
-        return None
+    if single_word:
+        # a surname of one entry whose full name ends with it ("Maduro"), never a one-word entry
+        # ("Hassan": which one?)
+        entries = {e.id.split("~")[0]: e for e in phoenix_entries(words)}
+        if len(entries) != 1 or name_key(next(iter(entries.values())).name).split()[-1:] != words \
+                or len(next(iter(entries.values())).name.split()) < 2:
+            return None
     match = phoenix_actor(words, on_date)
     return match if match is not None and _is_person(match) else None
 
@@ -82,6 +98,13 @@ def state_office(match: PhoenixMatch | None) -> str | None:
     return match.country or None
 
 
+def listed_person(name: str) -> bool:
+    """Whether the Phoenix tables list ``name`` (two words or more) as a person, on any date."""
+    words = name_key(name).split()
+    return len(words) > 1 and any(e.source in PERSON_SOURCES and any(r.sector for r in e.roles)
+                                  for e in phoenix_entries(words))
+
+
 def people_matches(names: Iterable[tuple[str, str, bool]], on_date: str | None) -> dict[str, PhoenixMatch]:
     """``(person id, name, single word)`` -> the Phoenix match of each person that has one."""
     found: dict[str, PhoenixMatch] = {}
@@ -95,7 +118,8 @@ def people_matches(names: Iterable[tuple[str, str, bool]], on_date: str | None) 
 def join_split_names(text: str, mentions: Sequence[EntityMention], on_date: str | None,
                      known: Callable[[str], bool]) -> list[EntityMention]:
     """``Moussa`` (PERSON) + ``Faki Mahamat`` (ORG): one name the parse cut in two, joined into one
-    PERSON mention when the whole is a person the dictionary (``known``) or the Phoenix tables list."""
+    PERSON mention when the whole is a person the dictionary (``known``) or the Phoenix tables list
+    (on any date: that the words are one person's name does not age)."""
     out: list[EntityMention] = []
     i = 0
     while i < len(mentions):
@@ -104,7 +128,7 @@ def join_split_names(text: str, mentions: Sequence[EntityMention], on_date: str 
         if (second is not None and "PERSON" in (first.label, second.label)
                 and second.start == first.end + 1 and text[first.end:second.start] == " "):
             joined = text[first.start:second.end]
-            if known(joined) or match_person(joined, on_date) is not None:
+            if known(joined) or listed_person(joined):
                 out.append(EntityMention(first.start, second.end, joined, "PERSON"))
                 i += 2
                 continue

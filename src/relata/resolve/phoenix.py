@@ -198,7 +198,7 @@ def _actor(actor_id: str) -> PhoenixActor:
     return PhoenixActor(actor_id, rows[0][col["name"]], rows[0][col["source"]], roles)
 
 
-def _as_date(on_date: date | datetime | str | None) -> date | None:
+def as_date(on_date: date | datetime | str | None) -> date | None:
     if on_date is None or on_date == "":
         return None
     if isinstance(on_date, datetime):
@@ -231,7 +231,7 @@ def phoenix_actor(name_words: str | Iterable[str], on_date: date | datetime | st
     entries = phoenix_entries(name_words)
     if not entries:
         return None
-    day = _as_date(on_date)
+    day = as_date(on_date)
     matches = [_match(actor, actor.role_on(day, _tables().horizon)) for actor in entries]
     return max(matches, key=lambda m: (m.in_office, m.role is not None, -entries.index(m.actor)))
 

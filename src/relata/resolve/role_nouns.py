@@ -13,10 +13,13 @@ the Phoenix agents table's (``data/petrarch/agents.tsv``, through
 2. a place of the noun's own clause (``Police fired tear gas in Nairobi``);
 3. the sentence, when it names exactly one country, by a state, a place or an official
    (``Egyptian police dispersed demonstrators``: the demonstrators are Egyptian);
-4. the dateline (``NAIROBI -``);
+4. the dateline (``NAIROBI -``), when the sentence names no country (with two or more, the noun
+   is left without one: ``a joint operation of Colombian and Venezuelan police against fuel
+   smugglers``);
 5. the story, when it names exactly one country.
 
-A country the noun's own clause names as the other party (``Militants fired rockets into
+A state's own agents as the object of an act of that state (``Thailand deployed additional
+troops``) are its instrument, not a party: no actor. A country the noun's own clause names as the other party (``Militants fired rockets into
 Israel``) is never the noun's own. A title some named person of the document holds (``the
 president`` after two presidents met) takes no country from levels 3-5: the descriptions resolver
 declined to choose between them. Without a country the noun stays unresolved, as before.
@@ -150,19 +153,21 @@ def _country_of_token(index: DocumentIndex, token: Token):
 
 
 def _phrase_country(index: DocumentIndex, token: Token, words: list[Token]):
+    """The country the phrase's own words give; ``None`` for several (``Colombian and Venezuelan
+    police``, ``troops from Chad and Niger``: one actor per country, the event coder's to list)."""
     inside = {t.i for t in words}
     for child in token.children:
         if child.dep_ in _MODIFIER_DEPS and child.i < token.i and child.i not in inside:
             found = _country_of_token(index, child)
             if found is not _UNDECIDED:
-                return found
+                return None if child.conjuncts else found
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ in _PHRASE_PREPS and child.i not in inside:
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     found = _country_of_token(index, pobj)
                     if found is not _UNDECIDED:
-                        return found
+                        return None if pobj.conjuncts else found
     return _UNDECIDED
 
 
@@ -272,8 +277,10 @@ def country_of(index: DocumentIndex, token: Token, words: list[Token], dateline:
     sentence = _sentence_countries(index, token) - others
     if len(sentence) == 1:
         return sentence.pop()
+    if sentence:
+        return None  # two countries or more: whose the noun is, the sentence does not say
     for country in (dateline, story):
-        if country is not None and country not in others and (not sentence or country in sentence):
+        if country is not None and country not in others:
             return country
     return None
 
@@ -318,6 +325,20 @@ def find_role_nouns(index: DocumentIndex, dateline: str | None) -> dict[int, Act
             continue
         words, sector = noun
         country = country_of(index, token, words, dateline, story)
-        if country is not None:
+        if country is not None and not (sector in STATE_SECTORS and _instrument_of(index, token, country)):
             found[token.i] = _actor(index, token, words, sector, country)
     return found
+
+
+def _instrument_of(index: DocumentIndex, token: Token, country: str) -> bool:
+    """``Thailand deployed additional troops``, ``the minister ordered police to ...``: a state's
+    own agents as the object of an act of that state are its instrument, not a party to it."""
+    if token.dep_ not in ("dobj", "dative", "pobj"):
+        return False
+    verb = _clause_head(token)
+    for subject in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
+        actor = index.actor_of(subject)
+        state = acting_state(index, actor) if actor is not None else None
+        if state == country:
+            return True
+    return False

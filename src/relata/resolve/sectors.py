@@ -4,14 +4,15 @@
   office, the Phoenix agents table's for the role word when it is a state sector (``army chief``
   -> MIL, ``police chief`` -> COP, ``chief justice`` -> JUD), else GOV; a Phoenix office on
   the date gives its own (``KENGOV`` -> GOV).
-- A person who acts for an international organisation: IGO (NGO for the non-governmental ones of
-  ``data/actors/cameo_organizations.tsv``).
+- A person who acts for an international organisation the dictionary knows: IGO (NGO for the
+  non-governmental ones of ``data/actors/cameo_organizations.tsv``).
 - Another person the Phoenix tables know: the sector of the role in force on the date (``ELI``
   out of office), else none; none for a person the text takes out of office (``former``).
 - An organisation: IGO or NGO from the crosswalk; a state's own body (``Russian Foreign Ministry``,
   ``National Guard``): the sector of its last words in the agents table (``guard`` -> MIL), else GOV.
-- A group of a state (``Iraqi rebels``): the sector of its noun (REB); a known armed group the
-  Phoenix non-state table lists (``Taliban``): its sector there.
+- A group or other organisation the Phoenix non-state or international tables list by its name
+  (``Taliban``, ``Karen National Union``): its sector there, when not a state's; a group of a
+  state (``Iraqi rebels``): the sector of its noun (REB).
 - A role noun (``police``): the sector it was found with (:mod:`relata.resolve.role_nouns`).
 - A state, a place: none.
 """
@@ -28,13 +29,27 @@ from relata.resolve.role_nouns import role_sector
 _MAX_NAME_WORDS = 3
 
 
-def _words_sector(words: list[str]) -> str | None:
-    """The sector of the longest role noun ending a name (``Kenya Defence Forces`` -> MIL)."""
+def _words_sector(words: list[str], state: bool = False) -> str | None:
+    """The sector of the longest role noun ending a name (``Kenya Defence Forces`` -> MIL); for a
+    state's body, else the last word of a state sector in it (``Third Army Region`` -> MIL)."""
     for size in range(min(_MAX_NAME_WORDS, len(words)), 0, -1):
         sector = role_sector(" ".join(words[-size:]))
-        if sector is not None:
+        if sector is not None and (not state or sector in STATE_SECTORS):
             return sector
+    if state:
+        inner = [sector for w in reversed(words) if (sector := role_sector(w)) in STATE_SECTORS]
+        return inner[0] if inner else None
     return None
+
+
+def _listed_sector(name: str, on_date: str | None) -> str | None:
+    """The sector the Phoenix non-state or international tables give a named body (``Karen
+    National Union`` -> REB), when that is no state's sector."""
+    match = phoenix_actor(name, on_date)
+    if match is None or match.actor.source not in ("nonstate", "international"):
+        return None
+    sector = match.sector or next((r.sector for r in match.actor.roles if r.sector), "")
+    return sector if sector and sector not in STATE_SECTORS else None
 
 
 def _office_sector(index: DocumentIndex, actor: Actor, state: str) -> str:
@@ -55,7 +70,10 @@ def _person_sector(index: DocumentIndex, actor: Actor) -> str | None:
         return _office_sector(index, actor, state)
     body = acting_organization(index, actor)
     if body is not None:
-        return organization_classes().get(body, "IGO")
+        # an official of an organisation the dictionary knows as international; not of an
+        # unknown body ("junta spokesman X": the junta is no international organisation)
+        known = index.dictionary.actors.get(body)
+        return organization_classes().get(body) or ("IGO" if known is not None and known.country is None else None)
     if out_of_office(index, actor.id):
         return None  # "former president X", "opposition leader X": no office, whatever a table says
     match = index.phoenix.get(actor.id)
@@ -73,12 +91,8 @@ def actor_sector(index: DocumentIndex, actor: Actor) -> str | None:
         if body is not None:
             return body
         if actor.country and is_state_organ(actor.name):
-            sector = _words_sector(actor.name.lower().replace("'s", "").split())
-            return sector if sector in STATE_SECTORS else "GOV"
-        return None
+            return _words_sector(actor.name.lower().replace("'s", "").split(), state=True) or "GOV"
+        return _listed_sector(actor.name, index.published)
     if actor.kind == "group":
-        if actor.id in index.dictionary.actors:
-            match = phoenix_actor(actor.name, index.published)
-            return match.sector or None if match is not None and match.actor.source == "nonstate" else None
-        return _words_sector(actor.name.lower().split())
+        return _listed_sector(actor.name, index.published) or _words_sector(actor.name.lower().split())
     return None
