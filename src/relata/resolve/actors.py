@@ -38,9 +38,9 @@ from relata.resolve.matching import match_known
 from relata.resolve.missed_names import with_missed_speakers
 from relata.resolve.nationality import country_in_name, country_of_modifier
 from relata.resolve.people import group_people
-from relata.resolve.role_nouns import find_role_nouns
+from relata.resolve.role_nouns import find_role_nouns, state_title
 from relata.resolve.sectors import actor_sector
-from relata.resolve.titles import apposition, describe, premodifiers
+from relata.resolve.titles import Description, apposition, describe, premodifiers
 
 _UNKNOWN_KIND = {
     "ORG": "organization",
@@ -186,8 +186,10 @@ def resolve_actors(
     index.phoenix = people_matches(((pid, person.name, len(person.name.split()) == 1)
                                     for pid, person in unknown.items()), parsed.published)
     for pid, match in index.phoenix.items():
-        if countries.get(pid) is None and match.country:
-            countries[pid] = match.country  # the dated tables know whose official or citizen
+        # whose official or citizen the dated tables say; an IGO official's own country otherwise
+        nationality = match.country or (match.actor.countries[0] if len(match.actor.countries) == 1 else None)
+        if countries.get(pid) is None and nationality:
+            countries[pid] = nationality
     for pid in {actor_ids[p] for p in people}:
         if countries.get(pid) is None and pid not in index.known:
             countries[pid] = country_of_untold_office(index, pid)
@@ -370,6 +372,11 @@ def _learn_person_facts(index: DocumentIndex, position: int, actor_id: str, coun
         if not tokens:
             continue
         description = describe(tokens, index.actor_of, index.dictionary)
+        agent = state_title([t.lower_ for t in tokens if t.pos_ in ("NOUN", "PROPN")])
+        if agent is not None and (description is None or description.role is None):
+            # "Kenyan army chief X", "Chief Justice X": an office of the agents table, not of titles.tsv
+            description = Description(agent.replace(" ", "_"), description.country if description else None,
+                                      description.organization if description else None, None)
         if description is None:
             continue
         if description.role:

@@ -54,7 +54,7 @@ from relata.resolve.titles import roles_match
 _NO_ROLE_SECTORS = frozenset({"PPL"})
 _MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod", "npadvmod"})
 _PHRASE_PREPS = frozenset({"of", "in", "from", "across", "throughout", "inside", "at", "near"})
-_CLAUSE_PLACE_PREPS = frozenset({"in", "across", "throughout", "inside", "at", "near", "outside", "around"})
+_CLAUSE_PLACE_PREPS = frozenset({"in", "across", "throughout", "inside", "at", "near", "outside", "around", "off"})
 # The arguments by which a clause names the other party of its subject or object.
 _ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "attr"})
 _NAME_LINKS = frozenset({"compound", "appos", "flat", "nmod"})
@@ -77,6 +77,16 @@ def role_sector(words: str) -> str | None:
         found = agent_code(key)
         sector = found.sector if found is not None else None
     return sector if sector and sector not in _NO_ROLE_SECTORS else None
+
+
+def state_title(words: list[str]) -> str | None:
+    """The longest role noun of a state sector ending title words (``army chief``, ``chief
+    justice``, ``police chief`` before a name), or ``None``."""
+    for start in range(max(0, len(words) - _MAX_NOUN_WORDS), len(words)):
+        noun = " ".join(words[start:])
+        if role_sector(noun) in STATE_SECTORS:
+            return noun
+    return None
 
 
 def _noun_words(token: Token) -> tuple[list[Token], str] | None:
