@@ -9,7 +9,7 @@ import pytest
 from relata import nlp
 from relata.mentions.entities import extract_entities
 from relata.resolve.actors import resolve_actors
-from relata.resolve.role_nouns import role_sector
+from relata.resolve.role_nouns import dateline_country, role_sector
 
 
 def role(text: str, word: str, published: str | None = "2024-05-16", occurrence: int = 0):
@@ -82,3 +82,22 @@ def test_role_sector_reads_relatas_table_first():
     assert role_sector("riot police") == "COP"
     assert role_sector("people") is None  # a generic noun names no role
     assert role_sector("teapot") is None
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    ("NAIROBI - Police said.", "KEN"),
+    ("MAE SOT, Thailand - Police said.", "THA"),  # the region after the place
+    ("SAO PAULO -- Police said.", "BRA"),  # a city of the gazetteer
+    ("No dateline here - police said.", None),
+])
+def test_dateline_country_without_the_coordinates_gazetteer(text, country):
+    parsed = nlp.parse(text, "2024-05-16")
+    actors = resolve_actors(parsed, extract_entities(parsed))
+    assert dateline_country(actors._index, text) == country
+
+
+def test_counted_role_nouns_refer_back():
+    # "the two ministers" are the two named before, not a country's ministers by the dateline
+    _, actor = role("BERLIN - Boris Pistorius met Sebastien Lecornu. The two ministers agreed to "
+                    "create a single company.", "ministers")
+    assert actor is None

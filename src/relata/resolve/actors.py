@@ -29,7 +29,6 @@ from relata.resolve.agency import (
     country_of_untold_office,
     private_qualifier,
 )
-from relata.resolve.coordinates import dateline_country
 from relata.resolve.dated_roles import join_split_names, people_matches
 from relata.resolve.ethnic_groups import country_in_group_name, country_of_people
 from relata.resolve.groups import find_groups
@@ -200,7 +199,7 @@ def resolve_actors(
                 index.genders[pid] = given_name_gender(actor.name)
             index.actors[pid] = Actor(pid, actor.name, "person", countries.get(pid))
 
-    for token_index, actor in find_role_nouns(index, dateline_country(doc_text(doc))).items():
+    for token_index, actor in find_role_nouns(index).items():
         index.actors.setdefault(actor.id, actor)
         index.role_nouns[token_index] = actor.id
         index.unnamed.add(actor.id)

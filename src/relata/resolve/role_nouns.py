@@ -29,7 +29,9 @@ Each role noun with a country becomes an actor whose id is the demonym and the n
 Kenyan defence minister``), ``group`` for other plurals (``rebels``), else ``organization`` (a
 state's own agents, ``police``, ``troops``, are its bodies, not groups); with its sector. One with a
 state sector (GOV, MIL, COP, JUD, LEG, SPY) acts for its state (:mod:`relata.resolve.agency`).
-Role nouns that title a name (``President X``, ``X, a police officer``) are the name's, and a
+Role nouns that title a name (``President X``, ``X, a police officer``) are the name's, those
+that count actors named before (``the two ministers``, ``both armies``) or belong to a pronoun's
+referent (``its troops``) are the event coder's to resolve, and a
 description the resolver already refers to someone (``the minister`` after a named minister)
 keeps that referent (:mod:`relata.resolve.descriptions` goes first).
 """
@@ -43,8 +45,10 @@ from spacy.tokens import Token
 from relata.mentions.names import name_key, slug
 from relata.mentions.places import find_place
 from relata.mentions.tables import data_path, read_table
+from relata.nlp import doc_text
 from relata.records import Actor
 from relata.resolve.agency import acting_state
+from relata.resolve.coordinates import dateline_place
 from relata.resolve.ethnic_groups import country_of_people
 from relata.resolve.index import DocumentIndex
 from relata.resolve.phoenix import STATE_SECTORS, agent_code
@@ -126,6 +130,14 @@ def _titles_a_name(index: DocumentIndex, token: Token) -> bool:
     if any(c.dep_ == "appos" and person(c) for c in token.children):
         return True
     return token.i + 1 < len(token.doc) and person(token.doc[token.i + 1])
+
+
+def _refers_back(token: Token) -> bool:
+    """``the two ministers``, ``both governments``: people or bodies named before, counted."""
+    children = list(token.children)
+    definite = any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in children)
+    counted = any(c.dep_ == "nummod" for c in children)
+    return (definite and counted) or any(c.lower_ == "both" for c in children)
 
 
 def _owned_by_pronoun(token: Token) -> bool:
@@ -254,6 +266,25 @@ def _sentence_countries(index: DocumentIndex, token: Token) -> set[str]:
     return found
 
 
+def dateline_country(index: DocumentIndex, text: str) -> str | None:
+    """The country of the story's dateline (``NAIROBI -`` -> KEN, ``MAE SOT, Thailand -`` -> THA):
+    its region or place as a state's name, capital or demonym in the dictionary, else a place of
+    the mentions' gazetteer; the coordinates gazetteer is not loaded for it (a second a process)."""
+    found = dateline_place(text)
+    if found is None:
+        return None
+    for words in (found[1], found[0]):
+        if not words:
+            continue
+        states = {f.actor.id for f in index.dictionary.lookup(words) if f.actor.kind == "state"}
+        if len(states) == 1:
+            return states.pop()
+        place = find_place(words.title()) or find_place(words)
+        if place is not None and place.country:
+            return place.country
+    return None
+
+
 def story_country(index: DocumentIndex) -> str | None:
     """The one country the document names (states and located places), else ``None``."""
     found = {a.country for a in index.actors.values() if a.kind in ("state", "location") and a.country}
@@ -263,7 +294,8 @@ def story_country(index: DocumentIndex) -> str | None:
 def _role_held(index: DocumentIndex, words: list[Token]) -> bool:
     """Whether a person of the document holds the title ``words`` name (``the president`` in a
     story of two presidents): the descriptions resolver declined to choose, the context must not."""
-    title = index.dictionary.title(" ".join(t.lower_ for t in words))
+    title = index.dictionary.title(" ".join(t.lower_ for t in words)) or index.dictionary.title(
+        " ".join([*(t.lower_ for t in words[:-1]), words[-1].lemma_.lower()]))  # "the ministers"
     if title is None:
         return False
     return any(roles_match(title.role, fact.role)
@@ -320,9 +352,10 @@ def _actor(index: DocumentIndex, token: Token, words: list[Token], sector: str, 
     return Actor(slug(name), name, kind, country, (), sector)
 
 
-def find_role_nouns(index: DocumentIndex, dateline: str | None) -> dict[int, Actor]:
+def find_role_nouns(index: DocumentIndex) -> dict[int, Actor]:
     """Head token -> actor, for every role noun without a name that the text gives a country."""
     story = story_country(index)
+    dateline = dateline_country(index, doc_text(index.doc))
     found: dict[int, Actor] = {}
     for token in index.doc:
         if token.pos_ not in ("NOUN", "PROPN") or token.dep_ == "compound" or token.i in index.groups:
@@ -331,7 +364,7 @@ def find_role_nouns(index: DocumentIndex, dateline: str | None) -> dict[int, Act
         if position is not None and index.mentions[position].actor:
             continue
         noun = _noun_words(token)
-        if noun is None or _titles_a_name(index, token) or _owned_by_pronoun(token):
+        if noun is None or _titles_a_name(index, token) or _owned_by_pronoun(token) or _refers_back(token):
             continue
         words, sector = noun
         country = country_of(index, token, words, dateline, story)
