@@ -25,9 +25,10 @@ president`` after two presidents met) takes no country from levels 3-5: the desc
 declined to choose between them. Without a country the noun stays unresolved, as before.
 
 Each role noun with a country becomes an actor whose id is the demonym and the noun
-(``kenyan-police``), the same in every document: kind ``person`` for a singular title (``the
-Kenyan defence minister``), ``group`` for other plurals (``rebels``), else ``organization`` (a
-state's own agents, ``police``, ``troops``, are its bodies, not groups); with its sector. One with a
+(``kenyan-police``), the same in every document: kind ``organization`` for a body (``the army``,
+``the junta``) and for a state's own agents (``police``, ``troops``: its bodies, not groups),
+``group`` for other plurals (``rebels``), ``person`` for any other singular (``the defence
+minister``, ``an Australian writer``); with its sector. One with a
 state sector (GOV, MIL, COP, JUD, LEG, SPY) acts for its state (:mod:`relata.resolve.agency`).
 Role nouns that title a name (``President X``, ``X, a police officer``) are the name's, those
 that count actors named before (``the two ministers``, ``both armies``) or belong to a pronoun's
@@ -47,7 +48,7 @@ from relata.mentions.places import find_place
 from relata.mentions.tables import data_path, read_table
 from relata.nlp import doc_text
 from relata.records import Actor
-from relata.resolve.agency import acting_state
+from relata.resolve.agency import acting_state, organ_words
 from relata.resolve.coordinates import dateline_place
 from relata.resolve.ethnic_groups import country_of_people
 from relata.resolve.index import DocumentIndex
@@ -67,17 +68,38 @@ _UNDECIDED = object()
 
 
 @cache
-def _own_nouns() -> dict[str, str]:
-    return {name_key(r["noun"]): r["sector"] for r in read_table(data_path("people", "role_nouns.tsv"))
-            if r.get("noun") and r.get("sector")}
+def _own_nouns() -> dict[str, tuple[str, str]]:
+    """noun -> (sector or "", reach), Relata's own rows (``data/people/role_nouns.tsv``)."""
+    return {name_key(r["noun"]): (r.get("sector") or "", r.get("reach") or "story")
+            for r in read_table(data_path("people", "role_nouns.tsv")) if r.get("noun")}
+
+
+@cache
+def _body_nouns() -> frozenset[str]:
+    """Singular nouns that name a body, not a person: Relata's rows marked so, a state's organs
+    (:func:`relata.resolve.agency.organ_words`) and the institution nouns."""
+    own = {name_key(r["noun"]) for r in read_table(data_path("people", "role_nouns.tsv")) if r.get("body") == "1"}
+    institutions = {r["noun"] for r in read_table(data_path("people", "institution_nouns.tsv"))}
+    return frozenset(own | institutions | organ_words())
+
+
+def _reaches_story(index: DocumentIndex, words: list[Token]) -> bool:
+    """Whether the dateline or the story may give the noun its country: not for a title
+    (``the ambassador``) nor a noun Relata's table keeps to its sentence (``diplomats``)."""
+    text = " ".join(t.lower_ for t in words)
+    lemma = " ".join([*(t.lower_ for t in words[:-1]), words[-1].lemma_.lower()])
+    if index.dictionary.title(text) is not None or index.dictionary.title(lemma) is not None:
+        return False
+    own = _own_nouns().get(name_key(text)) or _own_nouns().get(name_key(lemma))
+    return own is None or own[1] != "sentence"
 
 
 def role_sector(words: str) -> str | None:
     """The sector of a role noun (``riot police`` -> COP), Relata's own table first; ``None`` for
     a noun neither table lists or that names no role (``people``)."""
     key = name_key(words)
-    sector = _own_nouns().get(key)
-    if sector is None:
+    sector = _own_nouns().get(key, ("", ""))[0]
+    if not sector:
         found = agent_code(key)
         sector = found.sector if found is not None else None
     return sector if sector and sector not in _NO_ROLE_SECTORS else None
@@ -178,6 +200,14 @@ def _phrase_country(index: DocumentIndex, token: Token, words: list[Token]):
     """The country the phrase's own words give; ``None`` for several (``Colombian and Venezuelan
     police``, ``troops from Chad and Niger``: one actor per country, the event coder's to list)."""
     inside = {t.i for t in words}
+    for word in words[:-1]:  # "European Union governments": a known actor within the noun's words
+        actor = index.actor_of(word)
+        if actor is not None and actor.kind == "state":
+            return actor.id
+        if actor is not None and actor.kind == "location" and actor.country:
+            return actor.country
+        if actor is not None and actor.id in index.dictionary.actors and actor.kind != "location":
+            return None  # "Hamas militants", "European Union governments": that actor's own
     for child in token.children:
         if child.dep_ in _MODIFIER_DEPS and child.i < token.i and child.i not in inside:
             found = _country_of_token(index, child)
@@ -248,12 +278,32 @@ def _other_parties(index: DocumentIndex, token: Token, verb: Token) -> set[str]:
     return found
 
 
+def _clause_tokens(token: Token) -> set[int]:
+    """The token indices of the clause the noun stands in, with the clauses it governs or that
+    govern it as a purpose or complement (``police opened fire to disperse demonstrators``), but
+    not coordinated or inserted clauses (``..., diplomats said, but capitals remain opposed to
+    sanctions on Russian fuel``)."""
+    head = _clause_head(token)
+    while head.dep_ in ("xcomp", "advcl", "ccomp", "acl", "relcl", "pcomp") and head.head is not head:
+        head = head.head
+    cut = [c for c in head.children if c.dep_ in ("conj", "parataxis", "cc")]
+    if head.dep_ == "parataxis" or token in head.subtree:
+        inside = {t.i for t in head.subtree}
+        for c in cut:
+            inside -= {t.i for t in c.subtree}
+        return inside
+    return {t.i for t in token.sent}
+
+
 def _sentence_countries(index: DocumentIndex, token: Token) -> set[str]:
-    """The countries the sentence names: states, located places, and the states officials act for
-    (``Kibaki said the army would withdraw``: Kenya's army)."""
+    """The countries the noun's clause names (:func:`_clause_tokens`): states, located places, and
+    the states officials act for (``Kibaki said the army would withdraw``: Kenya's army)."""
     sent = token.sent
+    clause = _clause_tokens(token)
     found = set()
     for position in index.positions_within(sent.start, sent.end):
+        if index.spans[position].root.i not in clause:
+            continue
         actor = index.actors.get(index.mentions[position].actor or "")
         if actor is None:
             continue
@@ -319,7 +369,7 @@ def country_of(index: DocumentIndex, token: Token, words: list[Token], dateline:
     sentence = _sentence_countries(index, token) - others
     if len(sentence) == 1:
         return sentence.pop()
-    if sentence:
+    if sentence or not _reaches_story(index, words):
         return None  # two countries or more: whose the noun is, the sentence does not say
     for country in (dateline, story):
         if country is not None and country not in others:
@@ -343,12 +393,14 @@ def _actor(index: DocumentIndex, token: Token, words: list[Token], sector: str, 
     demonym = _demonyms(index.dictionary).get(country)
     known = index.dictionary.actors.get(country)
     name = f"{demonym} {text}" if demonym else f"{text} of {known.name if known else country}"
-    if index.dictionary.title(" ".join(t.lower_ for t in words)) is not None and token.tag_ in ("NN", "NNP"):
-        kind = "person"  # "the defence minister"
-    elif token.tag_ in ("NNS", "NNPS") and sector not in STATE_SECTORS:
-        kind = "group"  # "rebels", "protesters"
+    plural = token.tag_ in ("NNS", "NNPS") or token.lower_ in _body_nouns() and token.lower_.endswith("s")
+    if plural:
+        # "rebels", "protesters"; a state's own agents are its bodies ("troops", "police")
+        kind = "organization" if sector in STATE_SECTORS else "group"
+    elif token.lemma_.lower() in _body_nouns() or token.lower_ in _body_nouns():
+        kind = "organization"  # "the army", "the junta", "the coast guard"
     else:
-        kind = "organization"  # "the army", "police", "troops": a state's own agents are its bodies
+        kind = "person"  # "the defence minister", "an Australian writer", "a soldier"
     return Actor(slug(name), name, kind, country, (), sector)
 
 
