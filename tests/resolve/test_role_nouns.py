@@ -63,6 +63,8 @@ def test_unnamed_sources_stay_unnamed_for_quotes():
     ("Kenyan and Ugandan officials met as police watched the crowd.", "police"),  # ambiguous sentence
     ("Hamas militants fired rockets.", "militants"),  # a named group owns the phrase
     ("Thailand deployed additional troops along the river.", "troops"),  # its own instrument
+    ("Moscow declined to send soldiers.", "soldiers"),  # the subject of "send" is Moscow
+    ("The defence minister in Abidjan ordered troops to the border.", "troops"),  # an unnamed official's
     ("Syria agreed to withdraw its troops from Lebanon.", "troops"),  # a pronoun's own agents
     ("President Samuel Okoro of Ghana met the press.", "President"),  # a title of a name
 ])

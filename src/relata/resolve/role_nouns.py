@@ -420,20 +420,29 @@ def find_role_nouns(index: DocumentIndex) -> dict[int, Actor]:
             continue
         words, sector = noun
         country = country_of(index, token, words, dateline, story)
-        if country is not None and not (sector in STATE_SECTORS and _instrument_of(index, token, country)):
+        if country is not None:
             found[token.i] = _actor(index, token, words, sector, country)
-    return found
+    return {i: actor for i, actor in found.items()
+            if not (actor.sector in STATE_SECTORS and _instrument_of(index, index.doc[i], actor.country, found))}
 
 
-def _instrument_of(index: DocumentIndex, token: Token, country: str) -> bool:
-    """``Thailand deployed additional troops``, ``the minister ordered police to ...``: a state's
-    own agents as the object of an act of that state are its instrument, not a party to it."""
+def _instrument_of(index: DocumentIndex, token: Token, country: str, role_actors: dict[int, Actor]) -> bool:
+    """``Thailand deployed additional troops``, ``the minister in Abidjan ordered troops to ...``,
+    ``Moscow declined to send soldiers``: a state's own agents as the object of an act of that
+    state are its instrument, not a party to it."""
     if token.dep_ not in ("dobj", "dative", "pobj"):
         return False
     verb = _clause_head(token)
-    for subject in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
-        actor = index.actor_of(subject)
-        state = acting_state(index, actor) if actor is not None else None
+    for _ in range(3):  # "declined to send soldiers": the subject of the verb "send" depends on
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects or verb.dep_ not in ("xcomp", "advcl") or verb.head is verb:
+            break
+        verb = verb.head
+    for subject in subjects:
+        actor = index.actor_of(subject) or role_actors.get(subject.i)
+        if actor is None:
+            continue
+        state = actor.country if actor.sector in STATE_SECTORS else acting_state(index, actor)
         if state == country:
             return True
     return False
