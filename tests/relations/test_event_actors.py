@@ -246,7 +246,10 @@ def test_targets_inside_calls_and_investigations():
                                             "REQUEST"))
     events, _ = events_of("Croatian police launched an investigation into crimes committed by Serb forces.")
     assert any(e.target == "SRB" for e in events if e.type == "ACCUSE")
-    assert ("KEN", "SOM") in pairs("Kenya sent food to refugees fleeing the fighting in Somalia.", "AID")
+    # the refugees are Somali ones (CAMEO SOMREF), an actor of their own with Somalia's country
+    events, actors = events_of("Kenya sent food to refugees fleeing the fighting in Somalia.")
+    aid = [(e.source, actors.get(e.target)) for e in events if e.type == "AID"]
+    assert any(s == "KEN" and t is not None and (t.country, t.sector) == ("SOM", "REF") for s, t in aid)
 
 
 def test_coming_for_talks_is_holding_them():
@@ -319,8 +322,10 @@ def test_a_complaint_to_someone_about_someone_else_targets_the_accused():
 
 def test_a_sentence_parsed_with_no_verb_keeps_its_subject():
     # the parser reads "called" as a participle on the noun: "a newspaper (that was) called ..."
-    events, _ = events_of("An official Kenyan newspaper called Thursday on Somalis to unite against "
-                          "the militant leader Ahmed Diriye.")
-    assert any(e.source == "KEN" for e in events if e.type == "REQUEST")
+    events, actors = events_of("An official Kenyan newspaper called Thursday on Somalis to unite against "
+                               "the militant leader Ahmed Diriye.")
+    # the newspaper is a Kenyan medium (CAMEO KENMED), an actor of its own with Kenya's country
+    sources = [actors.get(e.source) for e in events if e.type == "REQUEST"]
+    assert any(a is not None and (a.country, a.sector) == ("KEN", "MED") for a in sources)
     events, _ = events_of("Five Kenyan soldiers killed in an attack by Somali militants near the border.")
     assert not any(e.source == "KEN" for e in events if e.type == "ASSAULT")

@@ -53,8 +53,13 @@ def test_sector_noun_groups_are_group_actors_with_a_country():
     parsed, actors = analyse("Iraqi rebels clashed with Iraqi police.")
     rebels = actors.resolve(next(t for t in parsed.doc if t.text == "rebels"))
     assert (rebels.kind, rebels.country) == ("group", "IRQ")
-    police = actors.resolve(next(t for t in parsed.doc if t.text == "police"))
-    assert police is None or police.id == "IRQ"  # a state's own agents are not a group
+    assert rebels.sector == "REB" and actors.acting_for(rebels) is rebels
+    police_token = next(t for t in parsed.doc if t.text == "police")
+    assert actors.resolve(police_token) is None  # unnamed: no one a quote could be given to
+    police = actors.resolve(police_token, role_nouns=True)  # an event's argument
+    # a state's own agents are no group: a body of the state, acting for it, with its sector
+    assert (police.kind, police.country, police.sector) == ("organization", "IRQ", "COP")
+    assert actors.acting_for(police).id == "IRQ"
 
 
 def test_untitled_office_takes_the_only_state_named():

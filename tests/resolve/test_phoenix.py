@@ -99,7 +99,17 @@ def test_the_fast_table_key_equals_name_key():
 
 
 def test_dates_in_several_forms():
-    assert phoenix._as_date("2004-03-01T10:00:00Z") == date(2004, 3, 1)
-    assert phoenix._as_date("2004-03") == date(2004, 3, 15)
-    assert phoenix._as_date("2004") == date(2004, 7, 1)
-    assert phoenix._as_date(None) is None
+    assert phoenix.as_date("2004-03-01T10:00:00Z") == date(2004, 3, 1)
+    assert phoenix.as_date("2004-03") == date(2004, 3, 15)
+    assert phoenix.as_date("2004") == date(2004, 7, 1)
+    assert phoenix.as_date(None) is None
+
+
+def test_the_lazy_name_search_equals_the_full_index():
+    """Names are searched in the tables' text one at a time (no index built per process); that
+    must find what the full index holds, names not written as their key included."""
+    index = phoenix._tables().by_name
+    keys = sorted(index)[::25] + list(phoenix._raw().odd_names)
+    assert len(keys) > 2000
+    assert [k for k in keys if phoenix._ids_named(k) != index[k]] == []
+    assert phoenix._ids_named("nobody anybody") == ()

@@ -96,7 +96,7 @@ def _head_actor(token: Token, actors: DocumentActors, depth: int) -> Actor | Non
 
 
 def _own_actor(token: Token, actors: DocumentActors, depth: int) -> Actor | None:
-    direct = actors.resolve(token)
+    direct = actors.resolve(token, role_nouns=True)
     if direct is not None and not _ethnic_people(token, direct):
         return direct
     if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Span, Token
 
@@ -20,7 +20,7 @@ from relata.mentions.gender import given_name_gender, honorific_gender, is_honor
 from relata.mentions.names import name_key, slug
 from relata.mentions.places import find_place
 from relata.mentions.tables import data_path, read_table
-from relata.nlp import ParsedDocument
+from relata.nlp import ParsedDocument, doc_text
 from relata.records import Actor, EntityMention
 from relata.resolve import coref, descriptions
 from relata.resolve.agency import (
@@ -29,6 +29,7 @@ from relata.resolve.agency import (
     country_of_untold_office,
     private_qualifier,
 )
+from relata.resolve.dated_roles import join_split_names, people_matches
 from relata.resolve.ethnic_groups import country_in_group_name, country_of_people
 from relata.resolve.groups import find_groups
 from relata.resolve.index import DocumentIndex, RoleFact
@@ -36,7 +37,9 @@ from relata.resolve.matching import match_known
 from relata.resolve.missed_names import with_missed_speakers
 from relata.resolve.nationality import country_in_name, country_of_modifier
 from relata.resolve.people import group_people
-from relata.resolve.titles import apposition, describe, premodifiers
+from relata.resolve.role_nouns import find_role_nouns, state_title
+from relata.resolve.sectors import actor_sector
+from relata.resolve.titles import Description, apposition, describe, premodifiers
 
 _UNKNOWN_KIND = {
     "ORG": "organization",
@@ -90,13 +93,20 @@ class DocumentActors:
                     best = m
         return self.get(best.actor) if best else None
 
-    def resolve(self, phrase: Span | Token) -> Actor | None:
-        """The actor a noun phrase refers to: a name, a title description, or a pronoun."""
+    def resolve(self, phrase: Span | Token, *, role_nouns: bool = False) -> Actor | None:
+        """The actor a noun phrase refers to: a name, a title description, or a pronoun; with
+        ``role_nouns``, also a role noun without a name that the text gives a country (``police``
+        in a Kenyan story: the Kenyan police, :mod:`relata.resolve.role_nouns`). Event arguments
+        want those; a quote's speaker does not (``diplomats said``: an unnamed source)."""
         if self._index is None or phrase.doc is not self._index.doc:
             if isinstance(phrase, Token):
                 return self.at(phrase.idx, phrase.idx + len(phrase.text))
             return self.at(phrase.start_char, phrase.end_char)
-        return self.get(_resolve_phrase(self._index, phrase))
+        return self.get(_resolve_phrase(self._index, phrase, role_nouns))
+
+    def unnamed(self, actor: Actor) -> bool:
+        """Whether ``actor`` is one a role noun stands for (``police``, ``the army``), not a name."""
+        return self._index is not None and actor.id in self._index.unnamed
 
     def acting_for(self, actor: Actor) -> Actor:
         """The state ``actor`` acts for (an official, a state organ), else ``actor`` itself:
@@ -121,8 +131,9 @@ def resolve_actors(
 ) -> DocumentActors:
     dictionary = dictionary or load_dictionary()
     doc = parsed.doc
-    mentions = with_missed_speakers(doc, mentions, dictionary)
-    index = DocumentIndex(doc, dictionary, _year(parsed.published))
+    mentions = join_split_names(doc_text(doc), with_missed_speakers(doc, mentions, dictionary), parsed.published,
+                                lambda name: match_known(name, "PERSON", dictionary) is not None)
+    index = DocumentIndex(doc, dictionary, _year(parsed.published), published=parsed.published)
     spans = []
     for position, m in enumerate(mentions):
         span = doc.char_span(m.start, m.end, alignment_mode="expand") or _covering_tokens(doc, m)
@@ -170,6 +181,14 @@ def resolve_actors(
     ]
     for position in sorted(people):
         _learn_person_facts(index, position, actor_ids[position], countries)
+    unknown = {actor_ids[p]: person for p, person in people.items() if not person.known}
+    index.phoenix = people_matches(((pid, person.name, len(person.name.split()) == 1)
+                                    for pid, person in unknown.items()), parsed.published)
+    for pid, match in index.phoenix.items():
+        # whose official or citizen the dated tables say; an IGO official's own country otherwise
+        nationality = match.country or (match.actor.countries[0] if len(match.actor.countries) == 1 else None)
+        if countries.get(pid) is None and nationality:
+            countries[pid] = nationality
     for pid in {actor_ids[p] for p in people}:
         if countries.get(pid) is None and pid not in index.known:
             countries[pid] = country_of_untold_office(index, pid)
@@ -180,6 +199,11 @@ def resolve_actors(
                 index.genders[pid] = given_name_gender(actor.name)
             index.actors[pid] = Actor(pid, actor.name, "person", countries.get(pid))
 
+    for token_index, actor in find_role_nouns(index).items():
+        index.actors.setdefault(actor.id, actor)
+        index.role_nouns[token_index] = actor.id
+        index.unnamed.add(actor.id)
+
     for m, actor_id in zip(mentions, actor_ids, strict=True):
         if actor_id and m.text not in surface[actor_id]:
             surface[actor_id].append(m.text)
@@ -188,15 +212,22 @@ def resolve_actors(
             actor_id = coref.antecedent(index, token)
             if actor_id and token.lower_ not in surface[actor_id]:
                 surface[actor_id].append(token.lower_)
-    ordered = list(dict.fromkeys([*(a for a in actor_ids if a), *index.groups.values()]))
+    ordered = list(dict.fromkeys([*(a for a in actor_ids if a), *index.groups.values(), *index.role_nouns.values()]))
     for group_id in index.groups.values():
         if not surface[group_id]:
             surface[group_id].append(index.actors[group_id].name)
+    for token_index, actor_id in index.role_nouns.items():
+        token = doc[token_index]
+        text = doc[token.left_edge.i if token.left_edge.dep_ != "det" else token.left_edge.i + 1:token.i + 1].text
+        if text not in surface[actor_id] and len(text) <= 60:
+            surface[actor_id].append(text)
     actors = tuple(
-        Actor(a.id, a.name, a.kind, a.country, tuple(surface[a.id]))
+        Actor(a.id, a.name, a.kind, a.country, tuple(surface[a.id]), a.sector)
         for a in (index.actors[i] for i in ordered)
     )
     actors += _states_acted_for(index, actors)
+    index.actors = {a.id: a for a in actors}
+    actors = tuple(replace(a, sector=actor_sector(index, a)) for a in actors)
     index.actors = {a.id: a for a in actors}
     return DocumentActors(actors=actors, mentions=tuple(index.mentions), _index=index)
 
@@ -340,6 +371,11 @@ def _learn_person_facts(index: DocumentIndex, position: int, actor_id: str, coun
         if not tokens:
             continue
         description = describe(tokens, index.actor_of, index.dictionary)
+        agent = state_title([t.lower_ for t in tokens if t.pos_ in ("NOUN", "PROPN")])
+        if agent is not None and (description is None or description.role is None):
+            # "Kenyan army chief X", "Chief Justice X": an office of the agents table, not of titles.tsv
+            description = Description(agent.replace(" ", "_"), description.country if description else None,
+                                      description.organization if description else None, None)
         if description is None:
             continue
         if description.role:
@@ -351,9 +387,26 @@ def _learn_person_facts(index: DocumentIndex, position: int, actor_id: str, coun
                 index.genders[actor_id] = description.gender
         if description.country and countries.get(actor_id) is None and actor_id not in index.known:
             countries[actor_id] = description.country
+    state = _state_after_name(index, span)
+    if state is not None and any(f.country is None and f.organization is None for f in index.roles[actor_id]):
+        # "King Hassan of Morocco", "President X of Y": the title's state follows the name
+        for fact in [f for f in index.roles[actor_id] if f.country is None and f.organization is None]:
+            index.roles[actor_id].discard(fact)
+            index.roles[actor_id].add(RoleFact(fact.role, state, None, fact.acting))
+        if countries.get(actor_id) is None and actor_id not in index.known:
+            countries[actor_id] = state
 
 
-def _resolve_phrase(index: DocumentIndex, phrase: Span | Token) -> str | None:
+def _state_after_name(index: DocumentIndex, span: Span) -> str | None:
+    """The state of an ``of`` phrase right after a name (``Hassan of Morocco``), or ``None``."""
+    doc = index.doc
+    if span.end + 1 >= len(doc) or doc[span.end].lower_ != "of":
+        return None
+    actor = index.actor_of(doc[span.end + 1])
+    return actor.id if actor is not None and actor.kind == "state" else None
+
+
+def _resolve_phrase(index: DocumentIndex, phrase: Span | Token, role_nouns: bool = False) -> str | None:
     if isinstance(phrase, Token):
         head, tokens = phrase, None
     else:
@@ -373,7 +426,8 @@ def _resolve_phrase(index: DocumentIndex, phrase: Span | Token) -> str | None:
         return named
     if pronoun(head.text) or head.lower_ == "it":
         return coref.antecedent(index, head)
-    return descriptions.refer(index, tokens or descriptions.noun_phrase(head), head)
+    found = descriptions.refer(index, tokens or descriptions.noun_phrase(head), head)
+    return found if found is not None or not role_nouns else index.role_nouns.get(head.i)
 
 
 def _named_person_nearby(index: DocumentIndex, head: Token) -> str | None:

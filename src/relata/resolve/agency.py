@@ -11,9 +11,15 @@ Xi`` is Russia consulting China). An actor stands for a state when it is
 - a national organisation whose name makes it an organ of its state (``Russian Foreign Ministry``,
   ``People's Liberation Army``), never a party, company or armed group.
 
+- a person the Phoenix tables give a state office on the document's date
+  (:mod:`relata.resolve.dated_roles`), unless the text takes the person out of office;
+- a role noun without a name that the resolver gave a state and a state sector (``police`` in a
+  Kenyan story: KEN, COP; :mod:`relata.resolve.role_nouns`).
+
 People without a state role (scholars, private people, opposition figures) and international
 organisations stand for no state; an international organisation's officials stand for it
-(:func:`acting_organization`). The words are data: ``data/people/state_agency.tsv``.
+(:func:`acting_organization`), from a title in the text or a Phoenix IGO role on the date.
+The words are data: ``data/people/state_agency.tsv``.
 """
 
 from __future__ import annotations
@@ -22,7 +28,9 @@ from functools import cache
 
 from relata.mentions.tables import data_path, read_table
 from relata.records import Actor
+from relata.resolve.dated_roles import organization_of, state_office
 from relata.resolve.index import DocumentIndex
+from relata.resolve.phoenix import STATE_SECTORS
 
 ORGAN, PRIVATE = "organ", "private"
 
@@ -54,6 +62,8 @@ def acting_state(index: DocumentIndex, actor: Actor) -> str | None:
     """The ISO alpha-3 code of the state ``actor`` acts for, or ``None``."""
     if actor.kind == "state":
         return actor.id
+    if actor.id in index.unnamed:
+        return actor.country if actor.sector in STATE_SECTORS else None
     if actor.kind == "organization":
         return actor.country if actor.country and is_state_organ(actor.name) else None
     if actor.kind != "person":
@@ -71,7 +81,15 @@ def acting_state(index: DocumentIndex, actor: Actor) -> str | None:
             # "President X" of a person the text or dictionary gives a nationality; not the
             # "Secretary-General" of the UN, whose nationality is no office
             return actor.country
+    if not out_of_office(index, actor.id) and acting_organization(index, actor) is None:
+        return state_office(index.phoenix.get(actor.id))
     return None
+
+
+def out_of_office(index: DocumentIndex, person_id: str) -> bool:
+    """Whether the text says the person holds no office now (``former president X``,
+    ``opposition leader X``), which a dictionary's office on the date does not overrule."""
+    return any(not fact.acting for fact in index.roles.get(person_id, ()))
 
 
 def acting_organization(index: DocumentIndex, actor: Actor) -> str | None:
@@ -86,6 +104,9 @@ def acting_organization(index: DocumentIndex, actor: Actor) -> str | None:
         organization = index.actors.get(fact.organization) or _known(index, fact.organization)
         if organization is not None and organization.kind == "organization" and organization.country is None:
             return organization.id
+    body = organization_of(index.phoenix.get(actor.id))
+    if body is not None and not out_of_office(index, actor.id) and not index.roles.get(actor.id):
+        return body  # a Phoenix IGO office on the date, when the text gives the person no other role
     return None
 
 

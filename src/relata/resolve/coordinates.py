@@ -259,15 +259,21 @@ def _within(key: str, cities: Sequence[City], gazetteer: _Gazetteer) -> City | N
     return None
 
 
+def dateline_place(text: str) -> tuple[str, str | None] | None:
+    """The place and the optional region of the dateline opening the story (``SAO PAULO, Brazil
+    --`` -> ``("SAO PAULO", "Brazil")``), read from its shape alone (no gazetteer), or ``None``."""
+    head = "\n".join(text.splitlines()[:_DATELINE_LINES])
+    match = _DATELINE.search(head)
+    return (match.group("place").strip(), match.group("region")) if match else None
+
+
 def dateline_country(text: str) -> str | None:
     """The state of the dateline opening the story (``ASTANA -`` -> KAZ), when its city is
     located without doubt; ``None`` otherwise."""
-    head = "\n".join(text.splitlines()[:_DATELINE_LINES])
-    match = _DATELINE.search(head)
-    if match is None:
+    found = dateline_place(text)
+    if found is None:
         return None
-    place = match.group("place").strip()
-    region = match.group("region")
+    place, region = found
     named = state_of(region) if region else None
     whole = state_of(place)
     if whole is not None:
@@ -317,5 +323,5 @@ def locate_actor(actor: Actor, context: Iterable[str] = ()) -> Coordinates | Non
 
 __all__ = [
     "DOMINANCE", "SAME_PLACE_KM", "SMALL_STATE_KM2", "City", "Coordinates", "distance_km", "locate", "state_of",
-    "dateline_country", "locate_events", "locate_actor", "nearest_city",
+    "dateline_country", "dateline_place", "locate_events", "locate_actor", "nearest_city",
 ]

@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from relata.mentions.dictionary import ActorDictionary, KnownActor
 from relata.records import Actor, EntityMention
+from relata.resolve.phoenix import PhoenixMatch
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 # Dependencies by which a name token hangs off the word that carries its clause role.
@@ -39,6 +40,10 @@ class DocumentIndex:
     genders: dict[str, str | None] = field(default_factory=dict)
     roles: dict[str, set[RoleFact]] = field(default_factory=lambda: defaultdict(set))
     groups: dict[int, str] = field(default_factory=dict)  # head noun of "Iraqi rebels" -> group actor id
+    published: str | None = None  # the document's date (ISO), for roles held on it
+    phoenix: dict[str, PhoenixMatch] = field(default_factory=dict)  # person id -> Phoenix role on the date
+    role_nouns: dict[int, str] = field(default_factory=dict)  # head of "police", "the army" -> actor id
+    unnamed: set[str] = field(default_factory=set)  # ids of the actors role nouns stand for
     antecedents: dict[int, str | None] = field(default_factory=dict)  # pronoun token -> actor id, once found
     _by_token: dict[int, int] = field(default_factory=dict)
     _starts: list[tuple[int, int]] = field(default_factory=list)

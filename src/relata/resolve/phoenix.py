@@ -12,13 +12,17 @@ Read once per process, on first use, from the tables written by ``scripts/conver
 
 Which role holds on a date follows TABARI: the dated roles whose range contains the date (an office
 first, then the latest start); if none, the undated roles (an office first); if none,
-no role. Without a date only undated roles hold. Names compare by
+no role. Without a date only undated roles hold. The tables end at their *horizon* (the latest
+date they hold, :func:`horizon`, 2015): past it, a role still open then is not known to hold any
+more (offices end; the tables were not updated), and an undated role says nothing either, so a
+name on a later date has no role, only its country (:func:`phoenix_actor`). Names compare by
 :func:`relata.mentions.names.name_key`, so ``Vladimir V. Putin``, ``VLADIMIR V PUTIN`` and
 ``vladimir v. putin`` are one name.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -68,9 +72,13 @@ class PhoenixActor:
     source: str  # "countries", "international", "nonstate"
     roles: tuple[PhoenixRole, ...]
 
-    def role_on(self, day: date | None) -> PhoenixRole | None:
+    def role_on(self, day: date | None, horizon: date | None = None) -> PhoenixRole | None:
+        """The role in force on ``day``; past ``horizon`` only a dated role that ends later holds."""
         if day is not None:
             dated = [r for r in self.roles if r.dated and r.holds_on(day)]
+            if horizon is not None and day > horizon:
+                dated = [r for r in dated if r.end is not None]
+                return max(dated, key=lambda r: (r.office, r.start or date.min)) if dated else None
             if dated:
                 return max(dated, key=lambda r: (r.office, r.start or date.min))
         undated = [r for r in self.roles if not r.dated]
@@ -144,7 +152,6 @@ class _Tables:
     rows: dict[str, list[str]]  # actor id -> its role lines, parsed into a PhoenixActor on first use
     columns: dict[str, int]
     by_name: dict[str, tuple[str, ...]]  # name_key -> actor ids, in preference order
-    agents: dict[str, AgentCode]
 
 
 @cache
@@ -164,6 +171,13 @@ def _tables() -> _Tables:
             found.setdefault(_table_key(name), []).append(actor_id)
     by_name = {key: tuple(sorted(dict.fromkeys(ids), key=lambda i: (source_rank[i], i)))
                for key, ids in found.items()}
+    return _Tables(rows, columns, by_name)
+
+
+@cache
+def _agents() -> dict[str, AgentCode]:
+    """The agents table alone: role nouns are looked up in every document, the 37,000 actor rows
+    only for people of documents the tables cover (:func:`horizon`)."""
     agents: dict[str, AgentCode] = {}
     agent_lines = _lines("agents.tsv")
     if agent_lines:
@@ -172,14 +186,83 @@ def _tables() -> _Tables:
         for c in cells:
             agents.setdefault(_table_key(c[head["noun"]]), AgentCode(
                 c[head["noun"]], c[head["code"]], c[head["sector"]], c[head["placement"]]))
-    return _Tables(rows, columns, by_name, agents)
+    return agents
+
+
+_ISO_DATE = re.compile(r"\t(\d{4}-\d\d-\d\d)(?=\t)")
+
+
+@cache
+def horizon() -> date | None:
+    """The latest date the actor tables hold (a role's start or end): they say nothing later.
+    Read by a scan of the dates alone, so that a document past it never loads the tables."""
+    path = resources.files("relata.data").joinpath(FOLDER).joinpath("actors.tsv")
+    if not path.is_file():
+        return None
+    return _day(max(_ISO_DATE.findall(path.read_text(encoding="utf-8")), default=""))
+
+
+@dataclass(frozen=True)
+class _Raw:
+    """The actor and name tables as text, searched for one name at a time: a document names a
+    handful of people, and building the full index (:func:`_tables`) costs a tenth of a second."""
+
+    actors: str  # "\n" + the data lines + "\n": every row found by "\n<id>\t"
+    columns: dict[str, int]
+    names: str
+    odd_names: dict[str, tuple[str, ...]]  # name_key -> ids, for the names not written as their key
+
+
+def _as_text(lines: list[str]) -> str:
+    return "\n" + "\n".join(lines) + "\n"
+
+
+@cache
+def _raw() -> _Raw:
+    actor_lines = _lines("actors.tsv")
+    columns = {c: i for i, c in enumerate(actor_lines[0].split("\t"))} if actor_lines else {}
+    names = _as_text(_lines("actor_names.tsv")[1:])
+    odd: dict[str, list[str]] = {}
+    for found in _ODD_NAME.finditer(names):
+        key = _table_key(found.group(1))
+        if key != found.group(1):
+            odd.setdefault(key, []).append(found.group(2))
+    return _Raw(_as_text(actor_lines[1:]), columns, names, {k: tuple(v) for k, v in odd.items()})
+
+
+# a name line whose name may differ from its name_key: "the ...", dots, commas, quotes, non-ASCII
+_ODD_NAME = re.compile(r"^((?:the |[^\t\n]*[.,'`\u0080-\uffff])[^\t\n]*)\t([^\n]*)$", re.MULTILINE)
+
+
+def _found_after(text: str, needle: str) -> list[str]:
+    """The rest of every line of ``text`` that starts with ``needle``."""
+    out = []
+    at = text.find(needle)
+    while at != -1:
+        end = text.index("\n", at + 1)
+        out.append(text[at + len(needle):end])
+        at = text.find(needle, end)
+    return out
+
+
+def _rows(actor_id: str) -> list[str]:
+    return [actor_id + "\t" + rest for rest in _found_after(_raw().actors, "\n" + actor_id + "\t")]
+
+
+def _ids_named(key: str) -> tuple[str, ...]:
+    """The ids of the entries with the name ``key``, in preference order (as :func:`_tables`)."""
+    raw = _raw()
+    ids = [i for i in dict.fromkeys([*_found_after(raw.names, "\n" + key + "\t"), *raw.odd_names.get(key, ())])
+           if _rows(i)]
+    rank = {source: n for n, source in enumerate(SOURCES)}
+    column = raw.columns.get("source", 2)
+    return tuple(sorted(ids, key=lambda i: (rank.get(_rows(i)[0].split("\t")[column], 9), i)))
 
 
 @cache
 def _actor(actor_id: str) -> PhoenixActor:
-    t = _tables()
-    col = t.columns
-    rows = [line.split("\t") for line in t.rows[actor_id]]
+    col = _raw().columns
+    rows = [line.split("\t") for line in _rows(actor_id)]
     roles = tuple(PhoenixRole(
         r[col["code"]], r[col["country"]], r[col["sector"]],
         tuple(p for p in r[col["sectors"]].split("|") if p), tuple(p for p in r[col["other"]].split("|") if p),
@@ -187,7 +270,7 @@ def _actor(actor_id: str) -> PhoenixActor:
     return PhoenixActor(actor_id, rows[0][col["name"]], rows[0][col["source"]], roles)
 
 
-def _as_date(on_date: date | datetime | str | None) -> date | None:
+def as_date(on_date: date | datetime | str | None) -> date | None:
     if on_date is None or on_date == "":
         return None
     if isinstance(on_date, datetime):
@@ -208,7 +291,7 @@ def _key(name_words: str | Iterable[str]) -> str:
 
 def phoenix_entries(name_words: str | Iterable[str]) -> tuple[PhoenixActor, ...]:
     """Every Phoenix entry listing this name (several for a name the dictionaries share)."""
-    return tuple(_actor(i) for i in _tables().by_name.get(_key(name_words), ()))
+    return tuple(_actor(i) for i in _ids_named(_key(name_words)))
 
 
 def phoenix_actor(name_words: str | Iterable[str], on_date: date | datetime | str | None) -> PhoenixMatch | None:
@@ -220,8 +303,8 @@ def phoenix_actor(name_words: str | Iterable[str], on_date: date | datetime | st
     entries = phoenix_entries(name_words)
     if not entries:
         return None
-    day = _as_date(on_date)
-    matches = [_match(actor, actor.role_on(day)) for actor in entries]
+    day = as_date(on_date)
+    matches = [_match(actor, actor.role_on(day, horizon())) for actor in entries]
     return max(matches, key=lambda m: (m.in_office, m.role is not None, -entries.index(m.actor)))
 
 
@@ -234,7 +317,7 @@ def _match(actor: PhoenixActor, role: PhoenixRole | None) -> PhoenixMatch:
 
 def agent_code(noun: str | Iterable[str]) -> AgentCode | None:
     """The agents table's row for a role noun (singular or plural): "riot police" -> COP."""
-    return _tables().agents.get(_key(noun))
+    return _agents().get(_key(noun))
 
 
 def agent_sector(noun: str | Iterable[str]) -> str | None:
@@ -247,4 +330,4 @@ def agent_sector(noun: str | Iterable[str]) -> str | None:
 def table_sizes() -> dict[str, int]:
     t = _tables()
     return {"actors": len(t.rows), "roles": sum(len(r) for r in t.rows.values()),
-            "names": len(t.by_name), "agents": len(t.agents)}
+            "names": len(t.by_name), "agents": len(_agents())}
