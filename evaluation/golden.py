@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from evaluation.scoring import Score
+from evaluation.splits import HALVES, halves
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = ROOT / "tests" / "golden"
@@ -235,8 +236,13 @@ AREAS = ("cleaning", "metadata", "actors", "quotes", "speakers", "events", "clai
 
 
 def score_all(limit: int | None = None) -> dict[str, Tally]:
+    """Every area's tally over the golden files, and ``events:tune`` / ``events:check``: the events
+    of each fixed half of the files (:func:`evaluation.splits.halves` of their names)."""
     tallies = {area: Tally() for area in AREAS}
-    for path in golden_files()[:limit]:
+    tallies.update({f"events:{half}": Tally() for half in HALVES})
+    files = golden_files()
+    split = halves(p.name for p in files)
+    for path in files[:limit]:
         gold, records = load_records(path)
         documents = gold["documents"]
         if len(records) != len(documents):
@@ -245,6 +251,7 @@ def score_all(limit: int | None = None) -> dict[str, Tally]:
             continue
         for number, (doc, record) in enumerate(zip(documents, records, strict=True)):
             score_document(doc, record, tallies, f"{path.name}#{number}")
+            _score_events(doc, record, tallies[f"events:{split[path.name]}"], f"{path.name}#{number}")
     return tallies
 
 
@@ -259,4 +266,8 @@ def evaluate(dev: Path | None, limit: int | None = None) -> list[Score]:
             rows.append(Score("examples (golden)", area, "accuracy", correct=t.tp, total=t.tp + t.fn))
         else:
             rows.append(Score("examples (golden)", area, "P/R/F1", tp=t.tp, fp=t.fp, fn=t.fn))
+    # events, the area tuned hardest, also per fixed half of the files (errors studied on tune only)
+    for half in HALVES:
+        t = tallies[f"events:{half}"]
+        rows.append(Score(f"examples (golden), {half} half", "events", "P/R/F1", tp=t.tp, fp=t.fp, fn=t.fn))
     return rows

@@ -13,7 +13,7 @@ FLOORS = {  # area: (minimum precision, minimum recall) or minimum accuracy
     "actors": (0.95, 0.85),
     "quotes": (0.96, 0.98),
     "speakers": 0.97,
-    "events": (0.62, 0.70),
+    "events": (0.66, 0.74),
     "claims": (0.74, 0.90),
     "times": (0.85, 0.92),
 }

@@ -174,7 +174,7 @@ def _says_something(cue: Cue, right: list[Token]) -> bool:
             return True  # "called for a ceasefire"
         if child.dep_ in ("oprd", "ccomp", "xcomp"):
             return True  # a predicate or a clause
-        if child.dep_ == "prep" and child.lower_ in ("as", "of", "about"):
+        if child.dep_ == "prep" and child.lower_ in ("as", "of", "about") and not _clause_as_phrase(child):
             return True  # "described X as Y", "spoke of ..."
         if any(g.dep_ in ("oprd", "acomp") or g.dep_ == "prep" and g.lower_ == "as" for g in child.children):
             return True  # "called the measures illegitimate" with the predicate on the object
@@ -183,6 +183,13 @@ def _says_something(cue: Cue, right: list[Token]) -> bool:
     # "welcomed the "historic" deal", "calls Obamacare ‘crazy system’" (an opening single mark:
     # the closing one is also an apostrophe)
     return any(ch in inside for ch in _QUOTE_CHARS) or "‘" in inside
+
+
+def _clause_as_phrase(prep: Token) -> bool:
+    """``rejects election result as envoys urge calm`` (a headline): a clause the parser read as a
+    phrase, betrayed by a verb of saying inside it, not a predicate of the object."""
+    return prep.lower_ == "as" and any(
+        t is not prep and lexicon().cue_class(t.lemma_.lower()) is not None for t in prep.subtree)
 
 
 def _addressee(token: Token) -> bool:
