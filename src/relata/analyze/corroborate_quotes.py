@@ -9,7 +9,7 @@ trailing comma or curly apostrophe never separates two reports of the same words
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from rapidfuzz import fuzz
 
@@ -60,13 +60,16 @@ def _same_words(a: str, b: str) -> bool:
 
 
 def group_quotes(
-    mentions: Sequence[QuoteMention], min_documents: int = 1, lsh_min_items: int = LSH_MIN_ITEMS
+    mentions: Sequence[QuoteMention], min_documents: int = 1, lsh_min_items: int = LSH_MIN_ITEMS,
+    bands: Callable | None = None,
 ) -> list[QuoteGroup]:
     """The quotes reported by at least ``min_documents`` documents, ordered by first publication,
-    ids from 1. Indirect speech and very short quotes are left out (see ``quotable``)."""
+    ids from 1. Indirect speech and very short quotes are left out (see ``quotable``).
+    ``bands(items, texts, distinct, keys)`` receives the LSH band keys when LSH runs."""
     items = [m for m in mentions if quotable(m)]
     texts = [normalise(m.text) for m in items]
-    pairs = linked_pairs(texts, texts, _same_words, lsh_min_items)
+    sink = None if bands is None else lambda distinct, keys: bands(items, texts, distinct, keys)
+    pairs = linked_pairs(texts, texts, _same_words, lsh_min_items, sink)
     components = [[items[i] for i in component] for component in connected_groups(len(items), pairs)]
     kept = [group for group in components if len({m.document.id for m in group}) >= min_documents]
     kept.sort(key=_first_key)

@@ -28,7 +28,7 @@ DbOption = Annotated[Path, typer.Option("--db", help="DuckDB store file.")]
 QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No progress display.")]
 NoDeriveOption = Annotated[bool, typer.Option(
     "--no-derive",
-    help="Do not rebuild the event groups and corroboration (they read the whole store); "
+    help="Do not update the event groups and corroboration after storing; "
          "run `relata derive` when the batch of loads is done.")]
 MaxBytesOption = Annotated[
     int, typer.Option("--max-bytes", help="Refuse inputs larger than this many bytes.", min=1)

@@ -87,11 +87,11 @@ def ingest(
             if bar:
                 bar[0].update(bar[1], description="ingesting: " + _summary(counts))
         if (counts["added"] or counts["replaced"]) and not no_derive:
-            from relata.analyze.derived import rebuild_derived
+            from relata.analyze.derived import update_derived
 
             if bar:
                 bar[0].update(bar[1], description="grouping events and corroborating claims")
-            rebuild_derived(con)
+            update_derived(con)
     con.close()
     if not quiet:
         err.print(f"relata: {db}: " + _summary(counts), markup=False, soft_wrap=True)

@@ -138,8 +138,9 @@ def _watch_round(feeds_file: Path, db: Path, settings: ClientSettings, quiet: bo
 
 
 class _Changes:
-    """Whether a run stored anything new, so that derived tables are rebuilt only then (a
-    watch round that finds nothing new costs no rebuild of the whole store)."""
+    """Whether a run stored anything new, so that derived tables are updated only then (a
+    watch round that finds nothing new costs nothing; one that does, time growing with what
+    it found)."""
 
     def __init__(self) -> None:
         self.stored = False
@@ -150,7 +151,7 @@ class _Changes:
 
 @contextmanager
 def _store(db: Path, changes: _Changes, derive: bool = True):
-    """The store opened for writing and closed on the way out; its derived tables rebuilt when
+    """The store opened for writing and closed on the way out; its derived tables updated when
     ``changes`` saw a document added or replaced (unless ``derive`` is off)."""
     from relata.store import open_store
 
@@ -161,9 +162,9 @@ def _store(db: Path, changes: _Changes, derive: bool = True):
     try:
         yield con
         if changes.stored and derive:
-            from relata.analyze.derived import rebuild_derived
+            from relata.analyze.derived import update_derived
 
-            rebuild_derived(con)
+            update_derived(con)
     finally:
         con.close()
 
