@@ -1,5 +1,6 @@
 """Worker processes give exactly the single-process output, and unchanged inputs never reach them."""
 
+import json
 import pickle
 
 import pytest
@@ -69,3 +70,36 @@ def test_workers_must_be_positive():
         WorkerPool(0)
     with pytest.raises(ValueError):
         list(extract_records([str(EXAMPLES)], workers=0))
+
+
+@pytest.mark.slow
+def test_extract_uses_every_core_by_default_with_the_one_worker_output(tmp_path, monkeypatch):
+    """`relata extract` without --workers parses in one process per core; its JSON Lines are
+    those of --workers 1, line for line. Inputs: the examples, and the Lee-like wire copies of
+    them as JSON Lines, so that several batches are in flight."""
+    from typer.testing import CliRunner
+
+    from relata.cli import app
+    from relata.parallel import default_workers
+
+    started = []
+    real_pool = relata.parallel.WorkerPool.__init__
+
+    def counting(self, workers):
+        started.append(workers)
+        real_pool(self, workers)
+
+    monkeypatch.setattr(relata.parallel.WorkerPool, "__init__", counting)
+    monkeypatch.setattr(relata.parallel, "default_workers", lambda: 2)
+    lines = tmp_path / "copies.jsonl"
+    texts = [p.read_text(encoding="utf-8") for p in sorted(EXAMPLES.glob("*.txt"))
+             if not any(odd in p.name for odd in ("zh", "utf16", "cp1252"))]
+    lines.write_text("".join(json.dumps({"url": f"https://x.example/{n}", "text": t}) + "\n"
+                             for n, t in enumerate(texts * 3)), encoding="utf-8")
+    runner = CliRunner()
+    default = runner.invoke(app, ["extract", "-q", str(EXAMPLES), str(lines)])
+    one = runner.invoke(app, ["extract", "-q", "--workers", "1", str(EXAMPLES), str(lines)])
+    assert started == [2] and default_workers() == 2
+    assert default.exit_code == one.exit_code
+    assert len(one.stdout.splitlines()) > 50
+    assert default.stdout == one.stdout

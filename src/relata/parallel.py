@@ -10,6 +10,7 @@ does all writing, so a single process owns the store.
 from __future__ import annotations
 
 import multiprocessing
+import os
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 
@@ -18,6 +19,15 @@ from relata.errors import ExtractionError
 from relata.records import DocumentRecord
 
 START_METHOD = "spawn"
+
+
+def default_workers() -> int:
+    """The cores this process may run on (its CPU affinity where the system tells it): what the
+    commands use unless told ``--workers N``."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):  # macOS, Windows
+        return max(1, os.cpu_count() or 1)
 
 
 class WorkerPool:
