@@ -36,7 +36,7 @@ nlp = spacy.load(sys.argv[1])
 nlp.max_length = 5_000_000
 with open(sys.argv[2], encoding="utf-8") as handle:
     texts = [json.loads(line)["text"] for line in handle]
-for doc in nlp.pipe(texts, batch_size=16):
+for doc in nlp.pipe(texts):
     pass
 """
 
@@ -78,8 +78,9 @@ class Pair:
         return self.raw.cpu_seconds / self.relata.cpu_seconds
 
 
-def write_short(folder: Path, times: int, articles: list[str] | None = None) -> Corpus:
-    """The Lee corpus ``times`` times, as one JSON Lines file (url, published, text)."""
+def write_short(folder: Path, times: int, articles: list[str] | None = None, name: str = "Lee corpus") -> Corpus:
+    """The Lee corpus (or other ``articles``) ``times`` times, as one JSON Lines file (url,
+    published, text)."""
     articles = articles if articles is not None else corpus.lee_articles()
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"lee_x{times}.jsonl"
@@ -90,7 +91,7 @@ def write_short(folder: Path, times: int, articles: list[str] | None = None) -> 
             document["url"] = f"https://lee.example/copy{k // len(articles)}/{k % len(articles)}"
             words += len(document["text"].split())
             handle.write(json.dumps(document) + "\n")
-    return Corpus(f"short: Lee corpus x{times}", [path], path, times * len(articles), words)
+    return Corpus(f"short: {name} x{times}", [path], path, times * len(articles), words)
 
 
 def write_long(folder: Path, times: int, texts: bool = True) -> Corpus:
@@ -140,7 +141,7 @@ def raw_spacy(texts: Path) -> ProcessRun:
 def relata_extract(inputs: list[Path], workers: int | None) -> ProcessRun:
     """``relata extract`` over ``inputs``; ``workers=None`` leaves the default (every core)."""
     option = [] if workers is None else ["--workers", str(workers)]
-    label = "`relata extract`" + (f" --workers {workers}" if workers is not None else " (default workers)")
+    label = f"`relata extract --workers {workers}`" if workers is not None else "`relata extract` (default workers)"
     done = run(label, [sys.executable, "-m", "relata", "extract", "--quiet", *option, *map(str, inputs)])
     if done.returncode not in (0, 1):  # 1: some input failed, which the long corpus may hold on purpose
         raise RuntimeError(f"relata extract failed ({done.returncode}): {done.stderr[-2000:]}")

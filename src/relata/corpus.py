@@ -21,7 +21,7 @@ from relata.clean.document import CleanDocument
 from relata.errors import InputError
 from relata.ingest import DEFAULT_MAX_BYTES, RawDocument, read_inputs
 from relata.parallel import WorkerPool
-from relata.pipeline import process
+from relata.pipeline import freeze_loaded, process, warm_up
 from relata.records import DocumentRecord
 from relata.store import stored_hashes, write_records
 
@@ -71,20 +71,25 @@ def cleaned(
 
 def extract_records(
     inputs: Iterable[str], published: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES,
-    batch_size: int = BATCH_SIZE, workers: int = 1,
+    batch_size: int = BATCH_SIZE, workers: int = 1, own_process: bool = False,
 ) -> Iterator[DocumentRecord | InputError]:
-    """A record (or the reason there is none) for every document in ``inputs``, in order."""
+    """A record (or the reason there is none) for every document in ``inputs``, in order.
+
+    ``own_process``: the caller owns this process (the command line), so once the model and
+    tables are loaded to parse here they may be frozen out of garbage collection."""
     with _pool(workers) as pool:
         stream = cleaned_inputs(inputs, published, max_bytes)
-        for item, _raw in batched_records(stream, batch_size, pool):
+        for item, _raw in batched_records(stream, batch_size, pool, own_process):
             yield item
 
 
 def ingest(
     con: duckdb.DuckDBPyConnection, inputs: Iterable[str], published: str | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES, batch_size: int = BATCH_SIZE, workers: int = 1,
+    own_process: bool = False,
 ) -> Iterator[IngestOutcome]:
-    """Store every document of ``inputs``; unchanged ones are skipped before parsing."""
+    """Store every document of ``inputs``; unchanged ones are skipped before parsing
+    (``own_process``: see :func:`extract_records`)."""
 
     def unchanged(raws: list[RawDocument]) -> list[bool]:
         stored = stored_hashes(con, [raw.source for raw in raws])
@@ -92,7 +97,7 @@ def ingest(
 
     with _pool(workers) as pool:
         stream = cleaned_inputs(inputs, published, max_bytes, unchanged=unchanged)
-        yield from _stored(con, batched_records(stream, batch_size, pool), published, batch_size)
+        yield from _stored(con, batched_records(stream, batch_size, pool, own_process), published, batch_size)
 
 
 def source_hash(raw: RawDocument, published: str | None) -> str:
@@ -100,11 +105,11 @@ def source_hash(raw: RawDocument, published: str | None) -> str:
     return f"{raw.content_hash}:{published or ''}"
 
 
-def batched_records(stream, batch_size: int, pool: WorkerPool | None = None):
+def batched_records(stream, batch_size: int, pool: WorkerPool | None = None, own_process: bool = False):
     """Pairs ``(result, raw)``: records for cleaned documents, other items passed through, all in
     input order. Documents are processed ``batch_size`` at a time; with a ``pool``, up to
     ``pool.window`` batches are in the workers at once, so memory stays bounded."""
-    run = pool.submit if pool is not None else _run_here
+    run = pool.submit if pool is not None else _InProcess(own_process).run
     in_flight = pool.window if pool is not None else 0
     window: deque = deque()
     items: list = []  # stream items since the last batch went out, documents and others
@@ -136,8 +141,20 @@ class _Done:
         return self.results
 
 
-def _run_here(documents: list[CleanDocument], batch_size: int) -> _Done:
-    return _Done(list(process(documents, batch_size=batch_size)))
+class _InProcess:
+    """Batches parsed in this process. With ``own_process``, the model and tables are loaded
+    before the first batch and then frozen out of garbage collection, as in a worker: they
+    live as long as the process, and every full collection would walk them again."""
+
+    def __init__(self, own_process: bool):
+        self.freeze = own_process
+
+    def run(self, documents: list[CleanDocument], batch_size: int) -> _Done:
+        if self.freeze:
+            warm_up()
+            freeze_loaded()
+            self.freeze = False
+        return _Done(list(process(documents, batch_size=batch_size)))
 
 
 def _in_order(items: list, pending) -> Iterator[tuple]:

@@ -84,9 +84,11 @@ class _Failure:
 
 
 def _start_worker() -> None:
-    from relata import nlp
+    from relata.pipeline import freeze_loaded, warm_up
 
-    nlp.load()
+    # This process exists to parse: the model and tables live as long as it does.
+    warm_up()
+    freeze_loaded()
 
 
 def _process_batch(documents: list[CleanDocument], batch_size: int) -> list[DocumentRecord | _Failure]:

@@ -10,5 +10,9 @@ def test_smoke_run_prints_the_tables(capsys):
     out = capsys.readouterr().out
     assert "| raw spaCy `nlp.pipe` |" in out and "| Relata, full pipeline |" in out
     assert "ratio Relata / raw spaCy" in out
-    assert "| `relata ingest`, 1 worker |" in out and "| `relata ingest --workers 2` |" in out
+    assert "| plain spaCy process (`spacy.load` + `nlp.pipe`) |" in out
+    assert "| | | | `relata extract --workers 1` |" in out and "default workers against 1:" in out
+    assert "| `relata ingest --workers 1` |" in out and "| `relata ingest` (default workers) |" in out
     assert "20 added" in out and "20 unchanged" in out
+    assert "derive: a store of 20 documents, then a round of 20 new ones" in out
+    assert "tables identical: **yes**" in out

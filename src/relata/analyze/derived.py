@@ -32,7 +32,7 @@ from relata.store.schema import TABLES as STORE_TABLES
 TRACKING = "derived.tracking"
 # Above this share of the store in one round, regrouping everything is the cheaper way.
 FULL_SHARE = 0.25
-_DERIVED_TABLES = (EVENT_GROUPS, *CORROBORATION_TABLES, BANDS_TABLE)
+DERIVED_TABLES = (EVENT_GROUPS, *CORROBORATION_TABLES, BANDS_TABLE)
 FULL, UPDATED, UP_TO_DATE = "rebuilt", "updated", "up to date"
 
 
@@ -105,7 +105,7 @@ def _ensure_bookkeeping(con: duckdb.DuckDBPyConnection) -> None:
 
 def _tracking(con: duckdb.DuckDBPyConnection) -> bool:
     names = {row[0] for row in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
-    if not set(_DERIVED_TABLES) <= names:
+    if not set(DERIVED_TABLES) <= names:
         return False
     return bool(con.execute("SELECT count(*) FROM store_info WHERE key = ?", [TRACKING]).fetchone()[0])
 

@@ -44,7 +44,7 @@ def extract(
     failed = done = 0
     with progress(quiet, "extracting") as bar:
         for item in extract_records(inputs, published=published, max_bytes=max_bytes,
-                                      workers=workers_or_default(workers)):
+                                      workers=workers_or_default(workers), own_process=True):
             if isinstance(item, InputError):
                 failed += 1
                 report_error(item)
@@ -78,7 +78,7 @@ def ingest(
     counts: Counter[str] = Counter()
     with progress(quiet, "ingesting") as bar:
         for outcome in ingest_inputs(con, inputs, published=published, max_bytes=max_bytes,
-                                     workers=workers_or_default(workers)):
+                                     workers=workers_or_default(workers), own_process=True):
             counts[outcome.status] += 1
             if outcome.error is not None:
                 report_error(outcome.error)
