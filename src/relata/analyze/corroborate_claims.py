@@ -144,9 +144,9 @@ def group_claims(
         n for n, group in enumerate(members)
         if conflicting[n] or len({m.document.id for m in group}) >= min_documents
     ]
-    kept.sort(key=lambda n: _first_key(members[n]))
+    kept.sort(key=lambda n: first_key(members[n]))
     new_id = {n: group_id for group_id, n in enumerate(kept, start=1)}
-    return [_group(new_id[n], members[n], sorted(new_id[c] for c in conflicting[n])) for n in kept]
+    return [claim_group(new_id[n], members[n], sorted(new_id[c] for c in conflicting[n])) for n in kept]
 
 
 def _same_claim_pairs(items: Sequence[ClaimMention]) -> Iterator[tuple[int, int]]:
@@ -184,12 +184,15 @@ def _conflict_pairs(
             yield i, j
 
 
-def _first_key(members: list[ClaimMention]) -> tuple:
+def first_key(members: list[ClaimMention]) -> tuple:
+    """Where a group ranks: by its first report's publication (then document id and position);
+    groups are numbered in this order."""
     first = min(members, key=lambda m: (publication_order(m.document), m.position))
     return publication_order(first.document) + (first.position,)
 
 
-def _group(group_id: int, members: list[ClaimMention], conflicts: list[int]) -> ClaimGroup:
+def claim_group(group_id: int, members: list[ClaimMention], conflicts: list[int]) -> ClaimGroup:
+    """The group of ``members`` (one figure) under ``group_id``, conflicting with ``conflicts``."""
     members = sorted(members, key=lambda m: (publication_order(m.document), m.position))
     values = Counter(m.value for m in members)
     # The most reported value; on a tie the most precise one, then the earliest.

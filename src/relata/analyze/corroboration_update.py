@@ -39,15 +39,14 @@ import duckdb
 from relata.analyze.corroborate_claims import (
     EXACT_TOLERANCE,
     QUALIFIED_TOLERANCE,
+    claim_group,
     claims_conflict,
     conflict_text,
     same_claim,
 )
-from relata.analyze.corroborate_claims import _first_key as claim_first_key
-from relata.analyze.corroborate_claims import _group as claim_group
-from relata.analyze.corroborate_quotes import _first_key as quote_first_key
-from relata.analyze.corroborate_quotes import _group as quote_group
-from relata.analyze.corroborate_quotes import _same_words, quotable
+from relata.analyze.corroborate_claims import first_key as claim_first_key
+from relata.analyze.corroborate_quotes import first_key as quote_first_key
+from relata.analyze.corroborate_quotes import quotable, quote_group, same_normalised
 from relata.analyze.corroboration import MIN_DOCUMENTS, claim_mentions, quote_mentions
 from relata.analyze.corroboration_bands import (
     CONFLICTS,
@@ -259,7 +258,7 @@ class _QuoteUpdate(_Update):
         return len(kept)
 
     def same(self, a: QuoteMention, b: QuoteMention) -> bool:
-        return _same_words(self.text(a), self.text(b))
+        return same_normalised(self.text(a), self.text(b))
 
     def text(self, m: QuoteMention) -> str:
         key = _key(m)
