@@ -103,3 +103,21 @@ def test_extract_uses_every_core_by_default_with_the_one_worker_output(tmp_path,
     assert default.exit_code == one.exit_code
     assert len(one.stdout.splitlines()) > 50
     assert default.stdout == one.stdout
+
+
+@pytest.mark.slow
+def test_documents_cleaned_in_the_workers_fail_in_their_place(tmp_path):
+    """With workers, cleaning (language identification included) happens in them; a document
+    with no text left after cleaning comes back as the same error, in the same place."""
+    texts = sorted(EXAMPLES.glob("*_talks.txt")) + sorted(EXAMPLES.glob("*_aid.txt"))
+    inputs = []
+    for n, path in enumerate(texts):
+        inputs.append(tmp_path / f"{n}a.txt")
+        inputs[-1].write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+        inputs.append(tmp_path / f"{n}b.txt")
+        inputs[-1].write_text("Share this article\nSign up for our newsletter\n", encoding="utf-8")
+    one = _as_comparable(extract_records([str(p) for p in inputs], batch_size=2))
+    two = _as_comparable(extract_records([str(p) for p in inputs], batch_size=2, workers=2))
+    assert [type(i).__name__ for i in one].count("tuple") == len(texts)
+    assert ("EmptyInputError", f"{inputs[1]}: no article text left after cleaning") in one
+    assert two == one

@@ -20,7 +20,7 @@ from relata.clean import clean_document
 from relata.clean.document import CleanDocument
 from relata.errors import InputError
 from relata.ingest import DEFAULT_MAX_BYTES, RawDocument, read_inputs
-from relata.parallel import WorkerPool
+from relata.parallel import ToClean, WorkerPool
 from relata.pipeline import freeze_loaded, process, warm_up
 from relata.records import DocumentRecord
 from relata.store import stored_hashes, write_records
@@ -40,18 +40,20 @@ class IngestOutcome:
 
 def cleaned_inputs(
     inputs: Iterable[str], published: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES,
-    unchanged: Callable[[list[RawDocument]], list[bool]] | None = None,
-) -> Iterator[tuple[RawDocument, CleanDocument] | InputError | IngestOutcome]:
+    unchanged: Callable[[list[RawDocument]], list[bool]] | None = None, in_workers: bool = False,
+) -> Iterator[tuple[RawDocument, CleanDocument | ToClean] | InputError | IngestOutcome]:
     """Cleaned documents of ``inputs`` in input order (see :func:`cleaned`)."""
-    return cleaned(read_inputs(inputs, max_bytes=max_bytes), published, unchanged)
+    return cleaned(read_inputs(inputs, max_bytes=max_bytes), published, unchanged, in_workers)
 
 
 def cleaned(
     raws: Iterable[RawDocument | InputError], published: str | None = None,
-    unchanged: Callable[[list[RawDocument]], list[bool]] | None = None,
-) -> Iterator[tuple[RawDocument, CleanDocument] | InputError | IngestOutcome]:
+    unchanged: Callable[[list[RawDocument]], list[bool]] | None = None, in_workers: bool = False,
+) -> Iterator[tuple[RawDocument, CleanDocument | ToClean] | InputError | IngestOutcome]:
     """``(raw, clean)`` pairs and errors, in order. ``unchanged`` is asked about chunks of raw
-    documents at once; those it flags are reported as unchanged and never cleaned nor parsed."""
+    documents at once; those it flags are reported as unchanged and never cleaned nor parsed.
+    ``in_workers``: the documents are left for the worker processes to clean (``(raw, ToClean)``
+    pairs; a document that cannot be cleaned comes back from them as an error in its place)."""
     raws = iter(raws)
     while chunk := list(islice(raws, LOOKUP_CHUNK)):
         documents = [raw for raw in chunk if isinstance(raw, RawDocument)]
@@ -62,6 +64,8 @@ def cleaned(
                 yield raw
             elif next(flags):
                 yield IngestOutcome(raw.source, "unchanged")
+            elif in_workers:
+                yield raw, ToClean(raw, published)
             else:
                 try:
                     yield raw, clean_document(raw, published=published)
@@ -78,7 +82,7 @@ def extract_records(
     ``own_process``: the caller owns this process (the command line), so once the model and
     tables are loaded to parse here they may be frozen out of garbage collection."""
     with _pool(workers) as pool:
-        stream = cleaned_inputs(inputs, published, max_bytes)
+        stream = cleaned_inputs(inputs, published, max_bytes, in_workers=pool is not None)
         for item, _raw in batched_records(stream, batch_size, pool, own_process):
             yield item
 
@@ -96,7 +100,7 @@ def ingest(
         return [stored.get(raw.source) == source_hash(raw, published) for raw in raws]
 
     with _pool(workers) as pool:
-        stream = cleaned_inputs(inputs, published, max_bytes, unchanged=unchanged)
+        stream = cleaned_inputs(inputs, published, max_bytes, unchanged=unchanged, in_workers=pool is not None)
         yield from _stored(con, batched_records(stream, batch_size, pool, own_process), published, batch_size)
 
 
