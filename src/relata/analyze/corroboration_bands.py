@@ -53,10 +53,11 @@ def identity_key(text: str) -> int:
 
 class BandRows:
     """Rows for the bands table, collected from ``group_quotes``/``group_claims`` (full rebuild)
-    or computed for new items (update)."""
+    or computed for new items (update); kept as Arrow columns (a store of 10,000 articles has
+    about a million), written with one insert each."""
 
     def __init__(self):
-        self.columns: tuple[list, ...] = ([], [], [], [], [])
+        self.tables: list = []  # pyarrow tables, one per call of add
         self.items: dict[str, int] = {}  # items added, by kind
 
     def sink(self, kind: str):
@@ -68,28 +69,41 @@ class BandRows:
     def add(self, kind: str, items: Sequence, texts: Sequence[str], distinct: Sequence[int], keys) -> None:
         """``items[i]`` (mentions with ``document`` and ``position``) compared on ``texts[i]``;
         ``keys[n]`` are the band keys of ``texts[distinct[n]]``."""
-        row_of = {texts[index]: n for n, index in enumerate(distinct)}
-        kinds, documents, positions, bands, values = self.columns
+        import numpy as np
+        import pyarrow as pa
+
         self.items[kind] = self.items.get(kind, 0) + len(items)
+        if not items:
+            return
+        row_of = {texts[index]: n for n, index in enumerate(distinct)}
+        keyed = np.array([row_of.get(text, -1) for text in texts], dtype=np.int64)
+        has = np.flatnonzero(keyed >= 0)
         width = keys.shape[1] if len(distinct) else 0
-        for item, text in zip(items, texts, strict=True):
-            n = row_of.get(text)
-            own = [IDENTITY_BAND] + (list(range(width)) if n is not None else [])
-            kinds.extend([kind] * len(own))
-            documents.extend([item.document.id] * len(own))
-            positions.extend([item.position] * len(own))
-            bands.extend(own)
-            values.append(identity_key(text))
-            if n is not None:
-                values.extend(keys[n].tolist())
+        everyone = np.arange(len(items))
+        # Every item's identity row, then a row per band for the items whose text has keys.
+        item_of_row = np.concatenate([everyone, np.repeat(has, width)])
+        band = np.concatenate([np.full(len(items), IDENTITY_BAND, dtype=np.int16),
+                               np.tile(np.arange(width, dtype=np.int16), len(has))])
+        value = np.concatenate([np.array([identity_key(text) for text in texts], dtype=np.uint64),
+                                keys[keyed[has]].reshape(-1).astype(np.uint64)])
+        documents = pa.array([item.document.id for item in items], pa.string())
+        positions = np.array([item.position for item in items], dtype=np.int32)
+        self.tables.append(pa.table({
+            "kind": pa.DictionaryArray.from_arrays(pa.array(np.zeros(len(item_of_row), np.int32)), pa.array([kind])),
+            "document_id": pa.DictionaryArray.from_arrays(pa.array(item_of_row.astype(np.int32)), documents),
+            "position": pa.array(positions[item_of_row]),
+            "band": pa.array(band),
+            "key": pa.array(value),
+        }))
 
     def insert(self, con: duckdb.DuckDBPyConnection) -> None:
-        if self.columns[0]:
-            con.execute(
-                f"INSERT INTO {TABLE} SELECT unnest($1::VARCHAR[]), unnest($2::VARCHAR[]), "
-                "unnest($3::INTEGER[]), unnest($4::SMALLINT[]), unnest($5::UBIGINT[])",
-                list(self.columns),
-            )
+        for table in self.tables:
+            con.register("_relata_bands", table)
+            try:
+                con.execute(f"INSERT INTO {TABLE} SELECT kind::VARCHAR, document_id::VARCHAR, position, band, key "
+                            "FROM _relata_bands")
+            finally:
+                con.unregister("_relata_bands")
 
 
 def band_rows_for(kind: str, items: Sequence, texts: Sequence[str]) -> BandRows:
