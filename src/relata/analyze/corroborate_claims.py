@@ -196,7 +196,8 @@ def claim_group(group_id: int, members: list[ClaimMention], conflicts: list[int]
     members = sorted(members, key=lambda m: (publication_order(m.document), m.position))
     values = Counter(m.value for m in members)
     # The most reported value; on a tie the most precise one, then the earliest.
-    typical = min(members, key=lambda m: (-values[m.value], -significant_digits(m.value), members.index(m)))
+    typical = min(enumerate(members),
+                  key=lambda item: (-values[item[1].value], -significant_digits(item[1].value), item[0]))[1]
     return ClaimGroup(
         id=group_id,
         unit=typical.unit,
@@ -217,4 +218,7 @@ def _most_common(values: list[str | None]) -> str | None:
     if not known:
         return None
     counts = Counter(known)
-    return max(known, key=lambda v: (counts[v], -known.index(v)))
+    first = {}
+    for index, value in enumerate(known):
+        first.setdefault(value, index)
+    return max(known, key=lambda v: (counts[v], -first[v]))

@@ -91,8 +91,8 @@ def quote_group(group_id: int, members: list[QuoteMention]) -> QuoteGroup:
     # versions are the exceptions.
     wordings = Counter(normalise(m.text) for m in members)
     text = max(
-        members, key=lambda m: (wordings[normalise(m.text)], len(m.text), -members.index(m))
-    ).text
+        enumerate(members), key=lambda item: (wordings[normalise(item[1].text)], len(item[1].text), -item[0])
+    )[1].text
     return QuoteGroup(
         id=group_id,
         text=text.strip().rstrip(",").strip(),
@@ -109,4 +109,7 @@ def _common_speaker(members: list[QuoteMention]) -> tuple[str | None, str | None
     if not named:
         return None, None
     counts = Counter(named)
-    return max(named, key=lambda s: (counts[s], -named.index(s)))
+    first = {}
+    for index, speaker in enumerate(named):
+        first.setdefault(speaker, index)
+    return max(named, key=lambda s: (counts[s], -first[s]))

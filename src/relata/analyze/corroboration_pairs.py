@@ -9,6 +9,7 @@ by the caller's exact (rapidfuzz) test. LSH only proposes; it never decides.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from functools import cache
 from itertools import combinations
 
 from rapidfuzz.utils import default_process
@@ -54,6 +55,7 @@ def shingles(text: str, size: int = SHINGLE_SIZE) -> set[str]:
     return {clean[i:i + size] for i in range(len(clean) - size + 1)}
 
 
+@cache
 def lsh_shape() -> tuple[int, int]:
     """``(bands, rows)``: datasketch's choice for ``MinHashLSH(threshold=LSH_JACCARD)``."""
     from datasketch.lsh import _optimal_param  # imported here: only large corpora need it

@@ -11,6 +11,7 @@ import re
 from collections import defaultdict
 
 import duckdb
+import pyarrow as pa
 
 from relata.analyze.corroboration_model import (
     ClaimGroup,
@@ -141,14 +142,18 @@ def _member_rows(groups) -> list[tuple]:
 
 
 def insert_rows(con: duckdb.DuckDBPyConnection, table: str, rows: list[tuple]) -> None:
-    """Append ``rows`` (every column, in order) to one of :data:`TABLES` in one statement: the
-    columns go in as lists and are unnested (``executemany`` inserts row by row)."""
+    """Append ``rows`` (every column, in order) to one of :data:`TABLES` in one statement, as an
+    Arrow table (``executemany`` inserts row by row)."""
     if not rows:
         return
-    types = _COLUMN_TYPES[table]
-    columns = [list(column) for column in zip(*rows, strict=True)]
-    select = ", ".join(f"unnest(${n}::{kind}[])" for n, kind in enumerate(types, start=1))
-    con.execute(f"INSERT INTO {table} SELECT {select}", columns)
+    columns = list(zip(*rows, strict=True))
+    arrays = [pa.array(list(values), type=_ARROW[kind]) for values, kind in zip(columns, _COLUMN_TYPES[table],
+                                                                               strict=True)]
+    con.register("_relata_groups", pa.Table.from_arrays(arrays, names=[f"c{n}" for n in range(len(arrays))]))
+    try:
+        con.execute(f"INSERT INTO {table} SELECT * FROM _relata_groups")
+    finally:
+        con.unregister("_relata_groups")
 
 
 def _column_types(columns: str) -> list[str]:
@@ -161,3 +166,7 @@ def _column_types(columns: str) -> list[str]:
 
 
 _COLUMN_TYPES = {name: _column_types(columns) for name, columns in TABLES.items()}
+
+
+_ARROW = {"INTEGER": pa.int32(), "VARCHAR": pa.string(), "DOUBLE": pa.float64(), "BOOLEAN": pa.bool_(),
+          "INTEGER[]": pa.list_(pa.int32()), "VARCHAR[]": pa.list_(pa.string())}

@@ -95,8 +95,11 @@ def update_corroboration(
     band_rows_for(CONFLICTS, new_dated, [conflict_text(m) for m in new_dated]).insert(con)
     write_state(con, after)
     touched_set = set(touched)
-    quotes = _QuoteUpdate(con, touched_set).run(new_quotes)
-    claims = _ClaimUpdate(con, touched_set).run(new_claims)
+    try:
+        quotes = _QuoteUpdate(con, touched_set).run(new_quotes)
+        claims = _ClaimUpdate(con, touched_set).run(new_claims)
+    finally:
+        con.execute("DROP TABLE IF EXISTS _items")
     return claims, quotes
 
 
@@ -148,6 +151,7 @@ class _Update:
         self.dissolved = {g for g, keys in self.members.items() if any(d in touched for d, _ in keys)}
         self.absorbed: set[int] = set()  # untouched groups a new component took in
         self.items: dict[Key, object] = {}  # the mentions met so far
+        self.explored: list[Key] = []  # items whose links were followed (not absorbed ones)
         self.links = _Components()
 
     # -- search ---------------------------------------------------------------------------------
@@ -164,13 +168,17 @@ class _Update:
             self.links.add(_key(m))
         frontier = seeds
         while frontier:
+            self.explored += [_key(m) for m in frontier]
             reached = []
+            links = self.links
             for x_key, y in neighbours(frontier):
                 y_key = _key(y)
-                if y_key == x_key or not linked(self.items[x_key], y):
+                if y_key == x_key or (y_key in links.parent and links.root(x_key) == links.root(y_key)):
+                    continue  # linked already, through others (copies of one quote in a group)
+                if not linked(self.items[x_key], y):
                     continue
                 self.items.setdefault(y_key, y)
-                self.links.union(x_key, y_key)
+                links.union(x_key, y_key)
                 if y_key in queued:
                     continue
                 group = self.group_of.get(y_key)
@@ -182,18 +190,26 @@ class _Update:
             frontier = reached
 
     def absorb(self, group: int) -> None:
-        """An untouched group joins a new component whole; its members are not explored again."""
+        """An untouched group joins a new component whole; its members are not explored again
+        (their links to each other made the group; their links to new items are found from
+        the new side)."""
         if group in self.absorbed:
             return
         self.absorbed.add(group)
         keys = self.members[group]
-        for mention in self.fetch([k for k in keys if k not in self.items]):
-            self.items[_key(mention)] = mention
         for key in keys:
             self.links.union(keys[0], key)
 
-    def new_components(self) -> list[list]:
-        return [[self.items[k] for k in keys] for keys in self.links.components().values()]
+    def complete(self) -> None:
+        """Read the absorbed groups' members not met yet, in one query."""
+        missing = [key for key in self.links.parent if key not in self.items]
+        for mention in self.fetch(missing):
+            self.items[_key(mention)] = mention
+
+    def new_components(self) -> dict[Key, list]:
+        """The components met, by root: mentions."""
+        self.complete()
+        return {root: [self.items[k] for k in keys] for root, keys in self.links.components().items()}
 
     # -- rewrite --------------------------------------------------------------------------------
     def untouched(self) -> list[int]:
@@ -212,26 +228,28 @@ class _Update:
     def rewrite(self, kept: list[tuple[tuple, int | None, object]], remap_row: Callable,
                 new_rows: Callable) -> None:
         """``kept``: (order key, stored group id or None, new group or None) for every group the
-        tables must hold; numbered from 1 in order, as a full rebuild numbers them."""
-        kept.sort(key=lambda item: item[0])
-        new_id = {stored: n for n, (_, stored, _) in enumerate(kept, start=1) if stored is not None}
+        tables must hold, in the order that numbers them from 1, as a full rebuild does. The
+        group rows are written again (a few hundred); the members of stored groups only change
+        group number, in place."""
         stored_rows = {row[0]: row for row in self.con.execute(f"SELECT * FROM {self.groups_table}").fetchall()}
-        member_rows = defaultdict(list)
-        for row in self.con.execute(f"SELECT * FROM {self.members_table}").fetchall():
-            member_rows[row[0]].append(row)
-        groups, members = [], []
+        groups, members, renumber = [], [], []
         for n, (_, stored, fresh) in enumerate(kept, start=1):
             if stored is not None:
-                groups.append(remap_row(stored_rows[stored], n, new_id))
-                members += [(n, *row[1:]) for row in sorted(member_rows[stored], key=lambda r: r[1])]
+                groups.append(remap_row(stored_rows[stored], n))
+                renumber.append((stored, n))
             else:
                 group_row, group_members = new_rows(fresh, n)
                 groups.append(group_row)
                 members += group_members
-        for table in (self.groups_table, self.members_table):
-            self.con.execute(f"DELETE FROM {table}")
+        self.con.execute(f"DELETE FROM {self.groups_table}")
         insert_rows(self.con, self.groups_table, groups)
-        insert_rows(self.con, self.members_table, members)
+        self.con.execute("CREATE OR REPLACE TEMP TABLE _renumber AS SELECT unnest(?::INTEGER[]) AS old, "
+                         "unnest(?::INTEGER[]) AS new", [[old for old, _ in renumber], [new for _, new in renumber]])
+        table = self.members_table
+        self.con.execute(f"DELETE FROM {table} WHERE group_id NOT IN (SELECT old FROM _renumber)")
+        self.con.execute(f"UPDATE {table} SET group_id = r.new FROM _renumber r WHERE {table}.group_id = r.old")
+        self.con.execute("DROP TABLE _renumber")
+        insert_rows(self.con, table, members)
 
     def fetch(self, keys: list[Key]) -> list:
         raise NotImplementedError
@@ -245,15 +263,16 @@ class _QuoteUpdate(_Update):
         self.normalised: dict[Key, str] = {}
 
     def run(self, new: list[QuoteMention]) -> int:
-        self.explore(self.seeds(new), self.neighbours, self.same)
         from relata.analyze.corroboration_store import quote_group_rows
 
-        kept = [(quote_first_key(c), None, c) for c in self.new_components()
+        self.explore(self.seeds(new), self.neighbours, self.same)
+        kept = [(quote_first_key(c), None, c) for c in self.new_components().values()
                 if len({m.document.id for m in c}) >= MIN_DOCUMENTS]
         untouched = self.untouched()
         first = self.first_keys(untouched)
         kept += [(first[g], g, None) for g in untouched]
-        self.rewrite(kept, lambda row, n, _: (n, *row[1:]),
+        kept.sort(key=lambda item: item[0])
+        self.rewrite(kept, lambda row, n: (n, *row[1:]),
                      lambda members, n: quote_group_rows(quote_group(n, members)))
         return len(kept)
 
@@ -268,9 +287,11 @@ class _QuoteUpdate(_Update):
 
     def neighbours(self, frontier: list[QuoteMention]):
         """Stored quotes sharing a band key with a frontier quote."""
-        rows = _band_neighbours(self.con, QUOTES, frontier,
-                                f"{_DOCUMENT_COLUMNS}, {_QUOTE_COLUMNS} FROM quotes q "
-                                "JOIN documents d ON d.id = q.document_id", "q")
+        _items_table(self.con, [_key(m) for m in frontier])
+        rows = self.con.execute(
+            f"{_band_pairs(QUOTES)} SELECT p.fd, p.fp, {_DOCUMENT_COLUMNS}, {_QUOTE_COLUMNS} FROM quotes q "
+            "JOIN pairs p ON p.document_id = q.document_id AND p.position = q.position "
+            "JOIN documents d ON d.id = q.document_id").fetchall()
         return (((row[0], row[1]), QuoteMention(DocumentInfo(*row[2:7]), *row[7:])) for row in rows)
 
     def fetch(self, keys: list[Key]) -> list[QuoteMention]:
@@ -283,105 +304,114 @@ class _ClaimUpdate(_Update):
     groups_table, members_table = "claim_groups", "claim_group_members"
 
     def run(self, new: list[ClaimMention]) -> int:
-        self.explore(self.seeds(new), self.same_claim_neighbours, same_claim)
-        conflicts = self.conflicts()
         from relata.analyze.corroboration_store import claim_group_rows
 
-        components = self.links.components()
-        root_of = {key: root for root, keys in components.items() for key in keys}
+        self.explore(self.seeds(new), self.same_claim_neighbours, same_claim)
+        found = self.conflicts()
+        components = self.new_components()
+        root_of = {key: root for root, keys in self.links.components().items() for key in keys}
         untouched = self.untouched()
-        stored_conflicts = self.stored_conflicts()
-        partners: dict[object, set] = defaultdict(set)  # component root or stored group id
-        for a, b in conflicts:
-            ca = root_of.get(a, ("group", self.group_of.get(a)))
-            cb = root_of.get(b, ("group", self.group_of.get(b)))
-            if ca != cb:
-                partners[ca].add(cb)
-                partners[cb].add(ca)
         alive = set(untouched)
-        for g in untouched:  # conflicts between untouched groups still hold
-            partners[("group", g)] |= {("group", other) for other in stored_conflicts[g] if other in alive}
-        documents = self.stored_documents(untouched)
-        kept_roots = [root for root, keys in components.items()
-                      if partners[root] or len({k[0] for k in keys}) >= MIN_DOCUMENTS]
+        stored_conflicts = dict(self.con.execute("SELECT id, conflicts FROM claim_groups").fetchall())
+
+        def component(stored_group: int):
+            """What a stored group is now: itself, the new component that took it in, or gone."""
+            if stored_group in alive:
+                return ("group", stored_group)
+            if stored_group in self.absorbed:
+                return root_of[self.members[stored_group][0]]
+            return None  # dissolved: its items' conflicts were searched again
+
+        partners: dict[object, set] = defaultdict(set)  # by component root or ("group", stored id)
+        pairs = [(root_of[a], root_of.get(b) or component(self.group_of[b])) for a, b in found]
+        # Conflicts between stored groups hold still (both items old); an absorbed group brings
+        # its own to the component that took it in.
+        for g in untouched + sorted(self.absorbed):
+            pairs += [(component(g), component(other)) for other in stored_conflicts.get(g) or ()]
+        for a, b in pairs:
+            if a is not None and b is not None and a != b:
+                partners[a].add(b)
+                partners[b].add(a)
+        documents = dict(self.con.execute("SELECT id, documents FROM claim_groups").fetchall())
+        kept = [(claim_first_key(members), None, root) for root, members in components.items()
+                if partners[root] or len({m.document.id for m in members}) >= MIN_DOCUMENTS]
         kept_groups = [g for g in untouched if partners[("group", g)] or documents[g] >= MIN_DOCUMENTS]
         first = self.first_keys(kept_groups)
-        members = {root: [self.items[k] for k in components[root]] for root in kept_roots}
-        kept = [(claim_first_key(members[root]), None, root) for root in kept_roots]
         kept += [(first[g], g, None) for g in kept_groups]
-        order = sorted(kept, key=lambda item: item[0])
-        number = {(stored if stored is not None else fresh): n
-                  for n, (_, stored, fresh) in enumerate(order, start=1)}
+        kept.sort(key=lambda item: item[0])
+        number = {("group", stored) if stored is not None else fresh: n
+                  for n, (_, stored, fresh) in enumerate(kept, start=1)}
 
-        def id_of(component) -> int:
-            return number[component[1]] if isinstance(component, tuple) and component[0] == "group" \
-                else number[component]
-
-        def conflict_ids(component) -> list[int]:
-            return sorted(id_of(other) for other in partners[component])
+        def conflict_ids(which) -> list[int]:
+            return sorted(number[other] for other in partners[which])
 
         self.rewrite(
             kept,
-            lambda row, n, _: (n, *row[1:9], conflict_ids(("group", row[0])), *row[10:]),
-            lambda root, n: claim_group_rows(claim_group(n, members[root], conflict_ids(root))),
+            lambda row, n: (n, *row[1:9], conflict_ids(("group", row[0])), *row[10:]),
+            lambda root, n: claim_group_rows(claim_group(n, components[root], conflict_ids(root))),
         )
         return len(kept)
 
     def conflicts(self) -> list[tuple[Key, Key]]:
-        """Conflicting pairs with an item of a new component, following a figure into its own
-        component when it was in no group (it is kept now, for the conflict)."""
+        """Conflicting pairs with an explored item (new, of a dissolved group, or met in no group):
+        pairs of two items of stored groups are in those groups' conflict lists already. A figure
+        in no group found conflicting is followed into its own component (kept now, for the
+        conflict), whose items are then searched too."""
         pairs: list[tuple[Key, Key]] = []
-        done: set[Key] = set()
-        while todo := [m for k, m in self.items.items() if k not in done and m.period is not None]:
-            done |= {_key(m) for m in todo}
-            unexplored = []
+        searched = 0
+        while searched < len(self.explored):
+            todo = [self.items[k] for k in self.explored[searched:] if self.items[k].period is not None]
+            searched = len(self.explored)
+            unexplored = {}
             for x_key, y in self.conflict_neighbours(todo):
                 y_key = _key(y)
                 if y_key == x_key or not claims_conflict(self.items[x_key], y):
                     continue
                 pairs.append((x_key, y_key))
-                if y_key not in self.items and self.group_of.get(y_key) is None:
-                    unexplored.append(y)
+                if y_key not in self.links.parent and self.group_of.get(y_key) is None:
+                    unexplored[y_key] = y
             if unexplored:
-                self.explore(list({_key(m): m for m in unexplored}.values()),
-                             self.same_claim_neighbours, same_claim)
+                self.explore(list(unexplored.values()), self.same_claim_neighbours, same_claim)
         return pairs
 
     def same_claim_neighbours(self, frontier: list[ClaimMention]):
-        """Stored claims of the same unit and direction whose values are within tolerance."""
-        bounds = [_value_window(m.value) for m in frontier]
-        self.con.execute(
-            "CREATE OR REPLACE TEMP TABLE _frontier AS SELECT unnest(?::VARCHAR[]) AS document_id, "
-            "unnest(?::INTEGER[]) AS position, unnest(?::VARCHAR[]) AS unit, unnest(?::BOOLEAN[]) AS change, "
-            "unnest(?::DOUBLE[]) AS low, unnest(?::DOUBLE[]) AS high",
-            [[m.document.id for m in frontier], [m.position for m in frontier], [m.unit for m in frontier],
-             [m.change for m in frontier], [b[0] for b in bounds], [b[1] for b in bounds]])
+        """Stored claims that may be the same figure as a frontier claim: same unit and direction,
+        compatible periods, values within tolerance (a superset: ``same_claim`` decides)."""
+        _items_table(self.con, [_key(m) for m in frontier], frontier_columns(frontier))
         rows = self.con.execute(
-            f"SELECT f.document_id, f.position, {_DOCUMENT_COLUMNS}, {_CLAIM_COLUMNS} FROM _frontier f "
-            "JOIN claims c ON c.unit = f.unit AND c.change = f.change AND c.value BETWEEN f.low AND f.high "
-            "JOIN documents d ON d.id = c.document_id WHERE c.measure IS NOT NULL AND c.measure <> ''"
+            f"SELECT k.document_id, k.position, {_DOCUMENT_COLUMNS}, {_CLAIM_COLUMNS} FROM _items k "
+            "JOIN claims c ON c.unit = k.unit AND c.change = k.change AND c.value BETWEEN k.low AND k.high "
+            "JOIN documents d ON d.id = c.document_id WHERE c.measure IS NOT NULL AND c.measure <> '' "
+            "AND (c.period IS NULL OR k.period IS NULL OR c.period = k.period)"
         ).fetchall()
-        self.con.execute("DROP TABLE _frontier")
         return (((row[0], row[1]), ClaimMention(DocumentInfo(*row[2:7]), *row[7:])) for row in rows)
 
     def conflict_neighbours(self, frontier: list[ClaimMention]):
-        rows = _band_neighbours(self.con, CONFLICTS, frontier,
-                                f"{_DOCUMENT_COLUMNS}, {_CLAIM_COLUMNS} FROM claims c "
-                                "JOIN documents d ON d.id = c.document_id", "c")
+        """Stored dated claims sharing a band key with a frontier claim, of the same unit,
+        direction and period (``claims_conflict`` decides)."""
+        if not frontier:
+            return iter(())
+        _items_table(self.con, [_key(m) for m in frontier], frontier_columns(frontier))
+        rows = self.con.execute(
+            f"{_band_pairs(CONFLICTS)} SELECT p.fd, p.fp, {_DOCUMENT_COLUMNS}, {_CLAIM_COLUMNS} FROM pairs p "
+            "JOIN _items k ON k.document_id = p.fd AND k.position = p.fp "
+            "JOIN claims c ON c.document_id = p.document_id AND c.position = p.position "
+            "AND c.unit = k.unit AND c.change = k.change AND c.period = k.period "
+            "JOIN documents d ON d.id = c.document_id").fetchall()
         return (((row[0], row[1]), ClaimMention(DocumentInfo(*row[2:7]), *row[7:])) for row in rows)
-
-    def stored_conflicts(self) -> dict[int, list[int]]:
-        return defaultdict(list, self.con.execute("SELECT id, conflicts FROM claim_groups").fetchall())
-
-    def stored_documents(self, groups: list[int]) -> dict[int, int]:
-        return dict(self.con.execute(
-            "SELECT id, documents FROM claim_groups WHERE id IN (SELECT unnest(?::INTEGER[]))", [groups]
-        ).fetchall())
 
     def fetch(self, keys: list[Key]) -> list[ClaimMention]:
         rows = _fetch(self.con, keys, f"{_DOCUMENT_COLUMNS}, {_CLAIM_COLUMNS} FROM claims c "
                       "JOIN documents d ON d.id = c.document_id", "c")
         return [ClaimMention(DocumentInfo(*row[:5]), *row[5:]) for row in rows]
+
+
+def frontier_columns(frontier: list[ClaimMention]) -> dict[str, tuple[str, list]]:
+    """What the claim queries filter on, per frontier claim: unit, direction, period, value range."""
+    bounds = [_value_window(m.value) for m in frontier]
+    return {"unit": ("VARCHAR", [m.unit for m in frontier]), "change": ("BOOLEAN", [m.change for m in frontier]),
+            "period": ("VARCHAR", [m.period for m in frontier]), "low": ("DOUBLE", [b[0] for b in bounds]),
+            "high": ("DOUBLE", [b[1] for b in bounds])}
 
 
 def _key(mention) -> Key:
@@ -395,36 +425,33 @@ def _value_window(value: float) -> tuple[float, float]:
     return low, high
 
 
-def _keys_table(con: duckdb.DuckDBPyConnection, keys: list[Key]) -> None:
-    con.execute("CREATE OR REPLACE TEMP TABLE _keys AS SELECT unnest(?::VARCHAR[]) AS document_id, "
-                "unnest(?::INTEGER[]) AS position", [[k[0] for k in keys], [k[1] for k in keys]])
+def _items_table(con: duckdb.DuckDBPyConnection, keys: list[Key],
+                columns: dict[str, tuple[str, list]] | None = None) -> None:
+    """A temporary table ``_items`` of item keys, with further ``columns`` (name: (type, values))."""
+    extra = columns or {}
+    select = ", ".join(["unnest(?::VARCHAR[]) AS document_id", "unnest(?::INTEGER[]) AS position",
+                        *(f"unnest(?::{kind}[]) AS {name}" for name, (kind, _) in extra.items())])
+    con.execute(f"CREATE OR REPLACE TEMP TABLE _items AS SELECT {select}",
+                [[k[0] for k in keys], [k[1] for k in keys], *(values for _, values in extra.values())])
 
 
-def _band_neighbours(con: duckdb.DuckDBPyConnection, kind: str, frontier: list, select: str, alias: str):
-    """``(frontier document, position, stored item's columns...)`` for every stored item of
-    ``kind`` sharing a band key with a frontier item (each pair once)."""
-    _keys_table(con, [_key(m) for m in frontier])
-    rows = con.execute(
-        f"""WITH pairs AS (
-                SELECT DISTINCT k.document_id AS fd, k.position AS fp, o.document_id, o.position
-                FROM _keys k
-                JOIN {BANDS} mine ON mine.kind = '{kind}' AND mine.document_id = k.document_id
-                    AND mine.position = k.position
-                JOIN {BANDS} o ON o.kind = '{kind}' AND o.band = mine.band AND o.key = mine.key)
-            SELECT p.fd, p.fp, {select} JOIN pairs p ON p.document_id = {alias}.document_id
-                AND p.position = {alias}.position""").fetchall()
-    con.execute("DROP TABLE _keys")
-    return rows
+def _band_pairs(kind: str) -> str:
+    """A ``pairs`` CTE: ``(fd, fp)`` of ``_items`` and every stored item of ``kind`` sharing a band
+    key with it, each pair once."""
+    return f"""WITH pairs AS (
+        SELECT DISTINCT k.document_id AS fd, k.position AS fp, o.document_id, o.position
+        FROM _items k
+        JOIN {BANDS} mine ON mine.kind = '{kind}' AND mine.document_id = k.document_id
+            AND mine.position = k.position
+        JOIN {BANDS} o ON o.kind = '{kind}' AND o.band = mine.band AND o.key = mine.key)"""
 
 
 def _fetch(con: duckdb.DuckDBPyConnection, keys: list[Key], select: str, alias: str) -> list[tuple]:
     if not keys:
         return []
-    _keys_table(con, keys)
-    rows = con.execute(f"SELECT {select} JOIN _keys k ON k.document_id = {alias}.document_id "
+    _items_table(con, keys)
+    return con.execute(f"SELECT {select} JOIN _items k ON k.document_id = {alias}.document_id "
                        f"AND k.position = {alias}.position").fetchall()
-    con.execute("DROP TABLE _keys")
-    return rows
 
 
 __all__ = ["update_corroboration"]

@@ -236,41 +236,41 @@ def update_event_groups(
     grows with the touched documents and the reports sharing their keys, not with the store.
     Returns the number of distinct events (groups) in the table.
     """
-    con.execute("CREATE TEMP TABLE _touched AS SELECT unnest(?::VARCHAR[]) AS document_id", [touched])
+    con.execute("CREATE TEMP TABLE _event_touched AS SELECT unnest(?::VARCHAR[]) AS document_id", [touched])
     try:
         # Keys the touched documents have now, and keys of the groups their old reports were in
         # (read from a remaining report of the group: every report of a group shares its key).
         con.execute(f"""
-            CREATE TEMP TABLE _keys AS
+            CREATE TEMP TABLE _event_keys AS
             WITH keyed AS (
-                SELECT e.type, e.source, e.target FROM events e JOIN _touched t USING (document_id)
+                SELECT e.type, e.source, e.target FROM events e JOIN _event_touched t USING (document_id)
                 UNION
                 SELECT e.type, e.source, e.target FROM {TABLE} g
                 JOIN events e USING (document_id, position)
-                WHERE g.group_id IN (SELECT g2.group_id FROM {TABLE} g2 JOIN _touched USING (document_id)))
+                WHERE g.group_id IN (SELECT g2.group_id FROM {TABLE} g2 JOIN _event_touched USING (document_id)))
             SELECT DISTINCT type,
                    CASE WHEN type IN {_sql_list(SYMMETRIC_TYPES)} THEN least(source, target) ELSE source END AS a,
                    CASE WHEN type IN {_sql_list(SYMMETRIC_TYPES)} THEN greatest(source, target) ELSE target END AS b
             FROM keyed WHERE source IS NOT NULL AND target IS NOT NULL""")
         rows = con.execute(f"""
-            {_REPORTS_SQL} JOIN _touched t ON t.document_id = e.document_id
+            {_REPORTS_SQL} JOIN _event_touched t ON t.document_id = e.document_id
             UNION
-            {_REPORTS_SQL} JOIN _keys k ON k.type = e.type AND k.a = e.source AND k.b = e.target
+            {_REPORTS_SQL} JOIN _event_keys k ON k.type = e.type AND k.a = e.source AND k.b = e.target
             UNION
-            {_REPORTS_SQL} JOIN _keys k ON k.type = e.type AND k.b = e.source AND k.a = e.target
+            {_REPORTS_SQL} JOIN _event_keys k ON k.type = e.type AND k.b = e.source AND k.a = e.target
                 AND k.type IN {_sql_list(SYMMETRIC_TYPES)}""").fetchall()
         memberships = group_reports((EventReport(*row) for row in rows), window_days)
         # Out go the touched documents' rows (current or gone) and every row of the keys regrouped.
-        con.execute(f"DELETE FROM {TABLE} WHERE document_id IN (SELECT document_id FROM _touched)")
-        con.execute("CREATE TEMP TABLE _regrouped AS SELECT unnest(?::VARCHAR[]) AS document_id, "
+        con.execute(f"DELETE FROM {TABLE} WHERE document_id IN (SELECT document_id FROM _event_touched)")
+        con.execute("CREATE TEMP TABLE _event_regrouped AS SELECT unnest(?::VARCHAR[]) AS document_id, "
                     "unnest(?::INTEGER[]) AS position",
                     [[m.document_id for m in memberships], [m.position for m in memberships]])
-        con.execute(f"DELETE FROM {TABLE} USING _regrouped r "
+        con.execute(f"DELETE FROM {TABLE} USING _event_regrouped r "
                     f"WHERE {TABLE}.document_id = r.document_id AND {TABLE}.position = r.position")
         _insert(con, memberships)
         return con.execute(f"SELECT count(DISTINCT group_id) FROM {TABLE}").fetchone()[0]
     finally:
-        for name in ("_touched", "_keys", "_regrouped"):
+        for name in ("_event_touched", "_event_keys", "_event_regrouped"):
             con.execute(f"DROP TABLE IF EXISTS {name}")
 
 
