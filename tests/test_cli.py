@@ -109,3 +109,20 @@ def test_no_derive_skips_the_rebuild_and_derive_does_it(tmp_path):
     result = runner.invoke(app, ["derive", "--db", db])
     assert result.exit_code == 0 and "event groups" in result.stderr
     assert grouped() == (events, events)
+
+
+def test_derive_updates_from_the_new_documents_and_full_rebuilds(tmp_path):
+    (tmp_path / "in").mkdir()
+    for n, country in enumerate(("Chile", "Peru", "Ghana", "Nepal", "Laos")):
+        (tmp_path / "in" / f"{n}.txt").write_text(
+            f"Released: March {n + 1}, 2024\n\n{country} and Spain signed a trade deal.")
+    db = str(tmp_path / "s.duckdb")
+    assert runner.invoke(app, ["ingest", str(tmp_path / "in"), "--db", db, "-q"]).exit_code == 0
+    result = runner.invoke(app, ["derive", "--db", db])
+    assert result.exit_code == 0 and "already up to date" in result.stderr
+    (tmp_path / "b.txt").write_text("Released: March 9, 2024\n\nKenya and Uganda signed a border agreement.")
+    assert runner.invoke(app, ["ingest", str(tmp_path / "b.txt"), "--db", db, "--no-derive", "-q"]).exit_code == 0
+    result = runner.invoke(app, ["derive", "--db", db])
+    assert result.exit_code == 0 and "updated from 1 added or removed document(s)" in result.stderr
+    result = runner.invoke(app, ["derive", "--db", db, "--full"])
+    assert result.exit_code == 0 and "rebuilt from the whole store" in result.stderr

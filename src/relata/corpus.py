@@ -20,8 +20,8 @@ from relata.clean import clean_document
 from relata.clean.document import CleanDocument
 from relata.errors import InputError
 from relata.ingest import DEFAULT_MAX_BYTES, RawDocument, read_inputs
-from relata.parallel import WorkerPool
-from relata.pipeline import process
+from relata.parallel import ToClean, WorkerPool
+from relata.pipeline import freeze_loaded, process, warm_up
 from relata.records import DocumentRecord
 from relata.store import stored_hashes, write_records
 
@@ -40,18 +40,20 @@ class IngestOutcome:
 
 def cleaned_inputs(
     inputs: Iterable[str], published: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES,
-    unchanged: Callable[[list[RawDocument]], list[bool]] | None = None,
-) -> Iterator[tuple[RawDocument, CleanDocument] | InputError | IngestOutcome]:
+    unchanged: Callable[[list[RawDocument]], list[bool]] | None = None, in_workers: bool = False,
+) -> Iterator[tuple[RawDocument, CleanDocument | ToClean] | InputError | IngestOutcome]:
     """Cleaned documents of ``inputs`` in input order (see :func:`cleaned`)."""
-    return cleaned(read_inputs(inputs, max_bytes=max_bytes), published, unchanged)
+    return cleaned(read_inputs(inputs, max_bytes=max_bytes), published, unchanged, in_workers)
 
 
 def cleaned(
     raws: Iterable[RawDocument | InputError], published: str | None = None,
-    unchanged: Callable[[list[RawDocument]], list[bool]] | None = None,
-) -> Iterator[tuple[RawDocument, CleanDocument] | InputError | IngestOutcome]:
+    unchanged: Callable[[list[RawDocument]], list[bool]] | None = None, in_workers: bool = False,
+) -> Iterator[tuple[RawDocument, CleanDocument | ToClean] | InputError | IngestOutcome]:
     """``(raw, clean)`` pairs and errors, in order. ``unchanged`` is asked about chunks of raw
-    documents at once; those it flags are reported as unchanged and never cleaned nor parsed."""
+    documents at once; those it flags are reported as unchanged and never cleaned nor parsed.
+    ``in_workers``: the documents are left for the worker processes to clean (``(raw, ToClean)``
+    pairs; a document that cannot be cleaned comes back from them as an error in its place)."""
     raws = iter(raws)
     while chunk := list(islice(raws, LOOKUP_CHUNK)):
         documents = [raw for raw in chunk if isinstance(raw, RawDocument)]
@@ -62,6 +64,8 @@ def cleaned(
                 yield raw
             elif next(flags):
                 yield IngestOutcome(raw.source, "unchanged")
+            elif in_workers:
+                yield raw, ToClean(raw, published)
             else:
                 try:
                     yield raw, clean_document(raw, published=published)
@@ -71,28 +75,33 @@ def cleaned(
 
 def extract_records(
     inputs: Iterable[str], published: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES,
-    batch_size: int = BATCH_SIZE, workers: int = 1,
+    batch_size: int = BATCH_SIZE, workers: int = 1, own_process: bool = False,
 ) -> Iterator[DocumentRecord | InputError]:
-    """A record (or the reason there is none) for every document in ``inputs``, in order."""
+    """A record (or the reason there is none) for every document in ``inputs``, in order.
+
+    ``own_process``: the caller owns this process (the command line), so once the model and
+    tables are loaded to parse here they may be frozen out of garbage collection."""
     with _pool(workers) as pool:
-        stream = cleaned_inputs(inputs, published, max_bytes)
-        for item, _raw in batched_records(stream, batch_size, pool):
+        stream = cleaned_inputs(inputs, published, max_bytes, in_workers=pool is not None)
+        for item, _raw in batched_records(stream, batch_size, pool, own_process):
             yield item
 
 
 def ingest(
     con: duckdb.DuckDBPyConnection, inputs: Iterable[str], published: str | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES, batch_size: int = BATCH_SIZE, workers: int = 1,
+    own_process: bool = False,
 ) -> Iterator[IngestOutcome]:
-    """Store every document of ``inputs``; unchanged ones are skipped before parsing."""
+    """Store every document of ``inputs``; unchanged ones are skipped before parsing
+    (``own_process``: see :func:`extract_records`)."""
 
     def unchanged(raws: list[RawDocument]) -> list[bool]:
         stored = stored_hashes(con, [raw.source for raw in raws])
         return [stored.get(raw.source) == source_hash(raw, published) for raw in raws]
 
     with _pool(workers) as pool:
-        stream = cleaned_inputs(inputs, published, max_bytes, unchanged=unchanged)
-        yield from _stored(con, batched_records(stream, batch_size, pool), published, batch_size)
+        stream = cleaned_inputs(inputs, published, max_bytes, unchanged=unchanged, in_workers=pool is not None)
+        yield from _stored(con, batched_records(stream, batch_size, pool, own_process), published, batch_size)
 
 
 def source_hash(raw: RawDocument, published: str | None) -> str:
@@ -100,11 +109,11 @@ def source_hash(raw: RawDocument, published: str | None) -> str:
     return f"{raw.content_hash}:{published or ''}"
 
 
-def batched_records(stream, batch_size: int, pool: WorkerPool | None = None):
+def batched_records(stream, batch_size: int, pool: WorkerPool | None = None, own_process: bool = False):
     """Pairs ``(result, raw)``: records for cleaned documents, other items passed through, all in
     input order. Documents are processed ``batch_size`` at a time; with a ``pool``, up to
     ``pool.window`` batches are in the workers at once, so memory stays bounded."""
-    run = pool.submit if pool is not None else _run_here
+    run = pool.submit if pool is not None else _InProcess(own_process).run
     in_flight = pool.window if pool is not None else 0
     window: deque = deque()
     items: list = []  # stream items since the last batch went out, documents and others
@@ -136,8 +145,20 @@ class _Done:
         return self.results
 
 
-def _run_here(documents: list[CleanDocument], batch_size: int) -> _Done:
-    return _Done(list(process(documents, batch_size=batch_size)))
+class _InProcess:
+    """Batches parsed in this process. With ``own_process``, the model and tables are loaded
+    before the first batch and then frozen out of garbage collection, as in a worker: they
+    live as long as the process, and every full collection would walk them again."""
+
+    def __init__(self, own_process: bool):
+        self.freeze = own_process
+
+    def run(self, documents: list[CleanDocument], batch_size: int) -> _Done:
+        if self.freeze:
+            warm_up()
+            freeze_loaded()
+            self.freeze = False
+        return _Done(list(process(documents, batch_size=batch_size)))
 
 
 def _in_order(items: list, pending) -> Iterator[tuple]:

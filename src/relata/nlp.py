@@ -83,7 +83,9 @@ def sentence_of(token: Token) -> Span:
 
 
 def parse(text: str, published: str | None = None, language: str = "en") -> ParsedDocument:
-    return ParsedDocument(text=text, doc=load()(text), published=published, language=language)
+    doc = load()(text)
+    doc.user_data[_TEXT_KEY] = text
+    return ParsedDocument(text=text, doc=doc, published=published, language=language)
 
 
 def parse_many(
@@ -94,4 +96,7 @@ def parse_many(
     items = list(items)
     docs = nlp.pipe((text for text, _ in items), batch_size=batch_size)
     for (text, published), doc in zip(items, docs, strict=True):
+        # spaCy's tokenizer is non-destructive (the tokens with their whitespace spell the
+        # input exactly), so the text is known without joining the tokens again.
+        doc.user_data[_TEXT_KEY] = text
         yield ParsedDocument(text=text, doc=doc, published=published)

@@ -10,14 +10,25 @@ does all writing, so a single process owns the store.
 from __future__ import annotations
 
 import multiprocessing
+import os
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 
 from relata.clean.document import CleanDocument
-from relata.errors import ExtractionError
+from relata.errors import ExtractionError, InputError
+from relata.ingest.raw import RawDocument
 from relata.records import DocumentRecord
 
 START_METHOD = "spawn"
+
+
+def default_workers() -> int:
+    """The cores this process may run on (its CPU affinity where the system tells it): what the
+    commands use unless told ``--workers N``."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):  # macOS, Windows
+        return max(1, os.cpu_count() or 1)
 
 
 class WorkerPool:
@@ -58,31 +69,62 @@ class WorkerPool:
 class PendingBatch:
     future: Future
 
-    def result(self) -> list[DocumentRecord | ExtractionError]:
+    def result(self) -> list[DocumentRecord | InputError]:
         return [item.error() if isinstance(item, _Failure) else item for item in self.future.result()]
 
 
 @dataclass(frozen=True)
+class ToClean:
+    """A raw document the worker cleans before parsing (``clean_document(raw, published)``), so
+    that cleaning, language identification included, is spread over the workers too."""
+
+    raw: RawDocument
+    published: str | None = None
+
+
+@dataclass(frozen=True)
 class _Failure:
-    """An :class:`ExtractionError` in transit (exceptions with extra arguments do not unpickle)."""
+    """An :class:`InputError` in transit (exceptions with extra arguments do not unpickle)."""
 
     source: str
     reason: str
+    kind: type[InputError] = ExtractionError
+    line: int | None = None
 
-    def error(self) -> ExtractionError:
-        return ExtractionError(self.source, self.reason)
+    def error(self) -> InputError:
+        return self.kind(self.source, self.reason, self.line)
 
 
 def _start_worker() -> None:
-    from relata import nlp
+    from relata.pipeline import freeze_loaded, warm_up
 
-    nlp.load()
+    # This process exists to parse: the model and tables live as long as it does.
+    warm_up()
+    freeze_loaded()
 
 
-def _process_batch(documents: list[CleanDocument], batch_size: int) -> list[DocumentRecord | _Failure]:
+def _process_batch(documents: list[CleanDocument | ToClean], batch_size: int) -> list[DocumentRecord | _Failure]:
+    from relata.clean import clean_document
     from relata.pipeline import process
 
+    results: list = []
+    cleaned: list[CleanDocument] = []
+    for document in documents:
+        if isinstance(document, ToClean):
+            try:
+                document = clean_document(document.raw, published=document.published)
+            except InputError as exc:
+                results.append(_Failure(exc.source, exc.reason, type(exc), exc.line))
+                continue
+        results.append(None)  # filled in order below
+        cleaned.append(document)
+    records = iter(process(cleaned, batch_size=batch_size))
     return [
-        _Failure(item.source, item.reason) if isinstance(item, ExtractionError) else item
-        for item in process(documents, batch_size=batch_size)
+        _failure(next(records)) if item is None else item for item in results
     ]
+
+
+def _failure(item: DocumentRecord | InputError) -> DocumentRecord | _Failure:
+    if isinstance(item, InputError):
+        return _Failure(item.source, item.reason, type(item), item.line)
+    return item

@@ -66,6 +66,38 @@ def build_record(clean: CleanDocument, parsed: nlp.ParsedDocument | None) -> Doc
     )
 
 
+# A few sentences touching every extractor and table (actors, places, quotes, events, claims,
+# times), for :func:`warm_up`.
+_WARM_UP_TEXT = (
+    "Russian President Vladimir Putin met Chinese leader Xi Jinping in Beijing on Tuesday, "
+    "officials in Moscow said. \u201cOur trade reached $240 billion last year,\u201d Putin told "
+    "reporters. The United Nations urged both sides to send aid to Basra, where 3,000 people fled."
+)
+
+
+def warm_up() -> None:
+    """Load the model and every table and matcher the extractors build on first use, once per
+    process, so that the first document costs what the others do (and a process that wants to
+    can set the loaded objects aside from garbage collection afterwards: ``gc.freeze``)."""
+    clean = CleanDocument(source="warm-up", text=_WARM_UP_TEXT, title=None, author=None, outlet=None,
+                          published="2024-01-02", language="en", warnings=())
+    for _ in process([clean], batch_size=1):
+        pass
+
+
+def freeze_loaded() -> None:
+    """Set every object alive now (the model, the tables) aside from garbage collection
+    (``gc.freeze``) until the process exits; for processes that exist to parse. A full
+    collection otherwise walks them all again, a few times a minute."""
+    import atexit
+    import gc
+
+    gc.freeze()
+    # Back in reach at exit, so that extension modules see their objects released (nanobind,
+    # under DuckDB, reports frozen ones as leaked).
+    atexit.register(gc.unfreeze)
+
+
 def _actors_in_use(actors, mentions, quotes, events, claims) -> tuple[Actor, ...]:
     used = {m.actor for m in mentions}
     used |= {q.speaker for q in quotes}

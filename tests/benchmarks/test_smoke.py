@@ -10,5 +10,23 @@ def test_smoke_run_prints_the_tables(capsys):
     out = capsys.readouterr().out
     assert "| raw spaCy `nlp.pipe` |" in out and "| Relata, full pipeline |" in out
     assert "ratio Relata / raw spaCy" in out
-    assert "| `relata ingest`, 1 worker |" in out and "| `relata ingest --workers 2` |" in out
+    assert "| plain spaCy process (`spacy.load` + `nlp.pipe`) |" in out
+    assert "| | | | `relata extract --workers 1` |" in out and "default workers against 1:" in out
+    assert "| `relata ingest --workers 1` |" in out and "| `relata ingest` (default workers) |" in out
     assert "20 added" in out and "20 unchanged" in out
+    assert "derive: a store of 20 documents, then a round of 20 new ones" in out
+    assert "tables identical: **yes**" in out
+
+
+@pytest.mark.slow
+def test_profile_accounts_for_the_whole_process(capsys):
+    from benchmarks.profile import main as profile_main
+    from tests.conftest import EXAMPLES
+
+    assert profile_main([str(EXAMPLES / "russia_china_summit.txt"), str(EXAMPLES / "wire_briefs.jsonl")]) == 0
+    out = capsys.readouterr().out
+    rows = {line.split(" | ")[0].strip("| "): line for line in out.splitlines() if line.startswith("| ")}
+    assert {"parse (`nlp.pipe`)", "events", "quotes", "times", "cleaning: language id"} <= set(rows)
+    shares = [float(line.split(" | ")[2].rstrip("% |")) for name, line in rows.items()
+              if not name.startswith(("stage", "---", "**"))]
+    assert 99.0 <= sum(shares) <= 101.0  # exclusive times: the stages add up to the process

@@ -143,3 +143,25 @@ def test_bad_url_is_a_failure_not_a_crash(con):
     with Client(SETTINGS) as client:
         [outcome] = fetch_urls(con, ["notaurl"], client)
     assert outcome.status == "failed" and "not an http(s) URL" in outcome.error.reason
+
+
+@pytest.mark.slow
+def test_a_round_with_workers_stores_and_reports_as_one_worker(tmp_path, newsroom):
+    """Pages parsed in two worker processes while the next ones are fetched: the outcomes, in
+    order, and every stored row are those of a round parsed in this process."""
+    def round_with(workers):
+        con = open_store(tmp_path / f"{workers}.duckdb")
+        with Client(SETTINGS) as client:
+            outcomes = [(type(o).__name__, o.url if isinstance(o, PageOutcome) else o.feed, o.status,
+                         getattr(o, "document_id", None)) for o in watch_round(con, [newsroom.url("/feed.xml")],
+                                                                               client, workers)]
+        rows = {table: con.execute(f"SELECT * EXCLUDE (ingested_at) FROM {table} ORDER BY ALL").fetchall()
+                for table in ("documents",)}
+        rows.update({table: con.execute(f"SELECT * FROM {table} ORDER BY ALL").fetchall()
+                     for table in ("entities", "quotes", "events", "claims", "times")})
+        con.close()
+        return outcomes, rows
+
+    one, two = round_with(1), round_with(2)
+    assert [o[2] for o in one[0]].count("added") == 3
+    assert two == one

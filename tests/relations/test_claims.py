@@ -164,3 +164,23 @@ def test_a_currency_name_several_states_share_takes_the_named_states_code():
     assert [(c.value, c.unit) for c in norway] == [(1.5e9, "NOK")]
     both = _claims("Norway and Sweden each pledged 2 billion crowns to the fund.")
     assert [c.unit for c in both] == ["crown"]  # two states named: the word stays
+
+
+def test_the_figure_patterns_match_as_pythons_re_does():
+    """Compiled by the `regex` package for speed (as the time patterns): `re` finds the same."""
+    import re
+
+    from tests.conftest import EXAMPLES
+
+    from relata.mentions.quantities import _figure, _words
+
+    texts = [p.read_text(encoding="utf-8", errors="replace") for p in sorted(EXAMPLES.glob("*.txt"))]
+    texts += [t.upper() for t in texts] + [t.lower() for t in texts]
+    found = 0
+    for pattern in (_figure(), _words()):
+        plain = re.compile(pattern.pattern, re.IGNORECASE)
+        for text in texts:
+            ours = [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
+            assert ours == [(m.span(), m.groupdict()) for m in plain.finditer(text)]
+            found += len(ours)
+    assert found > 300

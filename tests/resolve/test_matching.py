@@ -17,6 +17,16 @@ def test_name_key_normalises_surface_variants():
     assert without_initials(name_key("Vladimir V. Putin")) == "vladimir putin"
 
 
+def test_name_key_of_plain_names_and_of_names_needing_rewriting():
+    """Plain ASCII names take a short path; the keys are those of the full normalisation."""
+    assert name_key("  New   York ") == "new york"
+    assert name_key("Theodore Roosevelt") == "theodore roosevelt"  # "the" only as a word
+    assert name_key("The Hague") == name_key("THE\tHague") == "hague"
+    assert name_key("Côte d’Ivoire") == "côte d'ivoire"
+    assert name_key("St. Petersburg, Florida") == "st petersburg florida"
+    assert name_key("back`tick") == "back'tick"
+
+
 def test_slug_is_ascii_and_stable():
     assert slug("Cheng Chin-mo") == "cheng-chin-mo"
     assert slug("José Ramos-Horta") == "jose-ramos-horta"

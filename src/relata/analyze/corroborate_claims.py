@@ -10,7 +10,7 @@ period, and their values cannot both be true.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 from rapidfuzz import fuzz
 from rapidfuzz.utils import default_process
@@ -122,16 +122,19 @@ def claims_conflict(a: ClaimMention, b: ClaimMention) -> bool:
 
 
 def group_claims(
-    mentions: Sequence[ClaimMention], min_documents: int = 1, lsh_min_items: int = LSH_MIN_ITEMS
+    mentions: Sequence[ClaimMention], min_documents: int = 1, lsh_min_items: int = LSH_MIN_ITEMS,
+    bands: Callable | None = None,
 ) -> list[ClaimGroup]:
     """The figures reported by at least ``min_documents`` documents, and every figure that
     conflicts with another one however few report it; ordered by first publication, ids from 1.
-    Claims without a measure are left out: such a figure could be about anything."""
+    Claims without a measure are left out: such a figure could be about anything.
+    ``bands(items, texts, distinct, keys)`` receives the LSH band keys of the conflict search
+    when LSH runs."""
     items = [m for m in mentions if m.measure]
     components = connected_groups(len(items), _same_claim_pairs(items))
     component_of = {i: n for n, component in enumerate(components) for i in component}
     conflicting: dict[int, set[int]] = defaultdict(set)
-    for i, j in _conflict_pairs(items, lsh_min_items):
+    for i, j in _conflict_pairs(items, lsh_min_items, bands):
         ci, cj = component_of[i], component_of[j]
         if ci != cj:
             conflicting[ci].add(cj)
@@ -141,9 +144,9 @@ def group_claims(
         n for n, group in enumerate(members)
         if conflicting[n] or len({m.document.id for m in group}) >= min_documents
     ]
-    kept.sort(key=lambda n: _first_key(members[n]))
+    kept.sort(key=lambda n: first_key(members[n]))
     new_id = {n: group_id for group_id, n in enumerate(kept, start=1)}
-    return [_group(new_id[n], members[n], sorted(new_id[c] for c in conflicting[n])) for n in kept]
+    return [claim_group(new_id[n], members[n], sorted(new_id[c] for c in conflicting[n])) for n in kept]
 
 
 def _same_claim_pairs(items: Sequence[ClaimMention]) -> Iterator[tuple[int, int]]:
@@ -164,25 +167,37 @@ def _same_claim_pairs(items: Sequence[ClaimMention]) -> Iterator[tuple[int, int]
                     yield min(i, j), max(i, j)
 
 
-def _conflict_pairs(items: Sequence[ClaimMention], lsh_min_items: int) -> Iterator[tuple[int, int]]:
+def conflict_text(claim: ClaimMention) -> str:
+    """What the conflict search compares two dated claims on."""
+    return f"{claim.unit} {claim.measure}"
+
+
+def _conflict_pairs(
+    items: Sequence[ClaimMention], lsh_min_items: int, bands: Callable | None = None
+) -> Iterator[tuple[int, int]]:
     dated = [i for i, item in enumerate(items) if item.period is not None]
-    texts = [f"{items[i].unit} {items[i].measure}" for i in dated]
-    for a, b in candidate_pairs(texts, lsh_min_items):
+    texts = [conflict_text(items[i]) for i in dated]
+    sink = None if bands is None else lambda distinct, keys: bands([items[i] for i in dated], texts, distinct, keys)
+    for a, b in candidate_pairs(texts, lsh_min_items, sink):
         i, j = dated[a], dated[b]
         if claims_conflict(items[i], items[j]):
             yield i, j
 
 
-def _first_key(members: list[ClaimMention]) -> tuple:
+def first_key(members: list[ClaimMention]) -> tuple:
+    """Where a group ranks: by its first report's publication (then document id and position);
+    groups are numbered in this order."""
     first = min(members, key=lambda m: (publication_order(m.document), m.position))
     return publication_order(first.document) + (first.position,)
 
 
-def _group(group_id: int, members: list[ClaimMention], conflicts: list[int]) -> ClaimGroup:
+def claim_group(group_id: int, members: list[ClaimMention], conflicts: list[int]) -> ClaimGroup:
+    """The group of ``members`` (one figure) under ``group_id``, conflicting with ``conflicts``."""
     members = sorted(members, key=lambda m: (publication_order(m.document), m.position))
     values = Counter(m.value for m in members)
     # The most reported value; on a tie the most precise one, then the earliest.
-    typical = min(members, key=lambda m: (-values[m.value], -significant_digits(m.value), members.index(m)))
+    typical = min(enumerate(members),
+                  key=lambda item: (-values[item[1].value], -significant_digits(item[1].value), item[0]))[1]
     return ClaimGroup(
         id=group_id,
         unit=typical.unit,
@@ -203,4 +218,7 @@ def _most_common(values: list[str | None]) -> str | None:
     if not known:
         return None
     counts = Counter(known)
-    return max(known, key=lambda v: (counts[v], -known.index(v)))
+    first = {}
+    for index, value in enumerate(known):
+        first.setdefault(value, index)
+    return max(known, key=lambda v: (counts[v], -first[v]))

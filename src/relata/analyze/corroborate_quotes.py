@@ -9,7 +9,7 @@ trailing comma or curly apostrophe never separates two reports of the same words
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from rapidfuzz import fuzz
 
@@ -43,10 +43,10 @@ def quotable(mention: QuoteMention) -> bool:
 
 def same_quote(a: str, b: str) -> bool:
     """Whether two quote texts are the same words, possibly trimmed or lightly reworded."""
-    return _same_words(normalise(a), normalise(b))
+    return same_normalised(normalise(a), normalise(b))
 
 
-def _same_words(a: str, b: str) -> bool:
+def same_normalised(a: str, b: str) -> bool:
     """``same_quote`` on texts already normalised (each text is normalised once, not per pair)."""
     if not a or not b:
         return False
@@ -60,33 +60,39 @@ def _same_words(a: str, b: str) -> bool:
 
 
 def group_quotes(
-    mentions: Sequence[QuoteMention], min_documents: int = 1, lsh_min_items: int = LSH_MIN_ITEMS
+    mentions: Sequence[QuoteMention], min_documents: int = 1, lsh_min_items: int = LSH_MIN_ITEMS,
+    bands: Callable | None = None,
 ) -> list[QuoteGroup]:
     """The quotes reported by at least ``min_documents`` documents, ordered by first publication,
-    ids from 1. Indirect speech and very short quotes are left out (see ``quotable``)."""
+    ids from 1. Indirect speech and very short quotes are left out (see ``quotable``).
+    ``bands(items, texts, distinct, keys)`` receives the LSH band keys when LSH runs."""
     items = [m for m in mentions if quotable(m)]
     texts = [normalise(m.text) for m in items]
-    pairs = linked_pairs(texts, texts, _same_words, lsh_min_items)
+    sink = None if bands is None else lambda distinct, keys: bands(items, texts, distinct, keys)
+    pairs = linked_pairs(texts, texts, same_normalised, lsh_min_items, sink)
     components = [[items[i] for i in component] for component in connected_groups(len(items), pairs)]
     kept = [group for group in components if len({m.document.id for m in group}) >= min_documents]
-    kept.sort(key=_first_key)
-    return [_group(group_id, members) for group_id, members in enumerate(kept, start=1)]
+    kept.sort(key=first_key)
+    return [quote_group(group_id, members) for group_id, members in enumerate(kept, start=1)]
 
 
-def _first_key(members: list[QuoteMention]) -> tuple:
+def first_key(members: list[QuoteMention]) -> tuple:
+    """Where a group ranks: by its first report's publication (then document id and position);
+    groups are numbered in this order."""
     first = min(members, key=lambda m: (publication_order(m.document), m.position))
     return publication_order(first.document) + (first.position,)
 
 
-def _group(group_id: int, members: list[QuoteMention]) -> QuoteGroup:
+def quote_group(group_id: int, members: list[QuoteMention]) -> QuoteGroup:
+    """The group of ``members`` (one quote) under ``group_id``."""
     members = sorted(members, key=lambda m: (publication_order(m.document), m.position))
     speaker, speaker_name = _common_speaker(members)
     # The wording most members give (the fullest one on a tie): trimmed and reworded
     # versions are the exceptions.
     wordings = Counter(normalise(m.text) for m in members)
     text = max(
-        members, key=lambda m: (wordings[normalise(m.text)], len(m.text), -members.index(m))
-    ).text
+        enumerate(members), key=lambda item: (wordings[normalise(item[1].text)], len(item[1].text), -item[0])
+    )[1].text
     return QuoteGroup(
         id=group_id,
         text=text.strip().rstrip(",").strip(),
@@ -103,4 +109,7 @@ def _common_speaker(members: list[QuoteMention]) -> tuple[str | None, str | None
     if not named:
         return None, None
     counts = Counter(named)
-    return max(named, key=lambda s: (counts[s], -named.index(s)))
+    first = {}
+    for index, speaker in enumerate(named):
+        first.setdefault(speaker, index)
+    return max(named, key=lambda s: (counts[s], -first[s]))

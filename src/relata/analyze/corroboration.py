@@ -12,6 +12,16 @@ import duckdb
 
 from relata.analyze.corroborate_claims import group_claims
 from relata.analyze.corroborate_quotes import QUOTED_KINDS, group_quotes
+from relata.analyze.corroboration_bands import (
+    CONFLICTS,
+    QUOTES,
+    BandRows,
+    BandState,
+    clear_state,
+    write_state,
+)
+from relata.analyze.corroboration_bands import TABLE as BANDS_TABLE
+from relata.analyze.corroboration_bands import create_table as create_band_table
 from relata.analyze.corroboration_model import (
     ClaimGroup,
     ClaimMention,
@@ -34,16 +44,19 @@ _DOCUMENT_COLUMNS = "d.id, d.outlet, d.published, d.source, d.title"
 
 def corroborate(
     con: duckdb.DuckDBPyConnection, kind: str = "all", min_documents: int = MIN_DOCUMENTS,
-    lsh_min_items: int = LSH_MIN_ITEMS,
+    lsh_min_items: int = LSH_MIN_ITEMS, bands: BandRows | None = None,
 ) -> Corroboration:
-    """The claim and/or quote groups of the stored corpus (``kind``: claims, quotes or all)."""
+    """The claim and/or quote groups of the stored corpus (``kind``: claims, quotes or all).
+    ``bands`` collects the LSH band keys computed on the way, for the store to keep."""
     if kind not in KINDS:
         raise ValueError(f"kind must be one of {', '.join(KINDS)}, not {kind!r}")
     claims = quotes = ()
     if kind in ("claims", "all"):
-        claims = tuple(group_claims(claim_mentions(con), min_documents, lsh_min_items))
+        sink = bands.sink(CONFLICTS) if bands is not None else None
+        claims = tuple(group_claims(claim_mentions(con), min_documents, lsh_min_items, sink))
     if kind in ("quotes", "all"):
-        quotes = tuple(group_quotes(quote_mentions(con), min_documents, lsh_min_items))
+        sink = bands.sink(QUOTES) if bands is not None else None
+        quotes = tuple(group_quotes(quote_mentions(con), min_documents, lsh_min_items, sink))
     return Corroboration(claims=claims, quotes=quotes)
 
 
@@ -52,12 +65,11 @@ def rebuild_corroboration(
 ) -> Corroboration:
     """Recompute every group from the stored claims and quotes and replace the group tables, in
     one transaction: readers see the old groups or the new ones, never a mix. Running it twice
-    on the same store gives the same tables."""
+    on the same store gives the same tables. The LSH band keys computed on the way are kept
+    (``corroboration_bands``) for later updates from a few new documents."""
     con.execute("BEGIN TRANSACTION")
     try:
-        create_tables(con)
-        result = corroborate(con, "all", MIN_DOCUMENTS, lsh_min_items)
-        write_groups(con, result)
+        result = build_corroboration(con, lsh_min_items)
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")
@@ -65,24 +77,52 @@ def rebuild_corroboration(
     return result
 
 
-def claim_mentions(con: duckdb.DuckDBPyConnection) -> list[ClaimMention]:
+def build_corroboration(con: duckdb.DuckDBPyConnection, lsh_min_items: int = LSH_MIN_ITEMS) -> Corroboration:
+    """:func:`rebuild_corroboration` in the caller's transaction."""
+    create_tables(con)
+    create_band_table(con)
+    bands = BandRows()
+    result = corroborate(con, "all", MIN_DOCUMENTS, lsh_min_items, bands)
+    write_groups(con, result)
+    con.execute(f"DELETE FROM {BANDS_TABLE}")
+    # LSH ran for both (its keys were collected) exactly when both counts reach the threshold.
+    state = BandState(lsh_min_items, bands.items.get(QUOTES, 0), bands.items.get(CONFLICTS, 0))
+    if QUOTES in bands.items and CONFLICTS in bands.items:
+        bands.insert(con)
+        write_state(con, state)
+    else:  # a full rebuild scores every pair: no keys to keep, and no update from them
+        clear_state(con)
+    return result
+
+
+def claim_mentions(con: duckdb.DuckDBPyConnection, documents: list[str] | None = None) -> list[ClaimMention]:
+    """The stored claims (of ``documents`` only, when given) with their documents' metadata."""
+    where, params = _only(documents)
     cursor = con.execute(
         f"SELECT {_DOCUMENT_COLUMNS}, c.position, c.text, c.value, c.unit, c.qualifier, c.measure, "
-        "c.period, c.change FROM claims c JOIN documents d ON d.id = c.document_id "
-        "ORDER BY d.id, c.position"
+        f"c.period, c.change FROM claims c JOIN documents d ON d.id = c.document_id {where} "
+        "ORDER BY d.id, c.position", params
     )
     return [ClaimMention(document, *rest) for document, rest in _rows_by_document(cursor)]
 
 
-def quote_mentions(con: duckdb.DuckDBPyConnection) -> list[QuoteMention]:
-    """The quotes corroboration compares: quoted words only (see ``corroborate_quotes.quotable``)."""
+def quote_mentions(con: duckdb.DuckDBPyConnection, documents: list[str] | None = None) -> list[QuoteMention]:
+    """The quotes corroboration compares: quoted words only (see ``corroborate_quotes.quotable``);
+    of ``documents`` only, when given."""
     kinds = ", ".join(f"'{kind}'" for kind in QUOTED_KINDS)
+    where, params = _only(documents)
     cursor = con.execute(
         f"SELECT {_DOCUMENT_COLUMNS}, q.position, q.text, q.kind, q.speaker, q.speaker_name "
-        f"FROM quotes q JOIN documents d ON d.id = q.document_id WHERE q.kind IN ({kinds}) "
-        "ORDER BY d.id, q.position"
+        f"FROM quotes q JOIN documents d ON d.id = q.document_id {where or 'WHERE TRUE'} "
+        f"AND q.kind IN ({kinds}) ORDER BY d.id, q.position", params
     )
     return [QuoteMention(document, *rest) for document, rest in _rows_by_document(cursor)]
+
+
+def _only(documents: list[str] | None) -> tuple[str, list]:
+    if documents is None:
+        return "", []
+    return "WHERE d.id IN (SELECT unnest(?::VARCHAR[]))", [list(documents)]
 
 
 def _rows_by_document(cursor, chunk: int = 10_000):

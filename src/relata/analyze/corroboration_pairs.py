@@ -9,6 +9,7 @@ by the caller's exact (rapidfuzz) test. LSH only proposes; it never decides.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from functools import cache
 from itertools import combinations
 
 from rapidfuzz.utils import default_process
@@ -28,13 +29,17 @@ _SEED = 1  # fixed, so the candidates (and so the groups) are the same on every 
 _SKETCH_CHUNK = 1000
 
 
-def candidate_pairs(texts: Sequence[str], lsh_min_items: int = LSH_MIN_ITEMS) -> Iterator[tuple[int, int]]:
+def candidate_pairs(
+    texts: Sequence[str], lsh_min_items: int = LSH_MIN_ITEMS, keys_sink: Callable | None = None,
+) -> Iterator[tuple[int, int]]:
     """Index pairs ``(i, j)``, ``i < j``, of ``texts`` worth scoring: all of them for a small list,
-    the ones MinHash LSH finds similar for a large one."""
+    the ones MinHash LSH finds similar for a large one. ``keys_sink``, when given and LSH runs, is
+    called once with ``(indices, keys)``: the band keys of ``texts[indices[n]]`` in ``keys[n]``
+    (one index per distinct text with shingles), for the store to keep."""
     if len(texts) < lsh_min_items:
         yield from combinations(range(len(texts)), 2)
     else:
-        yield from _lsh_pairs(texts)
+        yield from _lsh_pairs(texts, keys_sink)
 
 
 def normalise(text: str) -> str:
@@ -50,35 +55,55 @@ def shingles(text: str, size: int = SHINGLE_SIZE) -> set[str]:
     return {clean[i:i + size] for i in range(len(clean) - size + 1)}
 
 
-def _lsh_pairs(texts: Sequence[str]) -> Iterator[tuple[int, int]]:
+@cache
+def lsh_shape() -> tuple[int, int]:
+    """``(bands, rows)``: datasketch's choice for ``MinHashLSH(threshold=LSH_JACCARD)``."""
+    from datasketch.lsh import _optimal_param  # imported here: only large corpora need it
+
+    return _optimal_param(LSH_JACCARD, NUM_PERMUTATIONS, 0.5, 0.5)
+
+
+def band_keys(texts: Sequence[str]):
+    """One row of band keys (``numpy.uint64``, ``bands`` wide) per text; every text must have
+    shingles. A text's keys depend on that text alone (fixed seed and permutations), so keys
+    computed now and keys stored from an earlier run compare: two texts are LSH candidates
+    exactly when they share a key in some band."""
+    import numpy as np
+    from datasketch import MinHash
+
+    bands, rows = lsh_shape()
+    keys = np.empty((len(texts), bands), dtype=np.uint64)
+    # Multipliers folding a band's `rows` hash values into one key; a rare false collision only
+    # proposes a pair the exact test then rejects.
+    fold = np.array([(0x9E3779B97F4A7C15 * (k + 1)) % 2**64 | 1 for k in range(rows)], dtype=np.uint64)
+    for first in range(0, len(texts), _SKETCH_CHUNK):  # grams of one chunk at a time in memory
+        chunk = texts[first:first + _SKETCH_CHUNK]
+        grams = [[gram.encode("utf-8") for gram in shingles(text)] for text in chunk]
+        sketches = MinHash.bulk(grams, num_perm=NUM_PERMUTATIONS, seed=_SEED)
+        values = np.stack([sketch.hashvalues[:bands * rows] for sketch in sketches]).astype(np.uint64)
+        with np.errstate(over="ignore"):
+            keys[first:first + len(chunk)] = (values.reshape(len(chunk), bands, rows) * fold).sum(axis=2)
+    return keys
+
+
+def _lsh_pairs(texts: Sequence[str], keys_sink: Callable | None = None) -> Iterator[tuple[int, int]]:
     """MinHash LSH banding, kept in numpy arrays: a band key per text and band (a few dozen bytes per
     text) instead of datasketch's index of dicts of sets (about 10 kB per text: 440 MB for the
     quotes and claims of 10,000 articles). Same sketches (datasketch, same seed and permutations)
     and same bands and rows as ``MinHashLSH(threshold=LSH_JACCARD)``; each pair is proposed once,
     in the first band it shares. Identical texts are sketched once."""
-    # Imported here: only large corpora need them.
     import numpy as np
-    from datasketch import MinHash
-    from datasketch.lsh import _optimal_param
 
-    bands, rows = _optimal_param(LSH_JACCARD, NUM_PERMUTATIONS, 0.5, 0.5)
+    bands, _ = lsh_shape()
     copies: dict[str, list[int]] = {}
     for index, text in enumerate(texts):
         copies.setdefault(text, []).append(index)
     for same in copies.values():  # identical texts: every pair, no sketch needed
         yield from combinations(same, 2)
     distinct = [same[0] for same in copies.values() if shingles(texts[same[0]])]
-    keys = np.empty((len(distinct), bands), dtype=np.uint64)
-    # Multipliers folding a band's `rows` hash values into one key; a rare false collision only
-    # proposes a pair the exact test then rejects.
-    fold = np.array([(0x9E3779B97F4A7C15 * (k + 1)) % 2**64 | 1 for k in range(rows)], dtype=np.uint64)
-    for first in range(0, len(distinct), _SKETCH_CHUNK):  # grams of one chunk at a time in memory
-        chunk = distinct[first:first + _SKETCH_CHUNK]
-        grams = [[gram.encode("utf-8") for gram in shingles(texts[index])] for index in chunk]
-        sketches = MinHash.bulk(grams, num_perm=NUM_PERMUTATIONS, seed=_SEED)
-        values = np.stack([sketch.hashvalues[:bands * rows] for sketch in sketches]).astype(np.uint64)
-        with np.errstate(over="ignore"):
-            keys[first:first + len(chunk)] = (values.reshape(len(chunk), bands, rows) * fold).sum(axis=2)
+    keys = band_keys([texts[index] for index in distinct])
+    if keys_sink is not None:
+        keys_sink(distinct, keys)
     for band in range(bands):
         order = np.argsort(keys[:, band], kind="stable")
         column = keys[order, band]
@@ -121,9 +146,9 @@ def connected_groups(size: int, pairs: Iterable[tuple[int, int]]) -> list[list[i
 
 def linked_pairs(
     items: Sequence, texts: Sequence[str], same: Callable[[object, object], bool],
-    lsh_min_items: int = LSH_MIN_ITEMS,
+    lsh_min_items: int = LSH_MIN_ITEMS, keys_sink: Callable | None = None,
 ) -> Iterator[tuple[int, int]]:
     """The candidate pairs of ``items`` (proposed on ``texts``) that ``same`` accepts."""
-    for i, j in candidate_pairs(texts, lsh_min_items):
+    for i, j in candidate_pairs(texts, lsh_min_items, keys_sink):
         if same(items[i], items[j]):
             yield i, j

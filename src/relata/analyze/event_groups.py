@@ -204,27 +204,92 @@ def rebuild_event_groups(con: duckdb.DuckDBPyConnection, window_days: int = DATE
 
     Idempotent; call it after ingestion. Returns the number of distinct events (groups).
     """
-    memberships = group_reports(load_reports(con), window_days)
     con.execute("BEGIN TRANSACTION")
     try:
-        # The table is a cache of this function: recreated, so a change of its columns needs no migration.
-        con.execute(f"DROP TABLE IF EXISTS {TABLE}")
-        con.execute(CREATE_TABLE)
-        # Column lists unnested in one statement: executemany inserts row by row (minutes at 100k).
-        con.execute(
-            f"INSERT INTO {TABLE} SELECT unnest($1), unnest($2), unnest($3), unnest($4), unnest($5)",
-            [[m.document_id for m in memberships], [m.position for m in memberships],
-             [m.group_id for m in memberships], [m.anchor and m.anchor.day for m in memberships],
-             [m.anchor and m.anchor.label for m in memberships]],
-        )
+        groups = build_event_groups(con, window_days)
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")
         raise
+    return groups
+
+
+def build_event_groups(con: duckdb.DuckDBPyConnection, window_days: int = DATE_WINDOW_DAYS) -> int:
+    """:func:`rebuild_event_groups` in the caller's transaction."""
+    memberships = group_reports(load_reports(con), window_days)
+    # The table is a cache of this function: recreated, so a change of its columns needs no migration.
+    con.execute(f"DROP TABLE IF EXISTS {TABLE}")
+    con.execute(CREATE_TABLE)
+    _insert(con, memberships)
     return len({m.group_id for m in memberships})
+
+
+def update_event_groups(
+    con: duckdb.DuckDBPyConnection, touched: list[str], window_days: int = DATE_WINDOW_DAYS
+) -> int:
+    """Bring ``event_groups`` up to date after the documents ``touched`` were added or removed,
+    in the caller's transaction; the table must be up to date for every other document.
+
+    A group depends only on the reports of its key (rule 1), so only the keys the touched
+    documents had or have are regrouped: their reports are read, grouped by
+    :func:`group_reports` exactly as a full rebuild would, and their rows replaced. The time
+    grows with the touched documents and the reports sharing their keys, not with the store.
+    Returns the number of distinct events (groups) in the table.
+    """
+    con.execute("CREATE TEMP TABLE _event_touched AS SELECT unnest(?::VARCHAR[]) AS document_id", [touched])
+    try:
+        # Keys the touched documents have now, and keys of the groups their old reports were in
+        # (read from a remaining report of the group: every report of a group shares its key).
+        con.execute(f"""
+            CREATE TEMP TABLE _event_keys AS
+            WITH keyed AS (
+                SELECT e.type, e.source, e.target FROM events e JOIN _event_touched t USING (document_id)
+                UNION
+                SELECT e.type, e.source, e.target FROM {TABLE} g
+                JOIN events e USING (document_id, position)
+                WHERE g.group_id IN (SELECT g2.group_id FROM {TABLE} g2 JOIN _event_touched USING (document_id)))
+            SELECT DISTINCT type,
+                   CASE WHEN type IN {_sql_list(SYMMETRIC_TYPES)} THEN least(source, target) ELSE source END AS a,
+                   CASE WHEN type IN {_sql_list(SYMMETRIC_TYPES)} THEN greatest(source, target) ELSE target END AS b
+            FROM keyed WHERE source IS NOT NULL AND target IS NOT NULL""")
+        rows = con.execute(f"""
+            {_REPORTS_SQL} JOIN _event_touched t ON t.document_id = e.document_id
+            UNION
+            {_REPORTS_SQL} JOIN _event_keys k ON k.type = e.type AND k.a = e.source AND k.b = e.target
+            UNION
+            {_REPORTS_SQL} JOIN _event_keys k ON k.type = e.type AND k.b = e.source AND k.a = e.target
+                AND k.type IN {_sql_list(SYMMETRIC_TYPES)}""").fetchall()
+        memberships = group_reports((EventReport(*row) for row in rows), window_days)
+        # Out go the touched documents' rows (current or gone) and every row of the keys regrouped.
+        con.execute(f"DELETE FROM {TABLE} WHERE document_id IN (SELECT document_id FROM _event_touched)")
+        con.execute("CREATE TEMP TABLE _event_regrouped AS SELECT unnest(?::VARCHAR[]) AS document_id, "
+                    "unnest(?::INTEGER[]) AS position",
+                    [[m.document_id for m in memberships], [m.position for m in memberships]])
+        con.execute(f"DELETE FROM {TABLE} USING _event_regrouped r "
+                    f"WHERE {TABLE}.document_id = r.document_id AND {TABLE}.position = r.position")
+        _insert(con, memberships)
+        return con.execute(f"SELECT count(DISTINCT group_id) FROM {TABLE}").fetchone()[0]
+    finally:
+        for name in ("_event_touched", "_event_keys", "_event_regrouped"):
+            con.execute(f"DROP TABLE IF EXISTS {name}")
+
+
+def _sql_list(values: Iterable[str]) -> str:
+    return "(" + ", ".join(f"'{v}'" for v in sorted(values)) + ")"
+
+
+def _insert(con: duckdb.DuckDBPyConnection, memberships: list[Membership]) -> None:
+    # Column lists unnested in one statement: executemany inserts row by row (minutes at 100k).
+    con.execute(
+        f"INSERT INTO {TABLE} SELECT unnest($1), unnest($2), unnest($3), unnest($4), unnest($5)",
+        [[m.document_id for m in memberships], [m.position for m in memberships],
+         [m.group_id for m in memberships], [m.anchor and m.anchor.day for m in memberships],
+         [m.anchor and m.anchor.label for m in memberships]],
+    )
 
 
 __all__ = [
     "DATE_WINDOW_DAYS", "SYMMETRIC_TYPES", "TABLE", "EventReport", "Membership", "date_interval",
     "Anchor", "anchor", "group_key", "group_reports", "load_reports", "rebuild_event_groups",
+    "build_event_groups", "update_event_groups",
 ]

@@ -28,7 +28,7 @@ DbOption = Annotated[Path, typer.Option("--db", help="DuckDB store file.")]
 QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No progress display.")]
 NoDeriveOption = Annotated[bool, typer.Option(
     "--no-derive",
-    help="Do not rebuild the event groups and corroboration (they read the whole store); "
+    help="Do not update the event groups and corroboration after storing; "
          "run `relata derive` when the batch of loads is done.")]
 MaxBytesOption = Annotated[
     int, typer.Option("--max-bytes", help="Refuse inputs larger than this many bytes.", min=1)
@@ -36,6 +36,13 @@ MaxBytesOption = Annotated[
 PublishedOption = Annotated[
     str | None,
     typer.Option("--published", help="Publication date (YYYY-MM-DD) for every input; overrides the documents'."),
+]
+WorkersOption = Annotated[
+    int | None,
+    typer.Option("--workers", "-j", min=1, show_default=False,
+                 help="Processes that parse in parallel, each loading the model once (default: the "
+                      "machine's cores; 1 parses in this process). Records and their order are the "
+                      "same whatever the number."),
 ]
 InputsArgument = Annotated[
     list[str], typer.Argument(help="Files, directories (recursive), globs, or - for stdin.", show_default=False)
@@ -85,3 +92,11 @@ def fail(message: str, code: int = 1) -> None:
 def count_summary(counts, order: tuple[str, ...]) -> str:
     """``3 added, 1 failed``: the non-zero counts in ``order``."""
     return ", ".join(f"{counts[k]} {k}" for k in order if counts[k]) or "nothing to do"
+
+
+def workers_or_default(workers: int | None) -> int:
+    if workers is not None:
+        return workers
+    from relata.parallel import default_workers
+
+    return default_workers()

@@ -6,7 +6,6 @@ import json
 import sys
 from collections import Counter
 from pathlib import Path
-from typing import Annotated
 
 import typer
 
@@ -17,20 +16,17 @@ from relata.cli.app import (
     NoDeriveOption,
     PublishedOption,
     QuietOption,
+    WorkersOption,
     app,
     count_summary,
     err,
     fail,
     progress,
     report_error,
+    workers_or_default,
 )
 from relata.errors import InputError, RelataError
 from relata.ingest import DEFAULT_MAX_BYTES
-
-WorkersOption = Annotated[
-    int,
-    typer.Option("--workers", "-j", min=1, help="Processes that parse in parallel (each loads the model once)."),
-]
 
 
 @app.command()
@@ -38,7 +34,7 @@ def extract(
     inputs: InputsArgument,
     published: PublishedOption = None,
     max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
-    workers: WorkersOption = 1,
+    workers: WorkersOption = None,
     quiet: QuietOption = False,
 ) -> None:
     """Write one JSON record per document to standard output (JSON Lines)."""
@@ -47,7 +43,8 @@ def extract(
 
     failed = done = 0
     with progress(quiet, "extracting") as bar:
-        for item in extract_records(inputs, published=published, max_bytes=max_bytes, workers=workers):
+        for item in extract_records(inputs, published=published, max_bytes=max_bytes,
+                                      workers=workers_or_default(workers), own_process=True):
             if isinstance(item, InputError):
                 failed += 1
                 report_error(item)
@@ -66,7 +63,7 @@ def ingest(
     db: DbOption = Path("relata.duckdb"),
     published: PublishedOption = None,
     max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
-    workers: WorkersOption = 1,
+    workers: WorkersOption = None,
     quiet: QuietOption = False,
     no_derive: NoDeriveOption = False,
 ) -> None:
@@ -80,18 +77,19 @@ def ingest(
         fail(str(exc))
     counts: Counter[str] = Counter()
     with progress(quiet, "ingesting") as bar:
-        for outcome in ingest_inputs(con, inputs, published=published, max_bytes=max_bytes, workers=workers):
+        for outcome in ingest_inputs(con, inputs, published=published, max_bytes=max_bytes,
+                                     workers=workers_or_default(workers), own_process=True):
             counts[outcome.status] += 1
             if outcome.error is not None:
                 report_error(outcome.error)
             if bar:
                 bar[0].update(bar[1], description="ingesting: " + _summary(counts))
         if (counts["added"] or counts["replaced"]) and not no_derive:
-            from relata.analyze.derived import rebuild_derived
+            from relata.analyze.derived import update_derived
 
             if bar:
                 bar[0].update(bar[1], description="grouping events and corroborating claims")
-            rebuild_derived(con)
+            update_derived(con)
     con.close()
     if not quiet:
         err.print(f"relata: {db}: " + _summary(counts), markup=False, soft_wrap=True)

@@ -15,12 +15,14 @@ from relata.cli.app import (
     MaxBytesOption,
     NoDeriveOption,
     QuietOption,
+    WorkersOption,
     app,
     count_summary,
     err,
     fail,
     progress,
     report_error,
+    workers_or_default,
 )
 from relata.errors import RelataError
 from relata.ingest import DEFAULT_MAX_BYTES
@@ -50,6 +52,7 @@ def fetch(
     retries: RetriesOption = 2,
     backoff: BackoffOption = 2.0,
     max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
+    workers: WorkersOption = None,
     quiet: QuietOption = False,
     no_derive: NoDeriveOption = False,
 ) -> None:
@@ -61,7 +64,7 @@ def fetch(
     changes = _Changes()
     with _store(db, changes, derive=not no_derive) as con, Client(settings) as client, \
             progress(quiet, "fetching") as bar:
-        for outcome in fetch_urls(con, urls, client):
+        for outcome in fetch_urls(con, urls, client, workers_or_default(workers)):
             counts[outcome.status] += 1
             changes.note(outcome)
             _report_page(outcome, quiet)
@@ -85,6 +88,7 @@ def watch(
     retries: RetriesOption = 2,
     backoff: BackoffOption = 2.0,
     max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
+    workers: WorkersOption = None,
     quiet: QuietOption = False,
     no_derive: NoDeriveOption = False,
 ) -> None:
@@ -97,7 +101,8 @@ def watch(
         fail(str(exc), 2)
     settings = _settings(delay, timeout, retries, backoff, max_bytes)
     while True:
-        failed = _watch_round(feeds_file, db, settings, quiet, derive=not no_derive)
+        failed = _watch_round(feeds_file, db, settings, quiet, derive=not no_derive,
+                              workers=workers_or_default(workers))
         if once:
             raise typer.Exit(1 if failed else 0)
         if not quiet:
@@ -105,7 +110,8 @@ def watch(
         time.sleep(interval)
 
 
-def _watch_round(feeds_file: Path, db: Path, settings: ClientSettings, quiet: bool, derive: bool = True) -> int:
+def _watch_round(feeds_file: Path, db: Path, settings: ClientSettings, quiet: bool, derive: bool = True,
+                 workers: int = 1) -> int:
     """One round; the number of failed pages and feeds. The store is open only during the round,
     so ``relata query`` and ``stats`` can read it in between."""
     from relata.fetch import Client, FeedOutcome, read_watchlist, watch_round
@@ -122,7 +128,7 @@ def _watch_round(feeds_file: Path, db: Path, settings: ClientSettings, quiet: bo
     failed = 0
     changes = _Changes()
     with _store(db, changes, derive) as con, Client(settings) as client, progress(quiet, "watching") as bar:
-        for outcome in watch_round(con, feeds, client):
+        for outcome in watch_round(con, feeds, client, workers):
             changes.note(outcome)
             if isinstance(outcome, FeedOutcome):
                 failed += outcome.failures
@@ -138,8 +144,9 @@ def _watch_round(feeds_file: Path, db: Path, settings: ClientSettings, quiet: bo
 
 
 class _Changes:
-    """Whether a run stored anything new, so that derived tables are rebuilt only then (a
-    watch round that finds nothing new costs no rebuild of the whole store)."""
+    """Whether a run stored anything new, so that derived tables are updated only then (a
+    watch round that finds nothing new costs nothing; one that does, time growing with what
+    it found)."""
 
     def __init__(self) -> None:
         self.stored = False
@@ -150,7 +157,7 @@ class _Changes:
 
 @contextmanager
 def _store(db: Path, changes: _Changes, derive: bool = True):
-    """The store opened for writing and closed on the way out; its derived tables rebuilt when
+    """The store opened for writing and closed on the way out; its derived tables updated when
     ``changes`` saw a document added or replaced (unless ``derive`` is off)."""
     from relata.store import open_store
 
@@ -161,9 +168,9 @@ def _store(db: Path, changes: _Changes, derive: bool = True):
     try:
         yield con
         if changes.stored and derive:
-            from relata.analyze.derived import rebuild_derived
+            from relata.analyze.derived import update_derived
 
-            rebuild_derived(con)
+            update_derived(con)
     finally:
         con.close()
 

@@ -48,18 +48,26 @@ def stats(
 
 
 @app.command()
-def derive(db: DbOption = Path("relata.duckdb")) -> None:
-    """Rebuild the event groups and the corroboration groups from the whole store (what
-    `ingest`, `fetch` and `watch` do after storing, unless given --no-derive)."""
-    from relata.analyze.derived import rebuild_derived
+def derive(
+    db: DbOption = Path("relata.duckdb"),
+    full: Annotated[bool, typer.Option(
+        "--full", help="Regroup the whole store instead of updating from the documents added or removed.")] = False,
+) -> None:
+    """Bring the event groups and the corroboration groups up to date (what `ingest`, `fetch`
+    and `watch` do after storing, unless given --no-derive): from the documents added or
+    removed since the last time, or from the whole store with --full. Same tables either way."""
+    from relata.analyze.derived import FULL, UP_TO_DATE, update_derived
     from relata.store import open_store
 
     try:
         with open_store(db) as con:
-            counts = rebuild_derived(con)
+            update = update_derived(con, full=full)
     except RelataError as exc:
         fail(str(exc))
-    err.print(f"relata: {db}: {counts.event_groups} event groups, {counts.claim_groups} claim groups, "
+    counts = update.counts
+    how = {FULL: "rebuilt from the whole store", UP_TO_DATE: "already up to date"}.get(
+        update.how, f"updated from {update.documents} added or removed document(s)")
+    err.print(f"relata: {db}: {how}: {counts.event_groups} event groups, {counts.claim_groups} claim groups, "
               f"{counts.quote_groups} quote groups", markup=False, soft_wrap=True)
 
 

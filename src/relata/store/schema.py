@@ -41,6 +41,9 @@ TABLES = {
         document_id VARCHAR NOT NULL, position INTEGER NOT NULL, start INTEGER NOT NULL,
         "end" INTEGER NOT NULL, text VARCHAR NOT NULL, value VARCHAR""",
     "store_info": "key VARCHAR PRIMARY KEY, value VARCHAR",
+    # Documents added or removed since the derived tables (event groups, corroboration) were last
+    # brought up to date: what `relata derive` updates them from, without reading the whole store.
+    "derive_pending": "document_id VARCHAR PRIMARY KEY",
 }
 
 # Tables whose rows belong to one document and go when it is replaced.

@@ -123,9 +123,11 @@ class _Pending:
             self.rows[table].extend(rows)
 
     def flush(self, con: duckdb.DuckDBPyConnection) -> None:
+        added = [row[0] for row in self.rows["documents"]]
         for table, rows in self.rows.items():
             _insert(con, f"INSERT INTO {table}", table, rows)
             rows.clear()
+        mark_pending(con, added)
         if self.sources:
             _insert(con, "INSERT OR REPLACE INTO sources", "sources", list(self.sources.values()),
                     stamp="updated_at")
@@ -189,3 +191,11 @@ def delete_document(con: duckdb.DuckDBPyConnection, document_id: str) -> None:
     for table in ITEM_TABLES:
         con.execute(f"DELETE FROM {table} WHERE document_id = ?", [document_id])
     con.execute("DELETE FROM documents WHERE id = ?", [document_id])
+    mark_pending(con, [document_id])
+
+
+def mark_pending(con: duckdb.DuckDBPyConnection, document_ids: Sequence[str]) -> None:
+    """Note documents added or removed, in the caller's transaction, for the next update of the
+    derived tables (``relata.analyze.derived``)."""
+    if document_ids:
+        con.execute("INSERT OR IGNORE INTO derive_pending SELECT unnest(?)", [list(document_ids)])
