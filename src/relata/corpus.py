@@ -21,7 +21,6 @@ from relata.clean.document import CleanDocument
 from relata.errors import InputError
 from relata.ingest import DEFAULT_MAX_BYTES, RawDocument, read_inputs
 from relata.parallel import ToClean, WorkerPool
-from relata.pipeline import freeze_loaded, process, warm_up
 from relata.records import DocumentRecord
 from relata.store import stored_hashes, write_records
 
@@ -154,6 +153,10 @@ class _InProcess:
         self.freeze = own_process
 
     def run(self, documents: list[CleanDocument], batch_size: int) -> _Done:
+        # Imported here: with workers, this process never parses, nor loads spaCy (half a second
+        # before the first batch can go out).
+        from relata.pipeline import freeze_loaded, process, warm_up
+
         if self.freeze:
             warm_up()
             freeze_loaded()
