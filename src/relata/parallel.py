@@ -11,6 +11,9 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
+import threading
+import time
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 
@@ -29,6 +32,10 @@ def default_workers() -> int:
         return max(1, len(os.sched_getaffinity(0)))
     except (AttributeError, OSError):  # macOS, Windows
         return max(1, os.cpu_count() or 1)
+
+
+PARENT_CHECK_SECONDS = 1.0
+PR_SET_PDEATHSIG = 1  # prctl(2)
 
 
 class WorkerPool:
@@ -50,6 +57,7 @@ class WorkerPool:
                 max_workers=self.workers,
                 mp_context=multiprocessing.get_context(START_METHOD),
                 initializer=_start_worker,
+                initargs=(os.getpid(),),
             )
         return PendingBatch(self._executor.submit(_process_batch, documents, batch_size))
 
@@ -95,12 +103,36 @@ class _Failure:
         return self.kind(self.source, self.reason, self.line)
 
 
-def _start_worker() -> None:
+def _start_worker(parent: int) -> None:
     from relata.pipeline import freeze_loaded, warm_up
 
+    # the pool's own process, passed in: a parent killed while this one was still starting is
+    # already gone by now, and os.getppid() would name whoever adopted the orphan
+    _exit_with_parent(parent)
     # This process exists to parse: the model and tables live as long as it does.
     warm_up()
     freeze_loaded()
+
+
+def _exit_with_parent(parent: int) -> None:
+    """A worker whose parent was killed (``kill -9`` mid-ingest) would wait for work forever: it
+    leaves as soon as it is orphaned."""
+
+    try:  # Linux: the kernel ends the worker with its parent
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):
+        pass
+    if os.getppid() != parent:
+        os._exit(0)  # the parent died before the request took effect
+
+    def watch() -> None:  # elsewhere, and as a second guard: look every second
+        while os.getppid() == parent:
+            time.sleep(PARENT_CHECK_SECONDS)
+        os._exit(0)
+
+    threading.Thread(target=watch, name="relata-parent-watch", daemon=True).start()
 
 
 def _process_batch(documents: list[CleanDocument | ToClean], batch_size: int) -> list[DocumentRecord | _Failure]:

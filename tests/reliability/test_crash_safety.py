@@ -91,3 +91,42 @@ def test_kill_9_mid_ingest_then_rerun(tmp_path):
     assert _snapshot(db) == expected
     shutil.rmtree(corpus)
     json.dumps(expected)  # the snapshot is plain data
+
+
+def _children(pid: int) -> list[int]:
+    out = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == pid:
+                out.append(int(entry.name))
+    return out
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="reads worker processes from /proc")
+def test_workers_leave_when_ingest_is_killed(tmp_path):
+    """kill -9 of `relata ingest --workers 2` leaves no worker behind waiting for work."""
+    _corpus(tmp_path / "corpus", copies=2)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "relata", "ingest", str(tmp_path / "corpus"), "--db", str(tmp_path / "s.duckdb"),
+         "-q", "--workers", "2"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT)
+    workers: list[int] = []
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and len(workers) < 2 and proc.poll() is None:
+        workers = [c for c in _children(proc.pid)
+                   if b"spawn_main" in Path(f"/proc/{c}/cmdline").read_bytes()]
+        time.sleep(0.2)
+    if proc.poll() is not None:
+        pytest.skip("ingest finished before its workers could be seen")
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    deadline = time.monotonic() + 15
+    while time.monotonic() < deadline and any(Path(f"/proc/{w}").exists() for w in workers):
+        time.sleep(0.2)
+    alive = [w for w in workers if Path(f"/proc/{w}").exists()
+             and "Z" not in Path(f"/proc/{w}/stat").read_text().rsplit(")", 1)[1].split()[0]]
+    assert workers and not alive, f"workers {alive} outlived their killed parent"
