@@ -1,7 +1,8 @@
 """Which items to compare, and how compared pairs become groups.
 
 Comparing every pair of items is exact and fast for a few hundred items but quadratic. Above
-``LSH_MIN_ITEMS`` candidate pairs come from MinHash LSH (``datasketch``) over character shingles
+``LSH_MIN_ITEMS`` candidate pairs come from MinHash LSH (datasketch's sketches and banding,
+computed by :mod:`relata.analyze.minhash`) over character shingles
 instead: texts sharing enough shingles land in the same bucket, and only those pairs are scored
 by the caller's exact (rapidfuzz) test. LSH only proposes; it never decides.
 """
@@ -9,10 +10,11 @@ by the caller's exact (rapidfuzz) test. LSH only proposes; it never decides.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from functools import cache
 from itertools import combinations
 
 from rapidfuzz.utils import default_process
+
+from relata.analyze import minhash
 
 # Below this many items every pair is scored (500 items are 124,750 pairs, well under a second
 # with rapidfuzz); above it LSH proposes the pairs.
@@ -55,12 +57,9 @@ def shingles(text: str, size: int = SHINGLE_SIZE) -> set[str]:
     return {clean[i:i + size] for i in range(len(clean) - size + 1)}
 
 
-@cache
 def lsh_shape() -> tuple[int, int]:
     """``(bands, rows)``: datasketch's choice for ``MinHashLSH(threshold=LSH_JACCARD)``."""
-    from datasketch.lsh import _optimal_param  # imported here: only large corpora need it
-
-    return _optimal_param(LSH_JACCARD, NUM_PERMUTATIONS, 0.5, 0.5)
+    return minhash.lsh_shape(LSH_JACCARD, NUM_PERMUTATIONS)
 
 
 def band_keys(texts: Sequence[str]):
@@ -69,7 +68,6 @@ def band_keys(texts: Sequence[str]):
     computed now and keys stored from an earlier run compare: two texts are LSH candidates
     exactly when they share a key in some band."""
     import numpy as np
-    from datasketch import MinHash
 
     bands, rows = lsh_shape()
     keys = np.empty((len(texts), bands), dtype=np.uint64)
@@ -79,8 +77,7 @@ def band_keys(texts: Sequence[str]):
     for first in range(0, len(texts), _SKETCH_CHUNK):  # grams of one chunk at a time in memory
         chunk = texts[first:first + _SKETCH_CHUNK]
         grams = [[gram.encode("utf-8") for gram in shingles(text)] for text in chunk]
-        sketches = MinHash.bulk(grams, num_perm=NUM_PERMUTATIONS, seed=_SEED)
-        values = np.stack([sketch.hashvalues[:bands * rows] for sketch in sketches]).astype(np.uint64)
+        values = minhash.signatures(grams, NUM_PERMUTATIONS, _SEED)[:, :bands * rows].astype(np.uint64)
         with np.errstate(over="ignore"):
             keys[first:first + len(chunk)] = (values.reshape(len(chunk), bands, rows) * fold).sum(axis=2)
     return keys
