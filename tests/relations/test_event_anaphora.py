@@ -111,3 +111,7 @@ def test_a_retaliation_answers_its_cause_not_the_target_of_its_means():
     found = coded("The European Union imposed tariffs on Belarusian fertiliser. "
                   "Minsk retaliated for the tariffs by halting transit of Lithuanian goods.")
     assert any(source == "BLR" and target == "eu" for _, source, target in found)
+
+
+def test_a_headline_parsed_as_one_noun_phrase_keeps_its_parties():
+    assert ("CONSULT", "KEN", "TZA") in coded("Kenya and Tanzania resume border talks after long pause")

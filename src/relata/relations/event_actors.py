@@ -337,6 +337,9 @@ def verb_roles(match: PatternMatch, actors: DocumentActors) -> Roles:
         target_cands = [t for t in (_passive_target(verb),) if t is not None]
     else:
         sources = np_actors(subject, actors)
+        if not sources and subject is None and verb.pos_ == "NOUN":
+            # a headline parsed as one noun phrase: "India and Pakistan resume water talks"
+            sources = modifier_conjunct_actors(verb, actors)
         if not sources and subject is not None and verb.dep_ == "acl" and subject.dep_ == "dobj":
             # "the party issued a declaration demanding ...": the declaration's author demands
             sources = np_actors(_subject(subject.head)[0], actors)
