@@ -135,9 +135,14 @@ def profile(inputs: list[str], extra: tuple = ()) -> tuple[dict[str, float], flo
 
 def table(seconds: dict[str, float], total: float) -> str:
     lines = ["| stage | CPU seconds | share of the process |", "|---|---:|---:|"]
+    small = []
     for stage, value in sorted(seconds.items(), key=lambda item: -item[1]):
         if value >= 0.005:
             lines.append(f"| {stage} | {value:.2f} | {value / total:.1%} |")
+        elif value > 0:
+            small.append(value)
+    if small:  # listed together, so the rows still add up to the process
+        lines.append(f"| {len(small)} stages under 5 ms each | {sum(small):.2f} | {sum(small) / total:.1%} |")
     lines.append(f"| **whole process** | **{total:.2f}** | |")
     outside = total - seconds.get("parse (`nlp.pipe`)", 0.0)
     lines.append(f"\noutside the parse: {outside:.2f} s, {outside / total:.1%} of the process")
