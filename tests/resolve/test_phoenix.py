@@ -106,10 +106,22 @@ def test_dates_in_several_forms():
 
 
 def test_the_lazy_name_search_equals_the_full_index():
-    """Names are searched in the tables' text one at a time (no index built per process); that
-    must find what the full index holds, names not written as their key included."""
+    """A process's first names are searched in the tables' text one at a time (one short article
+    builds no index); that must find what the full index, used after that, holds, names not
+    written as their key included."""
     index = phoenix._tables().by_name
     keys = sorted(index)[::25] + list(phoenix._raw().odd_names)
     assert len(keys) > 2000
-    assert [k for k in keys if phoenix._ids_named(k) != index[k]] == []
-    assert phoenix._ids_named("nobody anybody") == ()
+    assert [k for k in keys if phoenix._searched_ids(k) != index[k]] == []
+    assert phoenix._searched_ids("nobody anybody") == ()
+
+
+def test_a_process_reading_many_names_switches_to_the_index(monkeypatch):
+    monkeypatch.setattr(phoenix, "_searches", 0)
+    phoenix._ids_named.cache_clear()
+    names = sorted(phoenix._tables().by_name)[::200]
+    assert len(names) > phoenix.INDEX_AFTER_SEARCHES
+    found = [phoenix._ids_named(k) for k in names]
+    assert phoenix._searches == phoenix.INDEX_AFTER_SEARCHES
+    assert found == [phoenix._tables().by_name[k] for k in names]
+    assert phoenix._rows(found[-1][0]) == phoenix._tables().rows[found[-1][0]]

@@ -26,7 +26,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from relata.mentions.names import name_key
@@ -245,12 +245,33 @@ def _found_after(text: str, needle: str) -> list[str]:
     return out
 
 
+# After this many names searched in the text, a process is reading a corpus: the full index
+# (:func:`_tables`, a tenth of a second) pays for itself within a few documents.
+INDEX_AFTER_SEARCHES = 100
+_searches = 0
+
+
+def _indexed() -> bool:
+    return _searches >= INDEX_AFTER_SEARCHES
+
+
 def _rows(actor_id: str) -> list[str]:
+    if _indexed():
+        return _tables().rows.get(actor_id, [])
     return [actor_id + "\t" + rest for rest in _found_after(_raw().actors, "\n" + actor_id + "\t")]
 
 
+@lru_cache(maxsize=100_000)
 def _ids_named(key: str) -> tuple[str, ...]:
     """The ids of the entries with the name ``key``, in preference order (as :func:`_tables`)."""
+    global _searches
+    if _indexed():
+        return _tables().by_name.get(key, ())
+    _searches += 1
+    return _searched_ids(key)
+
+
+def _searched_ids(key: str) -> tuple[str, ...]:
     raw = _raw()
     ids = [i for i in dict.fromkeys([*_found_after(raw.names, "\n" + key + "\t"), *raw.odd_names.get(key, ())])
            if _rows(i)]
