@@ -323,3 +323,32 @@ def test_a_promise_to_respond_with_force_is_a_threat():
     events, _ = events_of('A deputy minister told army radio that Israel would "respond with force" to any rocket fire.')
     assert [(e.type, e.source) for e in events] == [("THREATEN", "ISR")]
     assert types_of("The ministry responded with a statement.") == []
+
+
+@pytest.mark.parametrize("text, source, target, place", [
+    ("Thailand sent food and medicine to Myawaddy, a town in Myanmar, on Friday.", "THA", "MMR", "Myawaddy"),
+    ("Rwanda sent aid to Bunia, Congo, on Monday.", "RWA", "COD", "Bunia"),
+    ("Turkish jets struck Qamishli, a city in northeastern Syria, on Tuesday.", "TUR", "SYR", "Qamishli"),
+])
+def test_a_town_in_another_state_is_not_a_party_its_state_is(text, source, target, place):
+    """As CAMEO codes a city by its country; the town is where it happened."""
+    events, actors = events_of(text)
+    assert [(e.source, e.target) for e in events] == [(source, target)]
+    assert events[0].location is not None and events[0].location.name == place
+    assert events[0].location.country == target
+
+
+def test_a_town_in_the_sources_own_state_is_no_other_state():
+    events, actors = events_of("Kenyan police raided a market in Mombasa on Monday.")
+    assert events and all(e.target is None or actors.get(e.target).country == "KEN" for e in events)
+
+
+def test_a_main_clause_the_parser_hangs_under_an_after_clause_is_still_its_own_event():
+    """The small model makes "detained" the root and "closed" its complement here; a clause opened
+    by "after" takes no complement before it, so both acts are coded."""
+    events, actors = events_of("Guyana closed the Takutu River Bridge to traffic from Brazil on Sunday, stranding "
+                               "dozens of buses at the busiest crossing between the two countries, hours after nine "
+                               "Brazilian miners were detained by Guyana's Defence Force near Lethem.")
+    assert sorted((e.trigger, e.type) for e in events) == [("closed", "COERCE"), ("detained", "COERCE")]
+    detained = next(e for e in events if e.trigger == "detained")
+    assert detained.target == "BRA"

@@ -180,3 +180,24 @@ def test_a_compound_surname_alone_is_the_person_named_in_full_before(analyse):
                              '"Iran came to Vienna with a serious will," Bagheri Kani said.')
     people = [a for a in actors.actors if a.kind == "person"]
     assert [p.name for p in people] == ["Ali Bagheri Kani"]
+
+
+def test_a_town_tagged_as_a_person_in_the_headline_is_the_town_the_story_places():
+    """The small model tags "Beni" as a person in a headline and as a place below it: one name,
+    one sense per story. A name after an honorific stays a person."""
+    from relata import nlp
+    from relata.mentions.entities import extract_entities
+    from relata.resolve.actors import resolve_actors
+
+    text = ("Uganda shelters 4,000 fleeing Beni as jets strike rebel positions\n\n"
+            "Uganda opened its border to about 4,000 people fleeing fighting around the Congolese city "
+            "of Beni on Sunday.")
+    parsed = nlp.parse(text, "2024-03-01")
+    actors = resolve_actors(parsed, extract_entities(parsed))
+    beni = {m.actor for m in actors.mentions if m.text == "Beni"}
+    assert len(beni) == 1 and actors.get(beni.pop()).kind == "location"
+    assert not any(a.kind == "person" for a in actors.actors)
+
+    parsed = nlp.parse("Mr. Beni met reporters. Fighting spread around the Congolese city of Beni.", "2024-03-01")
+    actors = resolve_actors(parsed, extract_entities(parsed))
+    assert any(a.kind == "person" for a in actors.actors)

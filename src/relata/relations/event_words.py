@@ -7,7 +7,7 @@ Shared by the pattern tables (:mod:`relata.relations.event_patterns`,
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from spacy.tokens import Token
@@ -20,8 +20,13 @@ def lemma_of(token: Token) -> str:
 def lemmas(token: Token) -> tuple[str, ...]:
     """The token's lemma, then fallbacks for lemmatizer slips (``staged`` -> ``stag``): the lower-case
     form and simple de-inflections of it."""
-    lower = token.lower_
-    out = [lemma_of(token), lower]
+    return _forms(token.lemma_, token.lower_)
+
+
+@lru_cache(maxsize=50_000)
+def _forms(lemma: str, lower: str) -> tuple[str, ...]:
+    # asked for every token of every sentence by several tables: a corpus repeats its words
+    out = [lemma.lower(), lower]
     for suffix, repl in (("ied", "y"), ("ies", "y"), ("ed", "e"), ("ed", ""), ("ing", "e"), ("ing", ""),
                          ("es", ""), ("s", "")):
         if lower.endswith(suffix) and len(lower) > len(suffix) + 2:

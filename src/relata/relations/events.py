@@ -156,6 +156,8 @@ def _governed(t: Token, heads: set[int], depth: int = 0) -> bool:
     for _ in range(10):
         if t.dep_ not in COMPLEMENT_DEPS or t.head == t or not same_paragraph(t, t.head):
             return False
+        if t.dep_ == "ccomp" and _inverted_subordinate(t):
+            return False
         if t.dep_ == "pobj" and (t.head.lower_ in CIRCUMSTANCE_PREPS or (
                 t.head.lower_ == "of" and t.head.head.lower_ in CIRCUMSTANCE_PREPS)):
             return False  # "closed its borders because of fighting": a cause or time, its own event
@@ -175,6 +177,18 @@ def _governed(t: Token, heads: set[int], depth: int = 0) -> bool:
         if t.pos_ in ("VERB", "AUX") and role_of(t) not in PASS_THROUGH_ROLES and t.lemma_ != "be":
             return False
     return False
+
+
+# Conjunctions that open an adverbial clause: such a clause takes no complement before it.
+SUBORDINATORS = frozenset({"after", "before", "since", "when", "while", "because", "as", "until", "once",
+                           "although", "though", "whereas"})
+
+
+def _inverted_subordinate(clause: Token) -> bool:
+    """``X closed the bridge, hours after drivers were detained``: the small model can make the
+    clause after *after* the root and the main clause its complement; that clause is its own event."""
+    return clause.i < clause.head.i and any(
+        c.dep_ == "mark" and c.lower_ in SUBORDINATORS and c.i > clause.i for c in clause.head.children)
 
 
 def _sentence_events(sent: Span, actors: DocumentActors, times, quotes, prior=()) -> list[Event]:
@@ -436,6 +450,26 @@ def _location(place: tuple[Span, object] | None) -> Location | None:
     return Location(name=span.text, country=actor.country if actor is not None else None)
 
 
+def _foreign_places_as_states(targets: Sequence, sources: Sequence, actors: DocumentActors):
+    """A town or region in another state than the sources' is not a party: that state is, as
+    CAMEO codes a city by its country (``Uganda sheltered thousands fleeing Beni``: UGA -> COD),
+    and the town is where it happened. A place in no known state is only where it happened. A
+    place in the sources' own state stays (a domestic event, see :func:`_state_level`). Returns
+    the targets and the first place so moved."""
+    home = {actors.coded_as(a).country or a.country for a in sources}
+    out, placed = [], None
+    for actor in targets:
+        state = actors.get(actor.country) if actor.kind == "location" and actor.country else None
+        if state is not None and sources and actor.country not in home:
+            out.append(state)
+            placed = placed or actor
+        elif actor.kind == "location" and not actor.country and sources:
+            placed = placed or actor  # "closed the Takutu River Bridge", "along the Moei River": a place in no known state
+        else:
+            out.append(actor)
+    return tuple(out), placed
+
+
 def _stand_in(place: tuple[Span, object] | None) -> tuple:
     """The place as the actor of a role the text leaves unnamed, when it lies in a known state."""
     actor = place[1] if place is not None else None
@@ -525,6 +559,9 @@ def _events(match, type_, mode, roles: Roles, modality, sent, actors, times, quo
         # of southern Serbia demand autonomy from Serbian authorities") may target that state
         named = {actors.resolve(t) for t in (roles.subject, *roles.subject.conjuncts)}
         own = tuple(a for a in avoid if a in named)
+    found_targets, placed = _foreign_places_as_states(found_targets, found_sources, actors)
+    if location is None and placed is not None:
+        location = Location(name=placed.name, country=placed.country)
     targets = _state_level(found_targets, actors, avoid=avoid, own=own) or [None]
     if type_ == "REQUEST" and len(targets) > 1 and any(t is not None and t in sources for t in targets):
         return []  # "X said X's state and Y should ...": a proposal to act together, not a demand

@@ -35,7 +35,7 @@ from relata.resolve.groups import find_groups
 from relata.resolve.index import DocumentIndex, RoleFact
 from relata.resolve.matching import match_known
 from relata.resolve.missed_names import with_missed_speakers
-from relata.resolve.nationality import country_in_name, country_of_modifier
+from relata.resolve.nationality import country_after_place, country_in_name, country_of_modifier, named_as_a_place
 from relata.resolve.people import group_people
 from relata.resolve.role_nouns import find_role_nouns, state_title
 from relata.resolve.sectors import actor_sector
@@ -146,6 +146,9 @@ def resolve_actors(
     acronyms = _acronym_definitions(doc, mentions, spans)
     for position, m in enumerate(mentions):
         label = "NORP" if m.label == "PERSON" and _people_named(m.text, dictionary) else m.label
+        if label in ("PERSON", "ORG") and named_as_a_place(spans[position]) and match_known(m.text, label, dictionary) is None:
+            label = "GPE"  # "Myawaddy, a town in Myanmar" (tagged as a person), "Qamishli, a city in ..." (ORG)
+            mentions[position] = replace(m, label=label)
         if label == "PERSON":
             continue
         full = acronyms.get(m.text)
@@ -163,8 +166,11 @@ def resolve_actors(
         index.actors.setdefault(group.id, group)
         index.groups[token_index] = group.id
 
+    for position, place_id in _places_taken_for_people(mentions, spans, index, dictionary).items():
+        actor_ids[position] = place_id
     people = group_people([(p, _with_honorific(spans[p], m.text)) for p, m in enumerate(mentions)
-                           if m.label == "PERSON" and not _people_named(m.text, dictionary)], dictionary)
+                           if m.label == "PERSON" and not _people_named(m.text, dictionary)
+                           and actor_ids[p] is None], dictionary)
     countries: dict[str, str | None] = {}
     for position, person in sorted(people.items()):
         pid = person.id
@@ -230,6 +236,26 @@ def resolve_actors(
     actors = tuple(replace(a, sector=actor_sector(index, a)) for a in actors)
     index.actors = {a.id: a for a in actors}
     return DocumentActors(actors=actors, mentions=tuple(index.mentions), _index=index)
+
+
+def _places_taken_for_people(mentions, spans, index: DocumentIndex, dictionary) -> dict[int, str]:
+    """Mentions tagged as people that repeat the name of a town the same story places
+    (``3,000 fleeing Myawaddy`` in a headline, ``the border town of Myawaddy`` below): one name,
+    one sense per story. Not a name the people table knows, nor one after an honorific."""
+    places = {name_key(a.name): a.id for a in index.actors.values() if a.kind == "location"}
+    if not places:
+        return {}
+    out = {}
+    for position, m in enumerate(mentions):
+        place_id = places.get(name_key(m.text)) if m.label == "PERSON" else None
+        if place_id is None or match_known(m.text, "PERSON", dictionary) is not None:
+            continue
+        if spans[position].root.dep_ in ("nsubj", "nsubjpass"):
+            continue  # "Jordan said": who acts or speaks is a person, whatever else shares the name
+        if _with_honorific(spans[position], m.text) != m.text:
+            continue
+        out[position] = place_id
+    return out
 
 
 def _with_honorific(span: Span, text: str) -> str:
@@ -333,6 +359,8 @@ def _countries_from_modifiers(index: DocumentIndex, actor_ids: list[str | None])
         if actor is None or actor.kind in ("state", "person") or actor.country or actor_id in index.dictionary.actors:
             continue
         country = country_of_modifier(index.spans[position], state_of)
+        if country is None and actor.kind == "location":
+            country = country_after_place(index.spans[position], state_of)
         if country:
             index.actors[actor_id] = Actor(actor.id, actor.name, actor.kind, country)
 

@@ -54,3 +54,69 @@ def country_of_modifier(span: Span, state_of_token) -> str | None:
     if before.dep_ not in _MODIFIER_DEPS or before.head.i not in inside:
         return None
     return state_of_token(before)
+
+
+# Nouns of a place's appositive: "Myawaddy, a town in Myanmar".
+_PLACE_NOUNS = frozenset({"town", "city", "village", "district", "region", "province", "port", "capital",
+                          "state", "county", "area", "settlement", "camp", "crossing", "hub", "enclave"})
+
+
+def country_after_place(span: Span, state_of_token) -> str | None:
+    """The state a place is said to lie in right after it: ``Beledweyne in Somalia``,
+    ``Myawaddy, a town in eastern Myanmar``, ``Bunia, Congo,``. Only for places (the caller's
+    rule): ``troops in Mali`` says nothing of where the troops come from."""
+    doc, i = span.doc, span.end
+    if i < len(doc) and doc[i].lower_ == "in":
+        return _state_at(doc, i + 1, state_of_token)
+    if i < len(doc) and doc[i].text == ",":
+        state = state_of_token(doc[i + 1]) if i + 1 < len(doc) else None
+        if state is not None and (i + 2 >= len(doc) or not doc[i + 2].is_alpha or doc[i + 1].ent_iob_ == "B"
+                                  and _entity_end(doc, i + 1) >= len(doc) or not doc[_entity_end(doc, i + 1)].is_alpha):
+            return state
+        j = _place_appositive(span)
+        if j is not None:
+            return _state_at(doc, j, state_of_token)
+    return None
+
+
+def named_as_a_place(span: Span) -> bool:
+    """``Myawaddy, a town in Myanmar``, ``Kidal, the main city of ...``: an appositive says the
+    name is a place (the small model tags many an unfamiliar town as a person)."""
+    return _place_appositive(span) is not None
+
+
+def _place_appositive(span: Span) -> int | None:
+    """The token after ``in``/``of`` of an appositive ``, a town in``, or ``None``."""
+    doc, i = span.doc, span.end
+    if i >= len(doc) or doc[i].text != ",":
+        return None
+    j = i + 1
+    while j < len(doc) and j < i + 6 and doc[j].lower_ not in _PLACE_NOUNS:
+        if doc[j].pos_ not in ("DET", "ADJ", "NOUN", "PROPN", "ADV"):
+            return None
+        j += 1
+    if j + 1 < len(doc) and j > i + 1 and doc[j].lower_ in _PLACE_NOUNS and doc[j + 1].lower_ in ("in", "of") \
+            and doc[i + 1].pos_ == "DET":
+        return j + 2
+    return None
+
+
+def _state_at(doc, i: int, state_of_token) -> str | None:
+    """The state named at token ``i``, after up to two direction words (``eastern``, ``northern``)."""
+    for _ in range(3):
+        if i >= len(doc):
+            return None
+        state = state_of_token(doc[i])
+        if state is not None:
+            return state
+        if doc[i].pos_ not in ("ADJ", "DET"):
+            return None
+        i += 1
+    return None
+
+
+def _entity_end(doc, i: int) -> int:
+    end = i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return end
