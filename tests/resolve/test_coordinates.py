@@ -27,7 +27,6 @@ TRUTH = {
     ("Vienna", "AUT"): (48.208, 16.373),
     ("Nairobi", "KEN"): (-1.286, 36.817),
     ("China", "CHN"): None,
-    ("Alsace", None): None,  # a region (the gazetteer holds cities), in no state the story names
 }
 # More places, as the pipeline may meet them (alternate spellings, homonyms, small states).
 MORE = {

@@ -453,9 +453,9 @@ def _location(place: tuple[Span, object] | None) -> Location | None:
 def _foreign_places_as_states(targets: Sequence, sources: Sequence, actors: DocumentActors):
     """A town or region in another state than the sources' is not a party: that state is, as
     CAMEO codes a city by its country (``Uganda sheltered thousands fleeing Beni``: UGA -> COD),
-    and the town is where it happened. A place in no known state is only where it happened. A
-    place in the sources' own state stays (a domestic event, see :func:`_state_level`). Returns
-    the targets and the first place so moved."""
+    and the town is where it happened. A place in the sources' own state stays (a domestic event,
+    see :func:`_state_level`), and so does one in no known state (``cut gas supplies to Europe``).
+    Returns the targets and the first place so replaced."""
     home = {actors.coded_as(a).country or a.country for a in sources}
     out, placed = [], None
     for actor in targets:
@@ -463,8 +463,6 @@ def _foreign_places_as_states(targets: Sequence, sources: Sequence, actors: Docu
         if state is not None and sources and actor.country not in home:
             out.append(state)
             placed = placed or actor
-        elif actor.kind == "location" and not actor.country and sources:
-            placed = placed or actor  # "closed the Takutu River Bridge", "along the Moei River": a place in no known state
         else:
             out.append(actor)
     return tuple(out), placed
