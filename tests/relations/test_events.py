@@ -352,3 +352,37 @@ def test_a_main_clause_the_parser_hangs_under_an_after_clause_is_still_its_own_e
     assert sorted((e.trigger, e.type) for e in events) == [("closed", "COERCE"), ("detained", "COERCE")]
     detained = next(e for e in events if e.trigger == "detained")
     assert detained.target == "BRA"
+
+
+@pytest.mark.parametrize("text, trigger, type_, source, target", [
+    # a noun made from an event verb, with its doer (possessive or "by") and its object ("of")
+    ("Chile's recall of its envoy from Venezuela deepened the rift.", "recall", "SANCTION", "CHL", "VEN"),
+    ("The storming of the French embassy in Niamey by Nigerien soldiers angered Paris.", "storming",
+     "ASSAULT", "NER", "FRA"),
+    ("Iran's seizure of a British tanker escalated tensions.", "seizure", "COERCE", "IRN", "GBR"),
+])
+def test_nominal_events_with_doer_and_object(text, trigger, type_, source, target):
+    events, actors = events_of(text)
+    found = [e for e in events if e.trigger == trigger]
+    assert [(e.type, actors.coded_as(actors.get(e.source)).country, actors.get(e.target).country)
+            for e in found] == [(type_, source, target)]
+
+
+def test_a_noun_made_from_a_verb_needs_both_its_doer_and_its_object():
+    assert types_of("The capture of the town was a turning point.") == []
+    assert types_of("His recording of the meeting was leaked.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "The storming of the French embassy in Niamey by Nigerien protesters angered Paris.",
+    "Protesters attacked the Chinese embassy in Yangon on Monday.",
+])
+def test_violence_by_a_crowd_is_a_riot(text):
+    """CAMEO 145 "Protest violently, riot" -> PROTEST, riot (CAMEO2PLOVER-2021)."""
+    events, _ = events_of(text)
+    assert [(e.type, e.mode, e.cameo) for e in events] == [("PROTEST", "riot", "145")]
+
+
+def test_led_to_is_a_cause_not_an_event():
+    events, _ = events_of("Russia's annexation of Crimea led to sanctions by the European Union.")
+    assert [e.trigger for e in events] == ["annexation"]

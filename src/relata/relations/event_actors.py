@@ -26,9 +26,10 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from relata.mentions.dictionary import load_dictionary
+from relata.nlp import sentence_of
 from relata.records import Actor
 from relata.relations.event_modality import CONDITIONAL, is_infinitival_advcl, role_of
-from relata.relations.event_patterns import PatternMatch, match_noun
+from relata.relations.event_patterns import PatternMatch, match_noun, noun_agent
 from relata.relations.event_subjects import RELATIVE_PRONOUNS
 from relata.relations.event_subjects import near as _near
 from relata.relations.event_subjects import subject_of as _subject
@@ -477,9 +478,7 @@ def noun_roles(noun: Token, actors: DocumentActors) -> Roles:
             main = _fronted_subject(noun) if c.lower_ in CATAPHORIC else None
             sources = np_actors(main if main is not None else c, actors)
     if not sources:
-        agent = next((p for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"
-                      for p in c.children if p.dep_ == "pobj"), None)
-        sources = np_actors(agent, actors)
+        sources = np_actors(noun_agent(noun), actors)
     if not sources:
         sources = modifier_conjunct_actors(noun, actors)
     target_preps = NOUN_TARGET_PREPS
@@ -531,7 +530,7 @@ def preceding_subject_actors(pronoun: Token, actors: DocumentActors) -> list[Act
     """``it``/``they`` that the resolver left open: the nearest subject before it in the sentence
     that names a state, organisation or group (``while Beijing does not provide weapons, it still
     assists ...`` -> Beijing)."""
-    for token in reversed(pronoun.doc[pronoun.sent.start:pronoun.i]):
+    for token in reversed(pronoun.doc[sentence_of(pronoun).start:pronoun.i]):
         if token.dep_ in ("nsubj", "nsubjpass") and token.pos_ != "PRON":
             found = [a for a in np_actors(token, actors) if a.kind in ("state", "organization", "group")]
             if found:

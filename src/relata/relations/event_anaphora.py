@@ -29,6 +29,7 @@ from importlib import resources
 
 from spacy.tokens import Token
 
+from relata.nlp import sentence_of
 from relata.records import Actor
 from relata.relations.event_patterns import match_noun, table
 from relata.relations.event_words import lemmas
@@ -148,7 +149,7 @@ def _named_together(token: Token, actors: DocumentActors) -> list[Actor]:
     """The last two states named together (``Mali and Burkina Faso warned ...``) in the sentence
     before the pair phrase's, or earlier in its own."""
     doc = token.doc
-    start = max(0, token.sent.start - 80)
+    start = max(0, sentence_of(token).start - 80)
     for t in reversed(doc[start:token.i]):
         if t.dep_ != "conj" or t.head.i >= t.i:
             continue

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from relata.nlp import doc_text
+from relata.nlp import doc_text, sentence_of
 from relata.relations.event_words import role_of
 
 NEGATION, HYPOTHETICAL, REPORTED, FUTURE = "negation", "hypothetical", "reported", "future"
@@ -224,13 +224,17 @@ def assess(head: Token) -> Modality:
         break
     while clause_head.dep_ == "acomp" or (clause_head.pos_ == "ADJ" and clause_head.dep_ != "ROOT"):
         clause_head = clause_head.head
-    sent = head.sent
-    if sent.text.rstrip().rstrip("\"'”’").endswith("?") or _inside_unreal_clause(clause_head):
+    if _sentence_text(head).rstrip().rstrip("\"'”’").endswith("?") or _inside_unreal_clause(clause_head):
         hypothetical = True
     conditioned = any(_is_conditional(c) for t in _clause_verbs(head, clause_head) for c in t.children)
     return Modality(negated=negated, hypothetical=hypothetical, future=future, obligation=obligation,
                     reported=reported, refused_by=refused_by, speech=_speech_governor(clause_head),
                     clause_head=clause_head, conditioned=conditioned)
+
+
+def _sentence_text(token: Token) -> str:
+    sent = sentence_of(token)
+    return doc_text(token.doc)[sent.start_char:sent.end_char]
 
 
 def assess_noun(noun: Token) -> Modality:
@@ -244,7 +248,7 @@ def assess_noun(noun: Token) -> Modality:
         return Modality(negated=negated or base.negated, hypothetical=unreal or base.hypothetical,
                         future=base.future, obligation=base.obligation, reported=base.reported,
                         speech=base.speech, clause_head=None)
-    return Modality(negated=negated, hypothetical=unreal or noun.sent.text.rstrip().endswith("?"))
+    return Modality(negated=negated, hypothetical=unreal or _sentence_text(noun).rstrip().endswith("?"))
 
 
 def decide(type_: str, modality: Modality) -> str | None:

@@ -60,6 +60,7 @@ class PatternMatch:
     # event needs both actors and does not swallow the events of its complements.
     weak: bool = False
     cameo_only: bool = False  # coded by the CAMEO dictionary, not by Relata's own rows
+    deverbal: bool = False  # a noun made from an event verb, with its doer and its object named
 
     @property
     def trigger(self) -> str:
@@ -183,6 +184,44 @@ def match_noun(noun: Token) -> PatternMatch | None:
     return _coded(PatternMatch(head=noun, tokens=tuple(tokens), type=pattern.type, mode=pattern.mode))
 
 
+def match_deverbal(noun: Token) -> PatternMatch | None:
+    """``the rebels' capture of the base``, ``the storming of the embassy by protesters``: a noun
+    made from an event verb (the verb's own word, or its ``-ing`` form) that no noun row lists
+    names the verb's event when its phrase says who did it (a possessive or ``by``) and to whom or
+    what (``of``). Without both, such nouns are as often results or things (``a capture``)."""
+    if noun.pos_ != "NOUN" or _noun_patterns(noun) is not None:
+        return None
+    has_of = bool(_of_objects(noun))
+    has_doer = any(c.dep_ == "poss" for c in noun.children) or noun_agent(noun) is not None
+    if not (has_of and has_doer):
+        return None
+    lower = noun.lower_
+    forms = [f for f in lemmas(noun) if f == noun.lemma_.lower() or lower.endswith("ing")]
+    for form in forms:
+        bare = next((p for p in table().verbs.get(form, ()) if p.type and not p.objects and not p.prep), None)
+        if bare is not None:
+            return _coded(PatternMatch(head=noun, tokens=(noun,), type=bare.type, mode=bare.mode, deverbal=True))
+    return None
+
+
+def _of_objects(noun: Token) -> list[Token]:
+    return [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+
+
+def noun_agent(noun: Token) -> Token | None:
+    """Who did what an event noun names, by its ``by`` phrase: on the noun, or hung by the parser
+    on the noun's ``of`` object (``the storming of its embassy in Tehran by protesters``: an
+    embassy is not "by" anyone)."""
+    holders = [noun, *_of_objects(noun)]
+    for holder in holders:
+        for c in holder.children:
+            if c.dep_ == "prep" and c.lower_ == "by":
+                found = next((p for p in c.children if p.dep_ == "pobj"), None)
+                if found is not None:
+                    return found
+    return None
+
+
 def _event_noun_candidates(heads: list[Token]) -> list[Token]:
     """An object and the nouns that may carry its event: ``a mediation effort``, ``days of war games``."""
     out: list[Token] = []
@@ -228,6 +267,8 @@ def match_verb(verb: Token) -> PatternMatch | None:
     """The event a verb signals, given its particles and object, or ``None``."""
     if verb.pos_ not in ("VERB", "AUX") and not (verb.pos_ == "NOUN" and verb.dep_ == "ROOT"):
         return None
+    if verb.pos_ == "NOUN" and match_deverbal(verb) is not None:
+        return None  # "The rebels' capture of the base": a noun phrase, coded by its noun
     if verb.dep_ in NOMINAL_DEPS and any(c.dep_ == "det" for c in verb.children):
         return None  # "the wounded": a participle used as a noun
     if verb.dep_ == "amod" and verb.i < verb.head.i:
@@ -253,6 +294,8 @@ def match_verb(verb: Token) -> PatternMatch | None:
     # 3. Relata's rows that need a particle or preposition the verb has
     for pattern in patterns:
         if not pattern.objects and pattern.prep and pattern.prep in preps:
+            if not pattern.type:
+                return None  # an exclusion row: "led to" (a cause) is no event
             return _coded(PatternMatch(head=verb, tokens=(verb, preps[pattern.prep]), type=pattern.type,
                                        mode=pattern.mode))
     # 4. Relata's bare lemma, else a CAMEO pattern of the verb's dictionary block (``handed over

@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from relata.mentions.datelines import DASHES, in_capitals, opens_line
-from relata.nlp import doc_text
+from relata.nlp import doc_text, sentence_of
 
 SUBJECT_DEPS = ("nsubj", "csubj")
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
@@ -53,8 +53,8 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
                 return subject_of(governor, depth + 1)[0], False
         return None, False
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
-        root = verb.sent.root
-        if _verbless(verb.sent) and _active_participle(verb) and _in_phrase_of(verb, root):
+        root = sentence_of(verb).root
+        if _verbless(sentence_of(verb)) and _active_participle(verb) and _in_phrase_of(verb, root):
             return root, False  # "An official newspaper called on Arabs to unite.": parsed with no verb
         return None, True
     if verb.dep_ == "advcl" and verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "nsubj") for c in verb.children):
@@ -125,7 +125,7 @@ def _paragraph_subject(verb: Token) -> Token | None:
     leader, Xi Jinping, met ...``) inherits nothing from it: its subject is the noun phrase that
     opens its own paragraph before it, if one does."""
     start = doc_text(verb.doc).rfind("\n\n", 0, verb.idx)
-    before = [t for t in verb.doc[verb.sent.start:verb.i] if t.idx > start and not t.is_space]
+    before = [t for t in verb.doc[sentence_of(verb).start:verb.i] if t.idx > start and not t.is_space]
     inside = {t.i for t in before}
     dash = next((k for k, t in enumerate(before[:4]) if t.text in DASHES), None)
     if dash is not None and in_capitals(before[:dash]):

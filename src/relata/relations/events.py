@@ -51,6 +51,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import cache
+from importlib import resources
 
 from spacy.tokens import Span, Token
 
@@ -90,7 +92,7 @@ from relata.relations.event_modality import (
     role_of,
     same_paragraph,
 )
-from relata.relations.event_patterns import PatternMatch, intensity, match_noun, match_verb
+from relata.relations.event_patterns import PatternMatch, intensity, match_deverbal, match_noun, match_verb
 from relata.resolve.actors import DocumentActors
 
 # Dependencies through which a trigger is the complement (or object) of another word.
@@ -141,7 +143,7 @@ def _candidates(sent: Span) -> list[PatternMatch]:
     for token in sent:
         if token.i in used or token.pos_ not in ("NOUN", "PROPN"):
             continue
-        found = match_noun(token)
+        found = match_noun(token) or match_deverbal(token)
         if found is not None:
             nouns.append(found)
     return verbs + nouns
@@ -200,7 +202,8 @@ def _sentence_events(sent: Span, actors: DocumentActors, times, quotes, prior=()
     for match in matches:
         if _governed_by_trigger(match, heads - {match.head.i}):
             continue
-        nominal = match.head.pos_ in ("NOUN", "PROPN") and match.noun is None and match.head.dep_ != "ROOT"
+        nominal = match.head.pos_ in ("NOUN", "PROPN") and match.noun is None and (
+            match.head.dep_ != "ROOT" or match.deverbal)
         modality = assess_noun(match.head) if nominal else assess(match.head)
         type_ = decide(match.type, modality)
         if type_ is None:
@@ -232,9 +235,27 @@ def _sentence_events(sent: Span, actors: DocumentActors, times, quotes, prior=()
             roles = replace(roles, targets=tuple(condition_targets(match.head, actors, roles.sources))
                             or roles.targets)
         mode = match.mode if type_ == match.type else None
+        crowd = all(_crowd(a.name) for a in roles.sources) if roles.sources else (
+            roles.subject is not None and _crowd(roles.subject.text))
+        if type_ in ("ASSAULT", "COERCE") and crowd:
+            type_, mode = "PROTEST", "riot"  # "the storming of the embassy by protesters": a riot
         out.extend(_events(match, type_, mode, roles, modality, sent, actors, times, quotes, nominal))
     out.extend(_reported_demands(sent, heads, actors, times, quotes))
     return out
+
+
+@cache
+def _crowd_nouns() -> frozenset[str]:
+    text = resources.files("relata.data").joinpath("crowd_nouns.tsv").read_text(encoding="utf-8")
+    rows = [line.strip().lower() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return frozenset(rows[1:])
+
+
+def _crowd(name: str) -> bool:
+    """Whether an actor's name or a subject says a crowd of civilians (``Iranian protesters``):
+    ``data/crowd_nouns.tsv``."""
+    words = name.lower().split()
+    return bool(words) and words[-1] in _crowd_nouns()
 
 
 def _slot_roles(roles: Roles, match: PatternMatch, actors: DocumentActors) -> Roles:

@@ -102,7 +102,7 @@ def _trailing(cue: Cue) -> tuple[int, int] | None:
         return None
     if any(c.dep_ == "mark" for c in head.children):
         return None  # "..., after the leaders announced ...": a subordinate clause
-    sent = head.sent
+    sent = sentence_of(head)
     left, right = head.left_edge.i, head.right_edge.i
     while right + 1 < sent.end and sent.doc[right + 1].is_punct:
         right += 1

@@ -35,7 +35,12 @@ from relata.resolve.groups import find_groups
 from relata.resolve.index import DocumentIndex, RoleFact
 from relata.resolve.matching import match_known
 from relata.resolve.missed_names import with_missed_speakers
-from relata.resolve.nationality import country_after_place, country_in_name, country_of_modifier, named_as_a_place
+from relata.resolve.nationality import (
+    country_after_place,
+    country_in_name,
+    country_of_modifier,
+    named_as_a_place,
+)
 from relata.resolve.people import group_people
 from relata.resolve.role_nouns import find_role_nouns, state_title
 from relata.resolve.sectors import actor_sector
@@ -77,6 +82,8 @@ class DocumentActors:
     mentions: tuple[EntityMention, ...] = ()
     _by_id: dict = field(default_factory=dict, repr=False, compare=False)
     _index: DocumentIndex | None = field(default=None, repr=False, compare=False)
+    # phrase -> actor id: quotes, events and claims ask about the same subjects and objects
+    _resolved: dict = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self):
         self._by_id.update({a.id: a for a in self.actors})
@@ -102,7 +109,10 @@ class DocumentActors:
             if isinstance(phrase, Token):
                 return self.at(phrase.idx, phrase.idx + len(phrase.text))
             return self.at(phrase.start_char, phrase.end_char)
-        return self.get(_resolve_phrase(self._index, phrase, role_nouns))
+        key = (phrase.i, -1, role_nouns) if isinstance(phrase, Token) else (phrase.start, phrase.end, role_nouns)
+        if key not in self._resolved:
+            self._resolved[key] = _resolve_phrase(self._index, phrase, role_nouns)
+        return self.get(self._resolved[key])
 
     def unnamed(self, actor: Actor) -> bool:
         """Whether ``actor`` is one a role noun stands for (``police``, ``the army``), not a name."""

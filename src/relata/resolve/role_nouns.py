@@ -46,7 +46,7 @@ from spacy.tokens import Token
 from relata.mentions.names import name_key, slug
 from relata.mentions.places import find_place
 from relata.mentions.tables import data_path, read_table
-from relata.nlp import doc_text
+from relata.nlp import doc_text, sentence_of
 from relata.records import Actor
 from relata.resolve.agency import acting_state, organ_words
 from relata.resolve.coordinates import dateline_place
@@ -292,13 +292,14 @@ def _clause_tokens(token: Token) -> set[int]:
         for c in cut:
             inside -= {t.i for t in c.subtree}
         return inside
-    return {t.i for t in token.sent}
+    sent = sentence_of(token)
+    return set(range(sent.start, sent.end))
 
 
 def _sentence_countries(index: DocumentIndex, token: Token) -> set[str]:
     """The countries the noun's clause names (:func:`_clause_tokens`): states, located places, and
     the states officials act for (``Kibaki said the army would withdraw``: Kenya's army)."""
-    sent = token.sent
+    sent = sentence_of(token)
     clause = _clause_tokens(token)
     found = set()
     for position in index.positions_within(sent.start, sent.end):

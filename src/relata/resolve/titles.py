@@ -15,6 +15,7 @@ from spacy.tokens import Span, Token
 
 from relata.mentions.dictionary import ActorDictionary
 from relata.mentions.tables import data_path, read_table, split_list
+from relata.nlp import sentence_of
 from relata.records import Actor
 
 # Tokens that may stand between a name and the title words before it.
@@ -114,7 +115,7 @@ def premodifiers(doc, start: int) -> list[Token]:
     (``U.S. Secretary of State``)."""
     out: list[Token] = []
     i = start - 1
-    sentence_start = doc[start].sent.start if start < len(doc) else 0
+    sentence_start = sentence_of(doc[start]).start if start < len(doc) else 0
     while i >= sentence_start and len(out) < _PREMODIFIER_MAX:
         t = doc[i]
         # "Secretary of State", "Minister for Interior": a title may hold "of"/"for" between nouns
