@@ -111,6 +111,10 @@ def test_a_dateline_is_not_part_of_the_name_after_it(mentions):
     assert "European Union" in texts(found)
     assert not any("BRUSSELS" in t and "Union" in t for t in texts(found))
     assert "Al-Shabaab" in texts(mentions("Officials said Al-Shabaab claimed the attack."))
+    # the mention may start after the dateline's place, at its country
+    found = mentions("Title\n\nHONIARA, Solomon Islands - The Solomon Islands government on Thursday "
+                     "suspended a policing mission.")
+    assert not any(" - " in t for t in texts(found)), texts(found)
 
 
 def test_a_demonym_and_portfolio_before_a_title_are_no_organisation():

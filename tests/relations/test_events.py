@@ -386,3 +386,19 @@ def test_violence_by_a_crowd_is_a_riot(text):
 def test_led_to_is_a_cause_not_an_event():
     events, _ = events_of("Russia's annexation of Crimea led to sanctions by the European Union.")
     assert [e.trigger for e in events] == ["annexation"]
+
+
+def test_hosting_talks_between_two_parties_is_consulting_them():
+    events, _ = events_of("Qatar hosted talks between Washington and the Taliban in Doha.")
+    assert {(e.type, e.source) for e in events} == {("CONSULT", "QAT")}
+    assert "USA" in {e.target for e in events}
+    text = ("Honiara and Canberra traded accusations on Monday. Fiji's prime minister, Sitiveni Rabuka, "
+            "will host talks between the two sides in Suva next week.")
+    events, _ = events_of(text)
+    hosted = [e for e in events if e.trigger == "host"]
+    assert {e.target for e in hosted} == {"SLB", "AUS"} and {e.source for e in hosted} == {"FJI"}
+
+
+def test_suspending_a_mission_reduces_relations():
+    events, _ = events_of("The Solomon Islands government on Thursday suspended an Australian-led policing mission.")
+    assert [(e.type, e.source, e.target) for e in events] == [("SANCTION", "SLB", "AUS")]

@@ -126,7 +126,13 @@ def _after_dateline(doc: Doc, start: int, end: int) -> int:
     a dash) is where the story was filed, not part of the name after it."""
     dash = next((i for i in range(start + 1, min(end, start + 5)) if doc[i].text in DASHES
                  and doc[i].whitespace_), None)
-    if dash is None or dash + 1 >= end or not in_capitals(doc[start:dash]) or not opens_line(doc[start]):
+    if dash is None or dash + 1 >= end:
+        return start
+    # the mention may start at the line or after its place: "HONIARA, [Solomon Islands - The ...]"
+    line = start
+    while line > 0 and start - line < 6 and not opens_line(doc[line]):
+        line -= 1
+    if not opens_line(doc[line]) or not in_capitals(doc[line:dash]):
         return start
     return dash + 1
 

@@ -285,7 +285,10 @@ def _referred_roles(roles: Roles, match: PatternMatch, actors: DocumentActors, p
         roles = replace(roles, sources=tuple(pair_antecedents(roles.subject, prior, actors)))
     heads = [match.head] + ([match.noun] if match.noun is not None else [])
     direct = [c for h in heads for c in h.children if c.dep_ in ("dobj", "dative")]
-    pair = next((o for o in direct if pair_phrase(o)), None)
+    # "host talks between the two sides in Suva": the pair are the parties, whatever else is named
+    between = [p for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "between"
+               for p in c.children if p.dep_ == "pobj"]
+    pair = next((o for o in direct + between if pair_phrase(o)), None)
     if pair is None and not roles.targets:
         # "mediate between the two neighbours", also in the act offered ("offered to mediate ...")
         clauses = heads + [c for c in match.head.children if c.dep_ == "xcomp" or is_infinitival_advcl(c)]
