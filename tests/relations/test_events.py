@@ -402,3 +402,35 @@ def test_hosting_talks_between_two_parties_is_consulting_them():
 def test_suspending_a_mission_reduces_relations():
     events, _ = events_of("The Solomon Islands government on Thursday suspended an Australian-led policing mission.")
     assert [(e.type, e.source, e.target) for e in events] == [("SANCTION", "SLB", "AUS")]
+
+
+def test_two_states_signing_an_agreement_sign_it_with_each_other():
+    events, _ = events_of("Georgia and Azerbaijan signed a strategic partnership agreement in 2022.")
+    assert [(e.type, e.source, e.target, e.cameo) for e in events] == [("SUPPORT", "GEO", "AZE", "057")]
+    events, _ = events_of("Georgia and Azerbaijan signed a deal with Turkey.")
+    assert {(e.source, e.target) for e in events} == {("GEO", "TUR"), ("AZE", "TUR")}
+
+
+def test_a_headline_parsed_as_a_noun_phrase_keeps_its_object():
+    events, _ = events_of("Georgia summons Azerbaijani envoy over border arrests")
+    assert [(e.source, e.target) for e in events] == [("GEO", "AZE")]
+
+
+def test_the_two_leaders_are_the_pair_named_before():
+    text = ("Georgian Prime Minister Irakli Kobakhidze said he had spoken by telephone with Azerbaijani "
+            "President Ilham Aliyev and that the two leaders agreed to set up a joint commission.")
+    events, _ = events_of(text)
+    agreed = [e for e in events if e.trigger == "agreed"]
+    assert {(e.source, e.target) for e in agreed} == {("GEO", "AZE")}
+
+
+def test_an_event_noun_with_its_doer_is_its_own_event_under_another_trigger():
+    """The detention is reported by its own noun phrase (doer after "by"), and the release the
+    ministry demands undoes it: whom the demand is aimed at is the detainer."""
+    text = ("Georgia's foreign ministry summoned Azerbaijan's ambassador on Tuesday to protest the detention "
+            "of three Georgian shepherds by Azerbaijani border guards. Tbilisi demanded the men's "
+            "immediate release.")
+    events, _ = events_of(text)
+    coded = {(e.trigger, e.type, e.source, e.target) for e in events}
+    assert ("detention", "COERCE", "AZE", "GEO") in coded
+    assert ("demanded", "REQUEST", "GEO", "AZE") in coded

@@ -352,6 +352,9 @@ def verb_roles(match: PatternMatch, actors: DocumentActors) -> Roles:
         # an event-noun object ("held talks") names no actor, so it may stay among the candidates;
         # an object the pattern requires ("expelled diplomats") is the target
         target_cands += [c for c in verb.children if c.dep_ == "dobj"]
+        if verb.pos_ == "NOUN" and verb.dep_ == "ROOT":
+            # a headline parsed as a noun phrase: "Georgia summons Azerbaijani envoy over ..."
+            target_cands += [c for c in verb.children if c.dep_ == "appos"]
     if match.type == "PROTEST":  # "blocked streets in Hong Kong in defiance of Chinese authorities"
         target_cands = _opposed(verb) + target_cands
     if match.noun is not None:

@@ -92,7 +92,14 @@ from relata.relations.event_modality import (
     role_of,
     same_paragraph,
 )
-from relata.relations.event_patterns import PatternMatch, intensity, match_deverbal, match_noun, match_verb
+from relata.relations.event_patterns import (
+    PatternMatch,
+    intensity,
+    match_deverbal,
+    match_noun,
+    match_verb,
+    noun_agent,
+)
 from relata.resolve.actors import DocumentActors
 
 # Dependencies through which a trigger is the complement (or object) of another word.
@@ -104,6 +111,7 @@ MAX_PAIRS = 3
 JOINT_WORDS = frozenset({"joint", "combined", "bilateral"})  # at most this many sources (and targets) per trigger
 # "X and Y met/agreed/cooperated" with no object: each is the other's partner, not the place's.
 MUTUAL_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
+MUTUAL_CODES = frozenset({"057"})  # CAMEO "Sign formal agreement" (SUPPORT): signed with each other
 # Role and modality search walks the sentence's tree once per trigger, so cost grows with the
 # square of sentence length. News sentences stay far below this; longer "sentences" are text
 # without punctuation (a scraped blob), where a parse-based event would be a guess anyway.
@@ -150,7 +158,12 @@ def _candidates(sent: Span) -> list[PatternMatch]:
 
 
 def _governed_by_trigger(match: PatternMatch, heads: set[int]) -> bool:
-    """Whether the trigger is the complement or object of another trigger (``agreed to withdraw``)."""
+    """Whether the trigger is the complement or object of another trigger (``agreed to withdraw``).
+    An event noun that names its doer with ``by`` reports an act of its own, whatever governs it
+    (``summoned the envoy to protest the detention of three shepherds by border guards``)."""
+    if match.head.pos_ == "NOUN" and match.noun is None and match.type not in MUTUAL_TYPES \
+            and noun_agent(match.head) is not None:
+        return False  # (a meeting or visit named again is the meeting the clause reports)
     return _governed(match.head, heads)
 
 
@@ -281,8 +294,11 @@ def _shared_target(roles: Roles, match: PatternMatch, found_targets: dict[int, t
 def _referred_roles(roles: Roles, match: PatternMatch, actors: DocumentActors, prior, nominal: bool) -> Roles:
     """Roles the clause leaves open, from what its words refer back to (``rejected the charge``,
     ``the two countries agreed``): :mod:`relata.relations.event_anaphora`."""
-    if not roles.sources and pair_phrase(roles.subject):
-        roles = replace(roles, sources=tuple(pair_antecedents(roles.subject, prior, actors)))
+    if pair_phrase(roles.subject):
+        # "the two leaders agreed": the pair named before, not whichever leader the words resolve to
+        pair = pair_antecedents(roles.subject, prior, actors)
+        if len(pair) >= 2 or not roles.sources:
+            roles = replace(roles, sources=tuple(pair))
     heads = [match.head] + ([match.noun] if match.noun is not None else [])
     direct = [c for h in heads for c in h.children if c.dep_ in ("dobj", "dative")]
     # "host talks between the two sides in Suva": the pair are the parties, whatever else is named
@@ -523,7 +539,8 @@ def _mutual_partners(type_: str, roles: Roles, actors, match: PatternMatch) -> l
     """The distinct actors of a coordinated subject of a mutual act with no partner named as its
     object (``met X``, ``talks with X``), else []. Other targets found for such a verb are where
     it happened (``met ... in Kazakhstan``), not who took part."""
-    if type_ not in MUTUAL_TYPES or len(roles.sources) < 2 or match.mode == "visit":
+    if (type_ not in MUTUAL_TYPES and match.cameo not in MUTUAL_CODES) or len(roles.sources) < 2 \
+            or match.mode == "visit":
         return []
     heads = (match.head, match.noun) if match.noun is not None else (match.head,)
     joint = any(c.dep_ == "amod" and c.lower_ in JOINT_WORDS for h in heads for c in h.children)
