@@ -434,3 +434,18 @@ def test_an_event_noun_with_its_doer_is_its_own_event_under_another_trigger():
     coded = {(e.trigger, e.type, e.source, e.target) for e in events}
     assert ("detention", "COERCE", "AZE", "GEO") in coded
     assert ("demanded", "REQUEST", "GEO", "AZE") in coded
+
+
+@pytest.mark.parametrize("text, trigger, type_, source, target", [
+    ("The United States raised tariffs on Mexican steel to 50 percent.", "raised tariffs", "SANCTION", "USA", "MEX"),
+    ("Beijing slapped sanctions on two American defence firms.", "slapped sanctions", "SANCTION", "CHN", "USA"),
+])
+def test_verbs_that_take_their_event_from_the_object(text, trigger, type_, source, target):
+    events, _ = events_of(text)
+    assert [(e.trigger, e.type, e.source, e.target) for e in events] == [(trigger, type_, source, target)]
+
+
+def test_raised_concerns_is_no_event_and_condemning_deportations_targets_the_deporter():
+    assert types_of("The ministry raised concerns about the plan.") == []
+    events, _ = events_of("Honduras deported 120 Nicaraguan migrants. Nicaragua condemned the deportations.")
+    assert [(e.type, e.source, e.target) for e in events if e.trigger == "condemned"] == [("ACCUSE", "NIC", "HND")]
