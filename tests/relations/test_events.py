@@ -449,3 +449,15 @@ def test_raised_concerns_is_no_event_and_condemning_deportations_targets_the_dep
     assert types_of("The ministry raised concerns about the plan.") == []
     events, _ = events_of("Honduras deported 120 Nicaraguan migrants. Nicaragua condemned the deportations.")
     assert [(e.type, e.source, e.target) for e in events if e.trigger == "condemned"] == [("ACCUSE", "NIC", "HND")]
+
+
+def test_an_event_noun_subject_acts_through_its_doer_and_is_the_event():
+    """"The shelling of Kharkiv by Russian forces killed four people": Russia shelled (not Kharkiv),
+    and the killing is the shelling's result, not a second event."""
+    events, _ = events_of("The shelling of Kharkiv by Russian forces killed four people.")
+    assert [(e.trigger, e.type, e.source) for e in events] == [("shelling", "ASSAULT", "RUS")]
+    events, _ = events_of("Recent US drone attacks have killed eight Somali militants since July.")
+    assert {e.source for e in events} == {"USA"}
+    # a subject event noun that is not coded itself leaves the verb its event
+    events, _ = events_of("The attack on the convoy killed two Malian soldiers.")
+    assert [(e.trigger, e.target) for e in events] == [("killed", "MLI")]

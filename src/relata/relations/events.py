@@ -211,7 +211,8 @@ def _sentence_events(sent: Span, actors: DocumentActors, times, quotes, prior=()
     found_targets: dict[int, tuple] = {}  # trigger token -> its targets, for conjoined verbs
     heads = {m.head.i for m in matches if not m.weak}
     heads |= {m.noun.i for m in matches if m.noun is not None}
-    out: list[Event] = []
+    produced: list[tuple] = []  # (subject token of a verb trigger, type, its events)
+    coded: dict[int, str | None] = {}  # trigger head -> the type it was coded as, if it gave events
     for match in matches:
         if _governed_by_trigger(match, heads - {match.head.i}):
             continue
@@ -252,7 +253,13 @@ def _sentence_events(sent: Span, actors: DocumentActors, times, quotes, prior=()
             roles.subject is not None and _crowd(roles.subject.text))
         if type_ in ("ASSAULT", "COERCE") and crowd:
             type_, mode = "PROTEST", "riot"  # "the storming of the embassy by protesters": a riot
-        out.extend(_events(match, type_, mode, roles, modality, sent, actors, times, quotes, nominal))
+        found = _events(match, type_, mode, roles, modality, sent, actors, times, quotes, nominal)
+        coded[match.head.i] = type_ if found else None
+        subject = roles.subject.i if roles.subject is not None and not nominal else None
+        produced.append((subject, type_, found))
+    # "the shelling of Kharkiv killed four people": the coded shelling is the event, not its result
+    out = [e for subject, type_, found in produced if subject is None or coded.get(subject) != type_
+           for e in found]
     out.extend(_reported_demands(sent, heads, actors, times, quotes))
     return out
 
