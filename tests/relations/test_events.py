@@ -461,3 +461,18 @@ def test_an_event_noun_subject_acts_through_its_doer_and_is_the_event():
     # a subject event noun that is not coded itself leaves the verb its event
     events, _ = events_of("The attack on the convoy killed two Malian soldiers.")
     assert [(e.trigger, e.target) for e in events] == [("killed", "MLI")]
+
+
+@pytest.mark.parametrize("text, source, target", [
+    ("Mexico filed a complaint at the World Trade Organization on Wednesday after the United States raised "
+     "tariffs on Mexican steel.", "MEX", "USA"),
+    ("Iran complained to the UN Security Council after Israel struck its consulate in Damascus.", "IRN", "ISR"),
+])
+def test_a_complaint_taken_to_an_international_body_accuses_whom_it_answers(text, source, target):
+    events, _ = events_of(text)
+    assert [(e.source, e.target) for e in events if e.type == "ACCUSE"] == [(source, target)]
+
+
+def test_a_complaint_with_nothing_it_answers_stays_with_the_body():
+    events, _ = events_of("Mexico filed a complaint at the World Trade Organization.")
+    assert [(e.type, e.target) for e in events] == [("ACCUSE", "wto")]

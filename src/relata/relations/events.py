@@ -225,6 +225,7 @@ def _sentence_events(sent: Span, actors: DocumentActors, times, quotes, prior=()
         roles = noun_roles(match.head, actors) if nominal else verb_roles(match, actors)
         roles = _slot_roles(roles, match, actors)
         roles = _referred_roles(roles, match, actors, prior, nominal)
+        roles = _accused_not_forum(roles, match, actors, nominal)
         roles = _shared_target(roles, match, found_targets)
         if not nominal:
             found_targets[match.head.i] = roles.targets
@@ -296,6 +297,26 @@ def _shared_target(roles: Roles, match: PatternMatch, found_targets: dict[int, t
         return roles
     inherited = tuple(a for a in found_targets.get(head.head.i, ()) if a not in roles.sources)
     return replace(roles, targets=inherited) if inherited else roles
+
+
+# Conjunctions that open the clause a complaint answers: "complained to the UN after X struck".
+CAUSE_MARKS = frozenset({"after", "because", "since", "as", "when"})
+
+
+def _accused_not_forum(roles: Roles, match: PatternMatch, actors: DocumentActors, nominal: bool) -> Roles:
+    """``Mexico filed a complaint at the WTO after the United States raised tariffs``: an
+    international body or court a complaint is taken to is where it is heard; the accused is who
+    did what the complaint answers (the subject of its ``after``/``because`` clause)."""
+    if match.type != "ACCUSE" or nominal or not roles.targets or not all(
+            a.sector in ("IGO", "JUD") or (a.kind == "organization" and a.country is None) for a in roles.targets):
+        return roles
+    for clause in match.head.children:
+        if clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CAUSE_MARKS for c in clause.children):
+            subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            found = [a for a in np_actors(subject, actors) if a not in roles.sources]
+            if found:
+                return replace(roles, targets=tuple(found[:MAX_PAIRS]))
+    return roles
 
 
 def _referred_roles(roles: Roles, match: PatternMatch, actors: DocumentActors, prior, nominal: bool) -> Roles:
