@@ -29,7 +29,7 @@ from relata.mentions.dictionary import load_dictionary
 from relata.nlp import sentence_of
 from relata.records import Actor
 from relata.relations.event_modality import CONDITIONAL, is_infinitival_advcl, role_of
-from relata.relations.event_patterns import PatternMatch, match_deverbal, match_noun, noun_agent
+from relata.relations.event_patterns import PatternMatch, match_noun, noun_agent
 from relata.relations.event_subjects import RELATIVE_PRONOUNS
 from relata.relations.event_subjects import near as _near
 from relata.relations.event_subjects import subject_of as _subject
@@ -337,9 +337,7 @@ def verb_roles(match: PatternMatch, actors: DocumentActors) -> Roles:
             sources = np_actors(_noun_agent(match.noun), actors)
         target_cands = [t for t in (_passive_target(verb),) if t is not None]
     else:
-        sources = _event_subject_doers(subject, actors)
-        if sources is None:
-            sources = np_actors(subject, actors)
+        sources = np_actors(subject, actors)
         if not sources and subject is None and verb.pos_ == "NOUN":
             # a headline parsed as one noun phrase: "India and Pakistan resume water talks"
             sources = modifier_conjunct_actors(verb, actors)
@@ -383,19 +381,6 @@ def verb_roles(match: PatternMatch, actors: DocumentActors) -> Roles:
     if not targets:
         targets = _nearest_in_clause(match, actors, sources, subject, VENUE_PREPS if venue_only else ())
     return Roles(sources=tuple(sources), targets=tuple(targets), subject=subject, passive=passive)
-
-
-def _event_subject_doers(subject: Token | None, actors: DocumentActors) -> list[Actor] | None:
-    """``The shelling of Kharkiv by Russian forces killed four people``: a subject that names an
-    event acts through whoever did that event (its possessive, ``by`` phrase or demonym), never
-    through the place or people it was done to. ``None`` when the subject is no event noun."""
-    if subject is None or subject.pos_ != "NOUN" or (match_noun(subject) is None and match_deverbal(subject) is None):
-        return None
-    doers = list(noun_roles(subject, actors).sources)
-    for modifier in subject.lefts:  # "Recent US Predator attacks"
-        if not doers and modifier.dep_ in ("compound", "amod", "nmod"):
-            doers = [a for t in modifier.subtree if (a := actors.resolve(t)) is not None]
-    return list(dict.fromkeys(doers))
 
 
 def _opposed(verb: Token) -> list[Token]:
