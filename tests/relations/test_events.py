@@ -476,3 +476,16 @@ def test_a_complaint_taken_to_an_international_body_accuses_whom_it_answers(text
 def test_a_complaint_with_nothing_it_answers_stays_with_the_body():
     events, _ = events_of("Mexico filed a complaint at the World Trade Organization.")
     assert [(e.type, e.target) for e in events] == [("ACCUSE", "wto")]
+
+
+def test_declining_to_comment_is_no_rejection_and_burning_an_effigy_is_a_protest():
+    assert types_of("China declined to comment.") == []
+    assert types_of("China declined to meet the envoy.") == ["REJECT"]
+    events, _ = events_of("Protesters burned an effigy of the Indian prime minister in Kathmandu.")
+    assert [(e.type, e.target) for e in events] == [("PROTEST", "IND")]
+
+
+def test_an_event_nouns_partner_phrase_comes_before_the_rest_of_its_phrase():
+    events, _ = events_of("Nepal on Friday lodged a diplomatic protest with India over the opening of a road through "
+                          "the Lipulekh pass, a stretch of Himalayan territory both countries claim.")
+    assert [(e.type, e.source, e.target) for e in events] == [("ACCUSE", "NPL", "IND")]

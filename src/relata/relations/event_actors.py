@@ -358,10 +358,10 @@ def verb_roles(match: PatternMatch, actors: DocumentActors) -> Roles:
     if match.type == "PROTEST":  # "blocked streets in Hong Kong in defiance of Chinese authorities"
         target_cands = _opposed(verb) + target_cands
     if match.noun is not None:
-        # "hosted talks between Honiara and Canberra in Suva": the parties, before anything the
-        # object phrase names further on
-        target_cands = _prep_objects(match.noun, ("between",)) + target_cands
-        target_cands += _prep_objects(match.noun, NOUN_TARGET_PREPS)
+        # "hosted talks between Honiara and Canberra in Suva", "lodged a protest with India over
+        # ...": the event noun's own partner phrase comes before anything else its phrase holds
+        target_cands = _prep_objects(match.noun, ("between",)) + _prep_objects(match.noun, NOUN_TARGET_PREPS) \
+            + [t for t in target_cands if t != match.noun] + ([match.noun] if match.noun in target_cands else [])
     if match.type == "ACCUSE":  # "complained to the UN over Israeli raids": the accused, not the addressee
         target_cands += _prep_objects(verb, ("over", "about"))
     preps = TARGET_PREPS
