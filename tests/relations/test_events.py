@@ -136,9 +136,12 @@ def test_reported_demand_is_request_by_the_speaker():
 
 
 def test_coordinated_subjects_give_one_event_each():
-    events, actors = events_of("Paris and Rome signed a trade agreement.")
-    sources = {name(actors, e.source) for e in events if e.type == "SUPPORT"}
+    events, actors = events_of("Paris and Rome imposed sanctions on Minsk.")
+    sources = {name(actors, e.source) for e in events if e.type == "SANCTION"}
     assert {"France", "Italy"} <= sources
+    # signing has no partner named here: they signed it with each other (CAMEO 057)
+    events, actors = events_of("Paris and Rome signed a trade agreement.")
+    assert {(e.source, e.target) for e in events if e.type == "SUPPORT"} == {("FRA", "ITA")}
 
 
 def test_trigger_and_span_fields():
@@ -489,3 +492,21 @@ def test_an_event_nouns_partner_phrase_comes_before_the_rest_of_its_phrase():
     events, _ = events_of("Nepal on Friday lodged a diplomatic protest with India over the opening of a road through "
                           "the Lipulekh pass, a stretch of Himalayan territory both countries claim.")
     assert [(e.type, e.source, e.target) for e in events] == [("ACCUSE", "NPL", "IND")]
+
+
+def test_a_third_party_on_an_agreement_named_before_speaks_of_its_two_parties():
+    events, _ = events_of("Kenya and Ethiopia signed a border deal on Tuesday. Somalia welcomed the deal.")
+    assert {(e.trigger, e.source, e.target) for e in events} == {
+        ("signed", "KEN", "ETH"), ("welcomed", "SOM", "KEN"), ("welcomed", "SOM", "ETH")}
+    events, _ = events_of("Russia and China held talks in Beijing. Washington criticised the talks.")
+    assert {e.target for e in events if e.trigger == "criticised"} == {"RUS", "CHN"}
+
+
+def test_his_foreign_counterpart_is_of_the_state_the_demonym_names():
+    events, _ = events_of("Kenyan Interior Minister Kipchumba Murkomen met his Ethiopian counterpart in Addis Ababa.")
+    assert [(e.type, e.source, e.target) for e in events] == [("CONSULT", "KEN", "ETH")]
+
+
+def test_handing_over_suspects_is_legal_cooperation():
+    events, _ = events_of("Ethiopia handed over six suspects to Kenyan authorities on Monday.")
+    assert [(e.type, e.mode, e.source, e.target) for e in events] == [("COOPERATE", "legal", "ETH", "KEN")]

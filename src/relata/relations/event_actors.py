@@ -300,6 +300,11 @@ def _inner_actors(token: Token, actors: DocumentActors, sources: list[Actor], de
     grant ...``, ``tons of aid to refugees fleeing the war in Liberia``."""
     if depth > 2 or token.pos_ not in ("NOUN", "PROPN"):
         return []
+    # "met his Ethiopian counterpart": the possessive says whose counterpart, the demonym who
+    named = [a for c in token.children if c.dep_ == "amod" and c.tag_ == "JJ" and not _after_hyphen(c)
+             if (a := actors.resolve(c)) is not None and a.kind == "state" and a not in sources]
+    if named:
+        return named
     inner = _prep_objects(token, INNER_PREPS) + _clause_actor_tokens(token)
     for t in inner:
         found = np_actors(t, actors)
@@ -310,6 +315,11 @@ def _inner_actors(token: Token, actors: DocumentActors, sources: list[Actor], de
         if found:
             return found
     return []
+
+
+def _after_hyphen(token: Token) -> bool:
+    """``anti-Iran``, ``pro-Russian``: a state named after a stance prefix is not the noun's own."""
+    return token.i > 0 and token.doc[token.i - 1].text == "-"
 
 
 def _clause_actor_tokens(noun: Token) -> list[Token]:

@@ -145,6 +145,29 @@ def antecedent_target(verb: Token, sources: Sequence[Actor], prior: Sequence[Pri
     return None
 
 
+# Agreements and meetings between two parties that a third may welcome, back or reject.
+_BETWEEN_TWO = frozenset({"AGREE", "CONSULT", "COOPERATE", "SUPPORT"})
+
+
+def parties_of_referred(verb: Token, sources: Sequence[Actor], prior: Sequence[PriorEvent],
+                        actors: DocumentActors) -> list[Actor]:
+    """``Kenya and Ethiopia signed a border deal. Somalia welcomed the deal.``: what a third party
+    says of an agreement or meeting named earlier is said of its two parties."""
+    own = {actors.coded_as(a).id for a in sources} | {a.id for a in sources}
+    for noun, definite in _referring_nouns(verb):
+        wanted = referred_type(noun, definite)
+        if wanted not in _BETWEEN_TWO:
+            continue
+        for event in reversed(prior):
+            if event.position >= verb.idx or event.type not in _BETWEEN_TWO:
+                continue
+            if event.source and event.target and not {event.source, event.target} & own:
+                found = [actors.get(event.source), actors.get(event.target)]
+                return [a for a in found if a is not None]
+            break  # the latest agreement or meeting is the one referred to: if it is the speaker's own, none
+    return []
+
+
 def _named_together(token: Token, actors: DocumentActors) -> list[Actor]:
     """The last two states named together (``Mali and Burkina Faso warned ...``) in the sentence
     before the pair phrase's, or earlier in its own."""

@@ -77,6 +77,7 @@ from relata.relations.event_anaphora import (
     antecedent_target,
     pair_antecedents,
     pair_phrase,
+    parties_of_referred,
 )
 from relata.relations.event_modality import (
     ATTEMPT,
@@ -112,6 +113,7 @@ JOINT_WORDS = frozenset({"joint", "combined", "bilateral"})  # at most this many
 # "X and Y met/agreed/cooperated" with no object: each is the other's partner, not the place's.
 MUTUAL_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 MUTUAL_CODES = frozenset({"057"})  # CAMEO "Sign formal agreement" (SUPPORT): signed with each other
+MUTUAL_VERBS = frozenset({"sign"})  # the verb of 057, whatever code its object gave it ("signed a deal": 050)
 # Role and modality search walks the sentence's tree once per trigger, so cost grows with the
 # square of sentence length. News sentences stay far below this; longer "sentences" are text
 # without punctuation (a scraped blob), where a parse-based event would be a guess anyway.
@@ -352,6 +354,10 @@ def _referred_roles(roles: Roles, match: PatternMatch, actors: DocumentActors, p
             answered = antecedent_target(verb, roles.sources, prior, actors)
             if answered is not None and answered not in roles.sources:
                 return replace(roles, targets=(answered,))
+        if not roles.targets:
+            parties = parties_of_referred(match.head, roles.sources, prior, actors)
+            if parties:
+                return replace(roles, targets=tuple(parties))
     return roles
 
 
@@ -567,8 +573,8 @@ def _mutual_partners(type_: str, roles: Roles, actors, match: PatternMatch) -> l
     """The distinct actors of a coordinated subject of a mutual act with no partner named as its
     object (``met X``, ``talks with X``), else []. Other targets found for such a verb are where
     it happened (``met ... in Kazakhstan``), not who took part."""
-    if (type_ not in MUTUAL_TYPES and match.cameo not in MUTUAL_CODES) or len(roles.sources) < 2 \
-            or match.mode == "visit":
+    signed = match.cameo in MUTUAL_CODES or match.head.lemma_ in MUTUAL_VERBS
+    if (type_ not in MUTUAL_TYPES and not signed) or len(roles.sources) < 2 or match.mode == "visit":
         return []
     heads = (match.head, match.noun) if match.noun is not None else (match.head,)
     joint = any(c.dep_ == "amod" and c.lower_ in JOINT_WORDS for h in heads for c in h.children)
