@@ -510,3 +510,12 @@ def test_his_foreign_counterpart_is_of_the_state_the_demonym_names():
 def test_handing_over_suspects_is_legal_cooperation():
     events, _ = events_of("Ethiopia handed over six suspects to Kenyan authorities on Monday.")
     assert [(e.type, e.mode, e.source, e.target) for e in events] == [("COOPERATE", "legal", "ETH", "KEN")]
+
+
+def test_an_event_named_again_in_the_passive_is_not_a_second_event():
+    events, _ = events_of("Kenya and Ethiopia agreed to deploy joint patrols along their border. "
+                          "The agreement was reached in Addis Ababa.")
+    assert [e.trigger for e in events if e.type == "AGREE"] == ["agreed"]
+    # new sanctions are new
+    events, _ = events_of("Russia imposed sanctions on Poland. New sanctions were imposed on Warsaw in May.")
+    assert len([e for e in events if e.type == "SANCTION"]) == 2

@@ -224,6 +224,8 @@ def _sentence_events(sent: Span, actors: DocumentActors, times, quotes, prior=()
         type_ = decide(match.type, modality)
         if type_ is None:
             continue
+        if _named_again(match, prior):
+            continue
         roles = noun_roles(match.head, actors) if nominal else verb_roles(match, actors)
         roles = _slot_roles(roles, match, actors)
         roles = _referred_roles(roles, match, actors, prior, nominal)
@@ -279,6 +281,18 @@ def _crowd(name: str) -> bool:
     ``data/crowd_nouns.tsv``."""
     words = name.lower().split()
     return bool(words) and words[-1] in _crowd_nouns()
+
+
+def _named_again(match: PatternMatch, prior) -> bool:
+    """``The agreement was reached in Addis Ababa`` after ``Kenya and Ethiopia agreed ...``: a
+    light verb in the passive whose subject is a definite event noun of an event already coded
+    names that event again."""
+    noun = match.noun
+    if noun is None or noun.dep_ != "nsubjpass":
+        return False
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children):
+        return False
+    return any(e.type == match.type for e in prior)
 
 
 def _slot_roles(roles: Roles, match: PatternMatch, actors: DocumentActors) -> Roles:
