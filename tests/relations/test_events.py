@@ -519,3 +519,23 @@ def test_an_event_named_again_in_the_passive_is_not_a_second_event():
     # new sanctions are new
     events, _ = events_of("Russia imposed sanctions on Poland. New sanctions were imposed on Warsaw in May.")
     assert len([e for e in events if e.type == "SANCTION"]) == 2
+
+
+def test_a_dateline_coordinated_with_the_subject_is_no_party():
+    events, _ = events_of("Gulf thaw\n\nDUBAI - Iran and Bahrain exchanged prisoners on Tuesday in a deal mediated by Oman.")
+    assert [(e.source, e.target) for e in events] == [("IRN", "BHR")]
+
+
+def test_a_role_noun_in_what_a_state_organ_reports_is_of_its_state_not_the_datelines():
+    text = ("Gulf thaw\n\nDUBAI - Iran and Bahrain exchanged prisoners.\n\nSeparately, the U.S. Navy said a "
+            "destroyer had shot down two drones launched from Yemen toward a commercial ship in the Red Sea.")
+    events, actors = events_of(text)
+    shot = [e for e in events if e.trigger.startswith("shot")]
+    assert shot and all(actors.coded_as(actors.get(e.source)).country == "USA" for e in shot)
+
+
+def test_controlling_territory_is_no_event_and_a_rapprochement_is_the_two_states():
+    events, _ = events_of("The Houthis, who control much of northern Yemen, vowed to continue the attacks.")
+    assert "control" not in {e.trigger for e in events}
+    events, _ = events_of("Iran and Bahrain exchanged prisoners on Tuesday. Israel criticised the rapprochement.")
+    assert {e.target for e in events if e.trigger == "criticised"} == {"IRN", "BHR"}

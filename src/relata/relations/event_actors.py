@@ -30,7 +30,7 @@ from relata.nlp import sentence_of
 from relata.records import Actor
 from relata.relations.event_modality import CONDITIONAL, is_infinitival_advcl, role_of
 from relata.relations.event_patterns import PatternMatch, match_noun, noun_agent
-from relata.relations.event_subjects import RELATIVE_PRONOUNS
+from relata.relations.event_subjects import RELATIVE_PRONOUNS, is_dateline_place
 from relata.relations.event_subjects import near as _near
 from relata.relations.event_subjects import subject_of as _subject
 from relata.resolve.actors import DocumentActors
@@ -348,6 +348,10 @@ def verb_roles(match: PatternMatch, actors: DocumentActors) -> Roles:
         target_cands = [t for t in (_passive_target(verb),) if t is not None]
     else:
         sources = np_actors(subject, actors)
+        if subject is not None and sources and is_dateline_place(subject):
+            # "DUBAI - Iran and Bahrain exchanged prisoners": the parser coordinated the place
+            place = actors.resolve(subject)
+            sources = [a for a in sources if a != place]
         if not sources and subject is None and verb.pos_ == "NOUN":
             # a headline parsed as one noun phrase: "India and Pakistan resume water talks"
             sources = modifier_conjunct_actors(verb, actors)

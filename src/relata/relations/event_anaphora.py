@@ -158,13 +158,14 @@ def parties_of_referred(verb: Token, sources: Sequence[Actor], prior: Sequence[P
         wanted = referred_type(noun, definite)
         if wanted not in _BETWEEN_TWO:
             continue
-        for event in reversed(prior):
-            if event.position >= verb.idx or event.type not in _BETWEEN_TWO:
-                continue
+        earlier = [e for e in prior if e.position < verb.idx and e.type in _BETWEEN_TWO]
+        # the latest of the type the noun names ("the rapprochement": cooperation), else the latest
+        # agreement or meeting ("welcomed the deal" after "signed a deal")
+        same = [e for e in earlier if e.type == wanted]
+        for event in (same or earlier)[-1:]:
             if event.source and event.target and not {event.source, event.target} & own:
                 found = [actors.get(event.source), actors.get(event.target)]
                 return [a for a in found if a is not None]
-            break  # the latest agreement or meeting is the one referred to: if it is the speaker's own, none
     return []
 
 

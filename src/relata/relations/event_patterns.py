@@ -310,6 +310,8 @@ def match_verb(verb: Token) -> PatternMatch | None:
     if cameo is not None and (cameo.type or cameo.cameo == NO_EVENT) and bare is None:
         return _from_cameo(verb, cameo)
     if bare is not None:
+        if not bare.type:
+            return None  # a bare exclusion row: the verb is no event in any sense the table knows
         return _coded(PatternMatch(head=verb, tokens=(verb,), type=bare.type, mode=bare.mode))
     # 5. the CAMEO block's default code (``blacklisted``: 160, reduce relations), for verbs Relata's
     # table does not know: where it lists a verb, the senses it leaves out are no event ("call")

@@ -310,7 +310,7 @@ def _sentence_countries(index: DocumentIndex, token: Token) -> set[str]:
             continue
         if actor.kind in ("state", "location") and actor.country:
             found.add(actor.country)
-        elif actor.kind == "person":
+        elif actor.kind in ("person", "organization"):  # an official, or a state organ ("the U.S. Navy said")
             state = acting_state(index, actor)
             if state is not None:
                 found.add(state)
