@@ -539,3 +539,11 @@ def test_controlling_territory_is_no_event_and_a_rapprochement_is_the_two_states
     assert "control" not in {e.trigger for e in events}
     events, _ = events_of("Iran and Bahrain exchanged prisoners on Tuesday. Israel criticised the rapprochement.")
     assert {e.target for e in events if e.trigger == "criticised"} == {"IRN", "BHR"}
+
+
+def test_calling_an_act_a_provocation_accuses_whoever_did_it():
+    events, _ = events_of("Kosovo police arrested three Serb officers on Monday. Serbian President Aleksandar Vucic "
+                          "called the arrests a provocation.")
+    assert ("ACCUSE", "SRB", "XKX") in {(e.type, e.source, e.target) for e in events}
+    assert types_of("The minister called the talks constructive.") == []
+    assert types_of("The president called the attack a tragedy.") == []

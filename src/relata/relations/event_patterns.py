@@ -152,6 +152,10 @@ def _object_words(verb: Token, prep: Token | None) -> dict[str, Token]:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         words.setdefault(lemma_of(pobj), pobj)
+    for child in verb.children:
+        if child.dep_ == "oprd" and prep is None:
+            # "called the arrests a provocation": the predicate names what the act is
+            words.setdefault(lemma_of(child), child)
     if not heads and prep is None:
         # "declined to comment": the verb's complement is what it takes ("decline" + "comment")
         for child in verb.children:
