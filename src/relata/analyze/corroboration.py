@@ -32,14 +32,17 @@ from relata.analyze.corroboration_model import (
     QuoteMention,
 )
 from relata.analyze.corroboration_pairs import LSH_MIN_ITEMS
-from relata.analyze.corroboration_store import create_tables, load_corroboration, write_groups
+from relata.analyze.corroboration_store import (
+    DOCUMENT_COLUMNS,
+    create_tables,
+    load_corroboration,
+    write_groups,
+)
 
 KINDS = ("claims", "quotes", "all")
 # "Several documents": an item reported once is not corroborated (it is kept only when it
 # conflicts with another figure).
 MIN_DOCUMENTS = 2
-
-_DOCUMENT_COLUMNS = "d.id, d.outlet, d.published, d.source, d.title"
 
 
 def corroborate(
@@ -99,7 +102,7 @@ def claim_mentions(con: duckdb.DuckDBPyConnection, documents: list[str] | None =
     """The stored claims (of ``documents`` only, when given) with their documents' metadata."""
     where, params = _only(documents)
     cursor = con.execute(
-        f"SELECT {_DOCUMENT_COLUMNS}, c.position, c.text, c.value, c.unit, c.qualifier, c.measure, "
+        f"SELECT {DOCUMENT_COLUMNS}, c.position, c.text, c.value, c.unit, c.qualifier, c.measure, "
         f"c.period, c.change FROM claims c JOIN documents d ON d.id = c.document_id {where} "
         "ORDER BY d.id, c.position", params
     )
@@ -112,7 +115,7 @@ def quote_mentions(con: duckdb.DuckDBPyConnection, documents: list[str] | None =
     kinds = ", ".join(f"'{kind}'" for kind in QUOTED_KINDS)
     where, params = _only(documents)
     cursor = con.execute(
-        f"SELECT {_DOCUMENT_COLUMNS}, q.position, q.text, q.kind, q.speaker, q.speaker_name "
+        f"SELECT {DOCUMENT_COLUMNS}, q.position, q.text, q.kind, q.speaker, q.speaker_name "
         f"FROM quotes q JOIN documents d ON d.id = q.document_id {where or 'WHERE TRUE'} "
         f"AND q.kind IN ({kinds}) ORDER BY d.id, q.position", params
     )

@@ -42,7 +42,15 @@ TABLES = {
     "quote_group_members": _MEMBERS,
 }
 
-_DOCUMENT_COLUMNS = "d.id, d.outlet, d.published, d.source, d.title"
+# The documents columns a DocumentInfo is built from, in its field order (table alias ``d``).
+DOCUMENT_COLUMNS = "d.id, d.outlet, d.published, d.source, d.title"
+
+
+def mention_from_row(kind: type, row, start: int = 0):
+    """A :class:`ClaimMention` or :class:`QuoteMention` (``kind``) from a row that holds
+    :data:`DOCUMENT_COLUMNS` at ``start`` and the mention's own columns after them."""
+    end = start + 5  # DocumentInfo's fields
+    return kind(DocumentInfo(*row[start:end]), *row[end:])
 
 
 def create_tables(con: duckdb.DuckDBPyConnection) -> None:
@@ -86,20 +94,20 @@ def load_corroboration(con: duckdb.DuckDBPyConnection) -> Corroboration | None:
         return None
     claim_members: dict[int, list[ClaimMention]] = defaultdict(list)
     for row in con.execute(
-        f"SELECT m.group_id, {_DOCUMENT_COLUMNS}, c.position, c.text, c.value, c.unit, c.qualifier, "
+        f"SELECT m.group_id, {DOCUMENT_COLUMNS}, c.position, c.text, c.value, c.unit, c.qualifier, "
         "c.measure, c.period, c.change FROM claim_group_members m "
         "JOIN claims c ON c.document_id = m.document_id AND c.position = m.position "
         "JOIN documents d ON d.id = m.document_id ORDER BY m.group_id, m.rank"
     ).fetchall():
-        claim_members[row[0]].append(ClaimMention(DocumentInfo(*row[1:6]), *row[6:]))
+        claim_members[row[0]].append(mention_from_row(ClaimMention, row, 1))
     quote_members: dict[int, list[QuoteMention]] = defaultdict(list)
     for row in con.execute(
-        f"SELECT m.group_id, {_DOCUMENT_COLUMNS}, q.position, q.text, q.kind, q.speaker, q.speaker_name "
+        f"SELECT m.group_id, {DOCUMENT_COLUMNS}, q.position, q.text, q.kind, q.speaker, q.speaker_name "
         "FROM quote_group_members m "
         "JOIN quotes q ON q.document_id = m.document_id AND q.position = m.position "
         "JOIN documents d ON d.id = m.document_id ORDER BY m.group_id, m.rank"
     ).fetchall():
-        quote_members[row[0]].append(QuoteMention(DocumentInfo(*row[1:6]), *row[6:]))
+        quote_members[row[0]].append(mention_from_row(QuoteMention, row, 1))
     claims = tuple(
         ClaimGroup(
             id=gid, unit=unit, value=value, qualifier=qualifier, measure=measure, period=period,

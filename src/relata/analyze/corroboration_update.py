@@ -60,12 +60,11 @@ from relata.analyze.corroboration_bands import (
 from relata.analyze.corroboration_bands import TABLE as BANDS
 from relata.analyze.corroboration_model import ClaimMention, DocumentInfo, QuoteMention
 from relata.analyze.corroboration_pairs import LSH_MIN_ITEMS, normalise
-from relata.analyze.corroboration_store import insert_rows
+from relata.analyze.corroboration_store import DOCUMENT_COLUMNS, insert_rows, mention_from_row
 from relata.analyze.provenance import publication_order
 
 Key = tuple[str, int]  # (document_id, position) of a stored claim or quote
 
-_DOCUMENT_COLUMNS = "d.id, d.outlet, d.published, d.source, d.title"
 _CLAIM_COLUMNS = "c.position, c.text, c.value, c.unit, c.qualifier, c.measure, c.period, c.change"
 _QUOTE_COLUMNS = "q.position, q.text, q.kind, q.speaker, q.speaker_name"
 _WIDEST = max(EXACT_TOLERANCE, QUALIFIED_TOLERANCE)
@@ -220,7 +219,7 @@ class _Update:
         if not groups:
             return {}
         rows = self.con.execute(
-            f"SELECT m.group_id, {_DOCUMENT_COLUMNS}, m.position FROM {self.members_table} m "
+            f"SELECT m.group_id, {DOCUMENT_COLUMNS}, m.position FROM {self.members_table} m "
             "JOIN documents d ON d.id = m.document_id WHERE m.rank = 0 "
             "AND m.group_id IN (SELECT unnest(?::INTEGER[]))", [groups]).fetchall()
         return {row[0]: publication_order(DocumentInfo(*row[1:6])) + (row[6],) for row in rows}
@@ -289,15 +288,15 @@ class _QuoteUpdate(_Update):
         """Stored quotes sharing a band key with a frontier quote."""
         _items_table(self.con, [_key(m) for m in frontier])
         rows = self.con.execute(
-            f"{_band_pairs(QUOTES)} SELECT p.fd, p.fp, {_DOCUMENT_COLUMNS}, {_QUOTE_COLUMNS} FROM quotes q "
+            f"{_band_pairs(QUOTES)} SELECT p.fd, p.fp, {DOCUMENT_COLUMNS}, {_QUOTE_COLUMNS} FROM quotes q "
             "JOIN pairs p ON p.document_id = q.document_id AND p.position = q.position "
             "JOIN documents d ON d.id = q.document_id").fetchall()
-        return (((row[0], row[1]), QuoteMention(DocumentInfo(*row[2:7]), *row[7:])) for row in rows)
+        return (((row[0], row[1]), mention_from_row(QuoteMention, row, 2)) for row in rows)
 
     def fetch(self, keys: list[Key]) -> list[QuoteMention]:
-        rows = _fetch(self.con, keys, f"{_DOCUMENT_COLUMNS}, {_QUOTE_COLUMNS} FROM quotes q "
+        rows = _fetch(self.con, keys, f"{DOCUMENT_COLUMNS}, {_QUOTE_COLUMNS} FROM quotes q "
                       "JOIN documents d ON d.id = q.document_id", "q")
-        return [QuoteMention(DocumentInfo(*row[:5]), *row[5:]) for row in rows]
+        return [mention_from_row(QuoteMention, row) for row in rows]
 
 
 class _ClaimUpdate(_Update):
@@ -379,12 +378,12 @@ class _ClaimUpdate(_Update):
         compatible periods, values within tolerance (a superset: ``same_claim`` decides)."""
         _items_table(self.con, [_key(m) for m in frontier], frontier_columns(frontier))
         rows = self.con.execute(
-            f"SELECT k.document_id, k.position, {_DOCUMENT_COLUMNS}, {_CLAIM_COLUMNS} FROM _items k "
+            f"SELECT k.document_id, k.position, {DOCUMENT_COLUMNS}, {_CLAIM_COLUMNS} FROM _items k "
             "JOIN claims c ON c.unit = k.unit AND c.change = k.change AND c.value BETWEEN k.low AND k.high "
             "JOIN documents d ON d.id = c.document_id WHERE c.measure IS NOT NULL AND c.measure <> '' "
             "AND (c.period IS NULL OR k.period IS NULL OR c.period = k.period)"
         ).fetchall()
-        return (((row[0], row[1]), ClaimMention(DocumentInfo(*row[2:7]), *row[7:])) for row in rows)
+        return (((row[0], row[1]), mention_from_row(ClaimMention, row, 2)) for row in rows)
 
     def conflict_neighbours(self, frontier: list[ClaimMention]):
         """Stored dated claims sharing a band key with a frontier claim, of the same unit,
@@ -393,17 +392,17 @@ class _ClaimUpdate(_Update):
             return iter(())
         _items_table(self.con, [_key(m) for m in frontier], frontier_columns(frontier))
         rows = self.con.execute(
-            f"{_band_pairs(CONFLICTS)} SELECT p.fd, p.fp, {_DOCUMENT_COLUMNS}, {_CLAIM_COLUMNS} FROM pairs p "
+            f"{_band_pairs(CONFLICTS)} SELECT p.fd, p.fp, {DOCUMENT_COLUMNS}, {_CLAIM_COLUMNS} FROM pairs p "
             "JOIN _items k ON k.document_id = p.fd AND k.position = p.fp "
             "JOIN claims c ON c.document_id = p.document_id AND c.position = p.position "
             "AND c.unit = k.unit AND c.change = k.change AND c.period = k.period "
             "JOIN documents d ON d.id = c.document_id").fetchall()
-        return (((row[0], row[1]), ClaimMention(DocumentInfo(*row[2:7]), *row[7:])) for row in rows)
+        return (((row[0], row[1]), mention_from_row(ClaimMention, row, 2)) for row in rows)
 
     def fetch(self, keys: list[Key]) -> list[ClaimMention]:
-        rows = _fetch(self.con, keys, f"{_DOCUMENT_COLUMNS}, {_CLAIM_COLUMNS} FROM claims c "
+        rows = _fetch(self.con, keys, f"{DOCUMENT_COLUMNS}, {_CLAIM_COLUMNS} FROM claims c "
                       "JOIN documents d ON d.id = c.document_id", "c")
-        return [ClaimMention(DocumentInfo(*row[:5]), *row[5:]) for row in rows]
+        return [mention_from_row(ClaimMention, row) for row in rows]
 
 
 def frontier_columns(frontier: list[ClaimMention]) -> dict[str, tuple[str, list]]:
