@@ -52,10 +52,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 from functools import cache
-from importlib import resources
 
 from spacy.tokens import Span, Token
 
+from relata.mentions.tables import data_path, read_table
 from relata.nlp import ParsedDocument, doc_text
 from relata.records import Event, Location, Quote, TimeExpression
 from relata.relations.cameo_match import general_code
@@ -254,9 +254,7 @@ def _sentence_events(sent: Span, actors: DocumentActors, times, quotes, prior=()
             roles = replace(roles, targets=tuple(condition_targets(match.head, actors, roles.sources))
                             or roles.targets)
         mode = match.mode if type_ == match.type else None
-        crowd = all(_crowd(a.name) for a in roles.sources) if roles.sources else (
-            roles.subject is not None and _crowd(roles.subject.text))
-        if type_ in ("ASSAULT", "COERCE") and crowd:
+        if type_ in ("ASSAULT", "COERCE") and _by_a_crowd(roles):
             type_, mode = "PROTEST", "riot"  # "the storming of the embassy by protesters": a riot
         found = _events(match, type_, mode, roles, modality, sent, actors, times, quotes, nominal)
         coded[match.head.i] = type_ if found else None
@@ -271,9 +269,14 @@ def _sentence_events(sent: Span, actors: DocumentActors, times, quotes, prior=()
 
 @cache
 def _crowd_nouns() -> frozenset[str]:
-    text = resources.files("relata.data").joinpath("crowd_nouns.tsv").read_text(encoding="utf-8")
-    rows = [line.strip().lower() for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    return frozenset(rows[1:])
+    return frozenset(row["noun"].lower() for row in read_table(data_path("crowd_nouns.tsv")))
+
+
+def _by_a_crowd(roles: Roles) -> bool:
+    """Whether every source is a crowd, or the unresolved subject names one (``Protesters attacked``)."""
+    if roles.sources:
+        return all(_crowd(a.name) for a in roles.sources)
+    return roles.subject is not None and _crowd(roles.subject.text)
 
 
 def _crowd(name: str) -> bool:
