@@ -70,8 +70,8 @@ def country_after_place(span: Span, state_of_token) -> str | None:
         return _state_at(doc, i + 1, state_of_token)
     if i < len(doc) and doc[i].text == ",":
         state = state_of_token(doc[i + 1]) if i + 1 < len(doc) else None
-        if state is not None and (i + 2 >= len(doc) or not doc[i + 2].is_alpha or doc[i + 1].ent_iob_ == "B"
-                                  and _entity_end(doc, i + 1) >= len(doc) or not doc[_entity_end(doc, i + 1)].is_alpha):
+        end = _entity_end(doc, i + 1)  # past the state's name: "Bunia, Congo," / "Bissau, Guinea-Bissau,"
+        if state is not None and (end >= len(doc) or not doc[i + 2].is_alpha or not doc[end].is_alpha):
             return state
         j = _place_appositive(span)
         if j is not None:
