@@ -205,6 +205,27 @@ def test_an_act_toward_a_thing_is_not_a_quote():
         assert not _quotes(text), text
 
 
+def test_a_wish_with_an_infinitive_is_reported():
+    q = _by_text(_quotes("Governor Lina Okafor would like to hold the vote before the rains."), "vote")
+    assert q.speaker_name == "Lina Okafor"
+
+
+def test_an_attitude_adjective_with_a_clause_reports_its_subject():
+    q = _by_text(_quotes("Minister Tomas Ferreira is determined to reopen the port by March."), "port")
+    assert q.speaker_name == "Tomas Ferreira" and q.text.startswith("to reopen")
+    q = _by_text(_quotes("Maria Lopez, the mayor, was not sure whether the bridge would hold."), "bridge")
+    assert q.speaker_name == "Maria Lopez" and q.cue == "sure"
+    # without a clause the adjective only describes
+    assert not _quotes("Minister Tomas Ferreira is determined and ready.")
+
+
+def test_a_noun_of_will_reports_its_holders_infinitive():
+    q = _by_text(_quotes("President Kofi Mensah's decision to close the border crossing angered traders."), "border")
+    assert q.speaker_name == "Kofi Mensah" and q.text.startswith("to close")
+    # a decision nobody holds is not reported
+    assert not [q for q in _quotes("A decision to close the crossing would hurt traders.") if "crossing" in q.text]
+
+
 def test_an_act_verb_with_a_clause_or_a_predicate_still_reports():
     assert _by_text(_quotes("The two unions agreed that the strike had gone on too long."), "strike").cue == "agreed"
     q = _by_text(_quotes("Minister Paula Reyes welcomed the ruling as a victory for small farmers."), "victory")

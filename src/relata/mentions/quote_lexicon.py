@@ -29,7 +29,10 @@ class QuoteLexicon:
     honorifics: frozenset[str]
     noncue_verbs: frozenset[str]  # verbs whose that-clause is not attributed ("ensure that")
     cue_nouns: frozenset[str] = frozenset()  # reporting nouns ("claim", "statement")
+    intent_nouns: frozenset[str] = frozenset()  # nouns of will with a to-infinitive ("decision to")
     light_verbs: frozenset[str] = frozenset()  # verbs handing their subject to a cue noun ("issued")
+    # adjectives attributing a clause or infinitive to their copula's subject ("is determined to")
+    attitude_adjectives: frozenset[str] = frozenset()
     # cue verbs whose bare object is a target, not content -> prepositions whose object is content
     act_verbs: dict[str, frozenset[str]] = field(default_factory=dict)
 
@@ -47,7 +50,7 @@ def lexicon() -> QuoteLexicon:
     for line in _lines("quote_marks.tsv"):
         marks = line.split("\t")
         pairs.setdefault(marks[0], tuple(marks[1:]))
-    nouns: dict[str, set[str]] = {"noun": set(), "light": set()}
+    nouns: dict[str, set[str]] = {"noun": set(), "intent": set(), "light": set()}
     for line in _lines("quote_noun_cues.tsv"):
         word, _, role = line.partition("\t")
         nouns.setdefault(role.strip(), set()).add(word.strip().lower())
@@ -61,6 +64,8 @@ def lexicon() -> QuoteLexicon:
         honorifics=frozenset(line.lower() for line in _lines("quote_honorifics.txt")),
         noncue_verbs=frozenset(line.lower() for line in _lines("quote_noncue_verbs.txt")),
         cue_nouns=frozenset(nouns["noun"]),
+        intent_nouns=frozenset(nouns["intent"]),
         light_verbs=frozenset(nouns["light"]),
+        attitude_adjectives=frozenset(line.lower() for line in _lines("quote_attitude_adjectives.txt")),
         act_verbs={words[0]: frozenset(words[1:]) for words in (line.lower().split() for line in _lines("quote_act_verbs.txt"))},
     )

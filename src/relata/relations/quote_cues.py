@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from relata.mentions.quote_lexicon import NOUN, lexicon
+from relata.mentions.quote_lexicon import BELIEF, NOUN, lexicon
 
 _SENTENCE_END = frozenset({".", "!", "?", "…"})
 _AFTER_LIMIT = 14
@@ -43,6 +43,20 @@ def cue_at(token: Token) -> Cue | None:
             if words == phrase:
                 span = token.doc[token.i:token.i + len(phrase)]
                 return Cue(token, span.text, "phrase")
+    return None
+
+
+def attitude_cue(token: Token) -> Cue | None:
+    """``is determined to ...``, ``were not sure whether ...``: an attitude adjective after a copula
+    with a clause or an infinitive of its own; its content is that clause, its source the
+    copula's subject."""
+    if token.pos_ != "ADJ" or token.dep_ != "acomp" or token.lemma_.lower() not in lexicon().attitude_adjectives:
+        return None
+    for child in token.rights:
+        if child.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in child.children):
+            return Cue(token, token.text, BELIEF)
+        if child.dep_ == "ccomp" and any(g.dep_ in ("mark", "nsubj", "nsubjpass") for g in child.children):
+            return Cue(token, token.text, BELIEF)
     return None
 
 
@@ -80,13 +94,29 @@ def _verb_class(token: Token) -> str | None:
 def noun_cue(token: Token) -> Cue | None:
     """``Trump's claim that ...``: a reporting noun with a that-clause of its own. A clause whose
     ``that`` is a relative pronoun (``the claim that he made``) is not its content."""
-    if token.pos_ != "NOUN" or token.lemma_.lower() not in lexicon().cue_nouns:
+    if token.pos_ != "NOUN":
+        return None
+    lemma = token.lemma_.lower()
+    if lemma in lexicon().intent_nouns and _has_owner(token) and any(
+            child.dep_ in ("acl", "relcl") and child.tag_ == "VB" and any(
+                a.dep_ == "aux" and a.lower_ == "to" for a in child.children) for child in token.rights):
+        return Cue(token, token.text, NOUN)  # "her decision to run"
+    if lemma not in lexicon().cue_nouns:
         return None
     for child in token.rights:
         if child.dep_ in ("acl", "relcl", "ccomp", "appos") and any(
                 g.dep_ == "mark" and g.lower_ == "that" and g.i < child.i for g in child.children):
             return Cue(token, token.text, NOUN)
     return None
+
+
+def _has_owner(noun: Token) -> bool:
+    """``her decision``, ``Lynch's refusal``, ``made the decision``: a noun of will whose holder is
+    named; ``a candidate's decision to release ...`` in general is nobody's."""
+    if any(c.dep_ == "poss" for c in noun.children):
+        return True
+    return noun.dep_ == "dobj" and noun.head.lemma_.lower() in lexicon().light_verbs and any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in noun.head.children)
 
 
 def _verb_tagged_as_noun(token: Token) -> bool:

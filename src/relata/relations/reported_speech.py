@@ -13,8 +13,11 @@
 - ``condemned the launch`` / ``called the measures "illegitimate"``: the object, except for act
   verbs (``quote_act_verbs.txt``: ``thanked Madrid for the support``, ``welcomed the vote``),
   whose bare object is the target of an act, and objects that are only names (``backed Hillary
-  Clinton``, ``blamed Bush``: acts toward someone); ``agreed``/``decided`` report only a
-  that-clause.
+  Clinton``, ``blamed Bush``: acts toward someone); ``agreed``/``decided`` report only a that-clause
+  (``agreed to reopen the border`` is an act, an event), ``hoped``/``would like`` a clause or an
+  infinitive, never an object.
+- ``her decision to run`` / ``is determined to ...``: a noun of will with its holder named, or an
+  attitude adjective after a copula, with its infinitive or clause.
 
 The content span is the complement clause (without its ``that``), punctuation trimmed, cut at a
 semicolon and after a dateline (``OSLO -``), and before a second attribution joined to it
@@ -30,7 +33,7 @@ from spacy.tokens import Doc, Token
 
 from relata.mentions.quote_lexicon import BELIEF, CLAUSE, INTENTION, NOUN, QUOTATION, SPEECH, lexicon
 from relata.nlp import doc_text, sentence_of
-from relata.relations.quote_cues import Cue, clause_cue, cue_at, noun_cue
+from relata.relations.quote_cues import Cue, attitude_cue, clause_cue, cue_at, noun_cue
 
 _CLAUSE_DEPS = ("ccomp",)
 _INTENT_DEPS = ("ccomp", "xcomp")
@@ -305,7 +308,8 @@ def _noun_content(cue: Cue) -> list[tuple[int, int]]:
     """``her insistence that the bridge was safe``: the that-clause on the noun."""
     for child in cue.head.rights:
         if child.dep_ in ("acl", "relcl", "ccomp", "appos") and any(
-                g.dep_ == "mark" and g.lower_ == "that" for g in child.children):
+                g.dep_ == "mark" and g.lower_ == "that" or g.dep_ == "aux" and g.lower_ == "to" and child.tag_ == "VB"
+                for g in child.children):
             return [_subtree_range(child)]
     return []
 
@@ -447,7 +451,7 @@ def find_reports(doc: Doc) -> list[Report]:
     out: list[Report] = []
     text = doc_text(doc)
     for token in doc:
-        cue = cue_at(token) or clause_cue(token) or noun_cue(token)
+        cue = cue_at(token) or clause_cue(token) or noun_cue(token) or attitude_cue(token)
         if cue is None or cue.kind == QUOTATION:
             continue
         if cue.kind == "phrase":

@@ -52,7 +52,7 @@ def subject_of(cue: Token) -> Token | None:
         return cue.head  # "Said Ellis: ...": the inverted verb read as part of the name
     if cue.tag_ == "VBG" and cue.i > 0 and cue.doc[cue.i - 1].pos_ == "PROPN":
         return cue.doc[cue.i - 1]  # "footage of Clinton asking, ..."
-    if cue.pos_ == "NOUN" and cue.lemma_.lower() in lexicon().cue_nouns and not any(
+    if cue.pos_ == "NOUN" and _reporting_noun(cue) and not any(
             c.dep_ in _SUBJECTS for c in cue.children):
         return _noun_source(cue)
     token = cue
@@ -119,6 +119,8 @@ def subject_of(cue: Token) -> Token | None:
             token = token.head.head  # "stopped short of calling ...", "was quick of saying"
         elif token.dep_ == "prep" and token.lower_ in _SAME_SUBJECT_PREPOSITIONS and token.head is not token:
             token = token.head  # "Flynn says Trump was right in saying ...": via the preposition
+        elif token.dep_ == "acomp" and token.pos_ == "ADJ" and token.head is not token:
+            token = token.head  # "Obama is determined to ...": the copula's subject
         else:
             break
     return _name_before(cue) if cue.tag_ in ("VBD", "VBZ", "VBP") and token.i == cue.i else None
@@ -294,10 +296,15 @@ def _noun_source(noun: Token) -> Token | None:
     return None
 
 
+def _reporting_noun(noun: Token) -> bool:
+    lemma = noun.lemma_.lower()
+    return lemma in lexicon().cue_nouns or lemma in lexicon().intent_nouns
+
+
 def _owner(noun: Token) -> Token | None:
     """The proper-noun modifier of a cue or document noun (``the IMF report``, ``Trump
     claims``): who made it."""
-    if noun.lemma_.lower() not in lexicon().cue_nouns:
+    if not _reporting_noun(noun):
         return None
     compounds = [c for c in noun.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
     return compounds[-1] if len(compounds) == 1 else None
