@@ -226,6 +226,15 @@ def test_a_noun_of_will_reports_its_holders_infinitive():
     assert not [q for q in _quotes("A decision to close the crossing would hurt traders.") if "crossing" in q.text]
 
 
+def test_a_position_on_an_open_question_is_reported():
+    q = _by_text(_quotes("Kenya and Uganda spar over whether the island belongs to either country."), "island")
+    assert q.text == "the island belongs to either country" and q.speaker_name == "Kenya"
+    q = _by_text(_quotes("Senator Ruth Adeyemi pressed the minister on how the dam would be paid for."), "dam")
+    assert q.text.startswith("how the dam") and q.speaker_name == "Ruth Adeyemi"
+    # a question word that does not open a clause the verb is about reports nothing
+    assert not _quotes("The ministers met on Tuesday in Kampala.")
+
+
 def test_an_act_verb_with_a_clause_or_a_predicate_still_reports():
     assert _by_text(_quotes("The two unions agreed that the strike had gone on too long."), "strike").cue == "agreed"
     q = _by_text(_quotes("Minister Paula Reyes welcomed the ruling as a victory for small farmers."), "victory")

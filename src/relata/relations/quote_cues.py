@@ -60,6 +60,33 @@ def attitude_cue(token: Token) -> Cue | None:
     return None
 
 
+_QUESTION_PREPOSITIONS = frozenset({"about", "over", "on", "as"})
+_QUESTION_WORDS = frozenset({"whether", "if", "how", "what", "why", "when", "where", "who", "which", "whom"})
+
+
+def open_question(verb: Token) -> Token | None:
+    """The head of the open question a verb is about: ``spar over whether ...``, ``weighed in
+    about whether ...``, ``pressed him on how ...`` (a preposition whose clause opens with a
+    question word)."""
+    for prep in verb.rights:
+        if prep.dep_ == "prep" and prep.lower_ in _QUESTION_PREPOSITIONS:
+            for clause in prep.children:
+                if clause.dep_ == "pcomp" and clause.pos_ in ("VERB", "AUX") and (
+                        clause.left_edge.lower_ in _QUESTION_WORDS):
+                    return clause
+    return None
+
+
+def question_cue(token: Token) -> Cue | None:
+    """A verb outside the lexicon with a subject and an open question it is about (``India and
+    Pakistan spar over whether ...``): a position on the question is attributed."""
+    if token.pos_ not in ("VERB", "NOUN") or token.lemma_.lower() in lexicon().noncue_verbs:
+        return None
+    if not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children) or token.dep_ not in ("ROOT", "ccomp", "conj"):
+        return None
+    return Cue(token, _cue_text(token), "speech") if open_question(token) is not None else None
+
+
 def clause_cue(token: Token) -> Cue | None:
     """A verb outside the lexicon that still attributes a clause: it has a subject and a
     ``that``/``whether`` complement (``X hinted that ...``), and is not a verb like ``ensure``."""

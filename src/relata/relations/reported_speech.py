@@ -33,7 +33,7 @@ from spacy.tokens import Doc, Token
 
 from relata.mentions.quote_lexicon import BELIEF, CLAUSE, INTENTION, NOUN, QUOTATION, SPEECH, lexicon
 from relata.nlp import doc_text, sentence_of
-from relata.relations.quote_cues import Cue, attitude_cue, clause_cue, cue_at, noun_cue
+from relata.relations.quote_cues import Cue, attitude_cue, clause_cue, cue_at, noun_cue, open_question, question_cue
 
 _CLAUSE_DEPS = ("ccomp",)
 _INTENT_DEPS = ("ccomp", "xcomp")
@@ -275,6 +275,10 @@ def _complement(cue: Cue) -> list[tuple[int, int]]:
         # nor a verb with its own object ("As Clinton talked about unity, Trump ...")
         # "As experts have pointed out, CLAUSE": the clause the aside hangs on
         return _sides(head.doc, _subtree_range(head.head), _subtree_range(head))
+    if best is None:
+        question = open_question(head)
+        if question is not None:
+            return [_subtree_range(question)]  # "wondered aloud about whether ...", "pressed him on how ..."
     if best is None and cue.kind != CLAUSE:
         best = _trailing(cue)
     if best is None and cue.kind not in (BELIEF, CLAUSE):
@@ -451,7 +455,7 @@ def find_reports(doc: Doc) -> list[Report]:
     out: list[Report] = []
     text = doc_text(doc)
     for token in doc:
-        cue = cue_at(token) or clause_cue(token) or noun_cue(token) or attitude_cue(token)
+        cue = cue_at(token) or clause_cue(token) or noun_cue(token) or attitude_cue(token) or question_cue(token)
         if cue is None or cue.kind == QUOTATION:
             continue
         if cue.kind == "phrase":
