@@ -235,6 +235,12 @@ def test_a_position_on_an_open_question_is_reported():
     assert not _quotes("The ministers met on Tuesday in Kampala.")
 
 
+def test_an_apposition_hung_past_the_verb_does_not_swallow_the_content():
+    text = ("Most voters expect Ruto to win the vote, the first since the new constitution, in Nakuru "
+            "-- 44 percent to 34 percent.")
+    assert _by_text(_quotes(text), "Ruto to win").cue == "expect"
+
+
 def test_an_act_verb_with_a_clause_or_a_predicate_still_reports():
     assert _by_text(_quotes("The two unions agreed that the strike had gone on too long."), "strike").cue == "agreed"
     q = _by_text(_quotes("Minister Paula Reyes welcomed the ruling as a victory for small farmers."), "victory")

@@ -397,8 +397,10 @@ def _outside_source(cue: Cue, span: tuple[int, int]) -> list[tuple[int, int]]:
     attribution in the middle (``The museum, Mr. Obama said, would ...``) leaves both sides."""
     start, end = span
     head = cue.head
-    parts = [(head.i, head.i + 1)] + [(c.left_edge.i, c.right_edge.i + 1) for c in head.children
-                                       if c.dep_ in ("nsubj", "nsubjpass")]
+    # a subject before its verb ends there: an apposition the parse hung on it past the verb
+    # ("A majority of voters expect Clinton to win ..., the first debate") is not the subject
+    parts = [(head.i, head.i + 1)] + [(c.left_edge.i, c.right_edge.i + 1 if c.i > head.i else min(c.right_edge.i + 1, head.i))
+                                       for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
     inside = [(lo, hi) for lo, hi in parts if lo < end and hi > start]
     if not inside:
         return [span]
