@@ -241,6 +241,13 @@ def test_an_apposition_hung_past_the_verb_does_not_swallow_the_content():
     assert _by_text(_quotes(text), "Ruto to win").cue == "expect"
 
 
+def test_according_to_a_name_parsed_as_the_root_keeps_the_name_as_speaker():
+    text = ("The campaign asked the moderator to check facts. "
+            "According to talk radio host Abel Mwangi, the move reeks of fear and desperation.")
+    q = _by_text(_quotes(text), "reeks")
+    assert q.text == "the move reeks of fear and desperation" and q.speaker_name == "Abel Mwangi"
+
+
 def test_an_act_verb_with_a_clause_or_a_predicate_still_reports():
     assert _by_text(_quotes("The two unions agreed that the strike had gone on too long."), "strike").cue == "agreed"
     q = _by_text(_quotes("Minister Paula Reyes welcomed the ruling as a victory for small farmers."), "victory")

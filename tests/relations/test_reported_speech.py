@@ -27,6 +27,17 @@ def test_according_to():
     assert ("According to", "the bridge collapsed") in _reports("According to officials, the bridge collapsed.")
 
 
+def test_according_to_parsed_as_the_root_of_its_sentence():
+    # the small model reads "reeks" as a noun and hangs the clause on the name; the phrase is the root
+    found = _reports("The campaign asked the moderator to check facts. "
+                     "According to talk radio host Abel Mwangi, the move reeks of fear and desperation.")
+    assert _content(found, "According to") == "the move reeks of fear and desperation"
+
+
+def test_a_cue_verb_keeps_its_particle():
+    assert _reports("The senator pointed out that the talks had failed.")[0][0] == "pointed out"
+
+
 def test_content_never_crosses_a_paragraph_break():
     text = "The mayor spoke on Monday.\n\nShe said the budget would be cut."
     for _, content in _reports(text):

@@ -63,7 +63,7 @@ def clause_tense(doc: Doc, start: int, end: int) -> str | None:
     for _ in range(8):
         if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("amod", "acl", "compound"):
             break
-        if token.head is token:
+        if token.head.i == token.i:
             break
         token = token.head
     else:

@@ -124,7 +124,7 @@ def is_change(span: Span) -> bool:
     token = span.root
     for _ in range(3):
         head = token.head
-        if head is token or head.lower_ in ("to", "from", "at", "of"):
+        if head.i == token.i or head.lower_ in ("to", "from", "at", "of"):
             return False
         lemma = head.lemma_.lower()
         if head.pos_ == "VERB" and lemma in words["verb"] and token.dep_ in (
@@ -165,7 +165,7 @@ def _subtree(token: Token, exclude: Span) -> list[Token]:
     # keep one contiguous stretch from the token's own left edge
     out, last = [], None
     for t in sub:
-        if t.dep_ in ("relcl", "acl", "appos", "advcl") and t is not token:
+        if t.dep_ in ("relcl", "acl", "appos", "advcl") and t.i != token.i:
             break
         if last is not None and t.i != last + 1:
             break
@@ -192,7 +192,7 @@ def find_measure(span: Span, noun: Token | None) -> str | None:
         return _phrase([*modifiers, noun])
     head = span.root.head
     hops = 0
-    while head.pos_ not in ("VERB", "AUX") and head.head is not head and hops < 3:
+    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i and hops < 3:
         if head.pos_ == "NOUN" and head.i > span.end - 1 and head.lemma_.lower() not in _HOLLOW:
             return _phrase([head])
         head, hops = head.head, hops + 1
@@ -211,7 +211,7 @@ _CLAUSE_DEPS = ("ROOT", "ccomp", "advcl", "relcl", "conj", "parataxis", "acl")
 def clause_head(token: Token) -> Token:
     """The verb heading the clause ``token`` sits in (the sentence root at worst)."""
     for _ in range(12):
-        if token.pos_ in ("VERB", "AUX") and token.dep_ in _CLAUSE_DEPS or token.head is token:
+        if token.pos_ in ("VERB", "AUX") and token.dep_ in _CLAUSE_DEPS or token.head.i == token.i:
             return token
         token = token.head
     return token

@@ -182,7 +182,7 @@ def assess(head: Token) -> Modality:
                     future = True
                 elif role == OBLIGATION:
                     obligation = True
-        if t is head and subjunctive(t):
+        if t.i == head.i and subjunctive(t):
             obligation = True
         if _without(t):
             negated = True

@@ -157,7 +157,7 @@ def _cue_text(verb: Token) -> str:
     """The cue's surface form with its particle (``called for``, ``pointed out``)."""
     doc = verb.doc
     end = verb.i + 1
-    if end < len(doc) and doc[end].dep_ == "prt" and doc[end].head is verb:
+    if end < len(doc) and doc[end].dep_ == "prt" and doc[end].head.i == verb.i:
         end += 1
     return doc[verb.i:end].text
 

@@ -263,10 +263,10 @@ def _complement(cue: Cue) -> list[tuple[int, int]]:
                             c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
                         best = _subtree_range(clause)
                         break
-    if best is None and head.dep_ in _INTERRUPT_DEPS and head.head is not head:
+    if best is None and head.dep_ in _INTERRUPT_DEPS and head.head.i != head.i:
         if any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
             return _sides(head.doc, _subtree_range(head.head), _subtree_range(head))
-    if best is None and head.dep_ == "advcl" and head.head is not head and any(
+    if best is None and head.dep_ == "advcl" and head.head.i != head.i and any(
             c.dep_ == "mark" and c.lower_ == "as" for c in head.children) and not any(
             c.dep_ in ("dobj", "xcomp") or c.dep_ == "prep" and c.lower_ in _TOPIC_PREPOSITIONS
             for c in head.children) and (
@@ -290,15 +290,31 @@ def _phrase_content(cue: Cue) -> list[tuple[int, int]]:
     """``according to X, CLAUSE`` / ``CLAUSE, according to X``: the clause around the phrase."""
     head = cue.head
     governor = head.head
-    if governor is head:
-        return []
+    if governor.i == head.i or governor.pos_ in ("PROPN", "NOUN") and not any(
+            g.dep_ == "pobj" for prep in head.children for g in prep.children):
+        return _after_opening_phrase(head)
     clause = governor
-    while clause.dep_ not in ("ROOT", "ccomp", "conj", "advcl", "parataxis") and clause.head is not clause:
+    while clause.dep_ not in ("ROOT", "ccomp", "conj", "advcl", "parataxis") and clause.head.i != clause.i:
         clause = clause.head
     sides = _sides(head.doc, _subtree_range(clause), _subtree_range(head))
     # "..., according to X, making it the largest partner": a participle after the phrase is the
     # writer's own gloss, not the source's words
     return [side for side in sides if len(sides) == 1 or not _participle_opens(head.doc, side)]
+
+
+def _after_opening_phrase(head: Token) -> list[tuple[int, int]]:
+    """``According to X, CLAUSE`` parsed with the phrase or the name as the root and the clause
+    hung on X (a verb read as a noun: ``the move reeks of ...``): the rest of the sentence after
+    the comma that follows X's name."""
+    sent = sentence_of(head)
+    if head.i != sent.start:
+        return []
+    names = [t for prep in head.children if prep.dep_ == "prep" for t in prep.children if t.dep_ == "pobj"]
+    names = names or ([head.head] if head.head.i != head.i else [])  # "According to" hung on the name
+    if not names:
+        return []
+    comma = next((t.i for t in head.doc[names[0].i + 1:sent.end] if t.text == ","), None)
+    return [(comma + 1, sent.end)] if comma is not None and comma + 2 < sent.end else []
 
 
 def _participle_opens(doc: Doc, side: tuple[int, int]) -> bool:

@@ -40,6 +40,8 @@ def subject_of(cue: Token) -> Token | None:
             for obj in prep.children if prep.dep_ == "prep" else (prep,):
                 if obj.dep_ == "pobj":
                     return _document_source(obj)
+        if cue.lower_ == "according" and cue.head.i != cue.i and cue.head.pos_ == "PROPN" and cue.head.i > cue.i:
+            return cue.head  # "According to X, ..." misparsed with X as the root and the phrase on it
     if _passive(cue):
         # "Quiros was accused of ...", "Asked about it, ...": the subject is the one spoken to or
         # about; the speaker is the agent ("was criticized by X"), if named at all
@@ -109,7 +111,7 @@ def subject_of(cue: Token) -> Token | None:
             # "maintained that the delay was technical and insisted ...": a second cue verb the
             # parse joined to the reported clause is the first cue's speaker's (as its content is)
             token = token.head.head
-        elif (token.dep_ in _BORROWED_SUBJECT or token.dep_ == "dobj" and token.tag_ == "VBG") and token.head is not token:
+        elif (token.dep_ in _BORROWED_SUBJECT or token.dep_ == "dobj" and token.tag_ == "VBG") and token.head.i != token.i:
             token = token.head  # "..., adding that", "she recalled thinking, ..."
         elif token.dep_ == "prep" and token.lower_ == "for" and token.i > cue.i - 3:
             # "attacked Clinton for saying ...": the one blamed or praised said it
@@ -117,9 +119,9 @@ def subject_of(cue: Token) -> Token | None:
         elif token.dep_ == "prep" and token.lower_ == "of" and token.head.pos_ in ("ADV", "ADJ") and token.head.dep_ in (
                 "advmod", "acomp") and token.head.head.pos_ == "VERB":
             token = token.head.head  # "stopped short of calling ...", "was quick of saying"
-        elif token.dep_ == "prep" and token.lower_ in _SAME_SUBJECT_PREPOSITIONS and token.head is not token:
+        elif token.dep_ == "prep" and token.lower_ in _SAME_SUBJECT_PREPOSITIONS and token.head.i != token.i:
             token = token.head  # "Flynn says Trump was right in saying ...": via the preposition
-        elif token.dep_ == "acomp" and token.pos_ == "ADJ" and token.head is not token:
+        elif token.dep_ == "acomp" and token.pos_ == "ADJ" and token.head.i != token.i:
             token = token.head  # "Obama is determined to ...": the copula's subject
         else:
             break

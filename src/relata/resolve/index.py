@@ -72,7 +72,7 @@ class DocumentIndex:
     def is_subject(self, position: int) -> bool:
         """Whether mention ``position`` is (part of) its clause's subject."""
         token = self.spans[position].root
-        while token.dep_ in _NAME_LINKS and token.head is not token:
+        while token.dep_ in _NAME_LINKS and token.head.i != token.i:
             token = token.head
         return token.dep_ in SUBJECT_DEPS
 

@@ -284,7 +284,7 @@ def _clause_tokens(token: Token) -> set[int]:
     not coordinated or inserted clauses (``..., diplomats said, but capitals remain opposed to
     sanctions on Russian fuel``)."""
     head = _clause_head(token)
-    while head.dep_ in ("xcomp", "advcl", "ccomp", "acl", "relcl", "pcomp") and head.head is not head:
+    while head.dep_ in ("xcomp", "advcl", "ccomp", "acl", "relcl", "pcomp") and head.head.i != head.i:
         head = head.head
     cut = [c for c in head.children if c.dep_ in ("conj", "parataxis", "cc")]
     if head.dep_ == "parataxis" or token in head.subtree:
@@ -436,7 +436,7 @@ def _instrument_of(index: DocumentIndex, token: Token, country: str, role_actors
     verb = _clause_head(token)
     for _ in range(3):  # "declined to send soldiers": the subject of the verb "send" depends on
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if subjects or verb.dep_ not in ("xcomp", "advcl") or verb.head is verb:
+        if subjects or verb.dep_ not in ("xcomp", "advcl") or verb.head.i == verb.i:
             break
         verb = verb.head
     for subject in subjects:

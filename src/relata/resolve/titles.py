@@ -67,7 +67,7 @@ def describe(
     role, gender = (entry.role, entry.gender) if entry else (None, None)
     country = organization = None
     inside = {t.i for t in tokens}
-    heads = {t.i for t in tokens if t.head.i not in inside or t.head is t}
+    heads = {t.i for t in tokens if t.head.i not in inside or t.head.i == t.i}
     swallowed: set[str] = set()  # unknown organisations that are really a state word + title
     for t in tokens:
         actor = actor_of(t)
@@ -143,7 +143,7 @@ def apposition(head: Token, name: Span | None = None) -> list[Token]:
         partner = next((c for c in head.children if c.dep_ == "appos" and c.i not in inside), None)
     if partner is None or partner.pos_ not in {"NOUN", "PROPN"}:
         return []
-    own = {t.i for t in head.subtree} if partner is head.head else set()
+    own = {t.i for t in head.subtree} if partner.i == head.head.i else set()
     words = [partner]
     for child in partner.children:
         # premodifiers ("the Russian ambassador"), and "for"/"of" + a name ("spokesperson for the
