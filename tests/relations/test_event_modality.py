@@ -23,9 +23,23 @@ def types_of(text: str) -> list[str]:
     ("If it draws sanctions from the European Union, the economy will shrink.", {"SANCTION"}),
     ("Officials are debating whether it is wise to accept the concessions of Russia.", {"CONCEDE"}),
     ("Once attacked by Russia, the small town would fall within days.", {"ASSAULT", "THREATEN"}),
+    ("His spokeswoman declined to say when the president would travel to Dushanbe.", {"AGREE", "CONSULT"}),
+    ("Reporters asked how Kyrgyzstan might retaliate against Tajikistan.", {"ASSAULT", "THREATEN", "COERCE"}),
 ])
 def test_not_coded(text, absent):
     assert not absent & set(types_of(text))
+
+
+def test_a_question_word_without_a_modal_reports_what_happened():
+    assert "ASSAULT" in types_of("Witnesses described how Kyrgyz soldiers attacked Tajik border guards.")
+
+
+def test_a_demand_verb_with_an_indicative_clause_asserts_and_demands_nothing():
+    assert "REQUEST" not in types_of("Kyrgyzstan insisted that Tajik engineers had diverted the canal.")
+    assert "REQUEST" not in types_of("Kyrgyzstan insisted that Tajikistan is stealing its water.")
+    # a subjunctive or a "should" clause demands
+    assert "REQUEST" in types_of("Kyrgyzstan insisted that Tajikistan withdraw its troops from the canal.")
+    assert "REQUEST" in types_of("Kyrgyzstan demanded that Tajikistan should return the pumps.")
 
 
 def test_stated_intention_is_still_coded():

@@ -119,7 +119,7 @@ def _inside_unreal_clause(clause: Token) -> bool:
             c.dep_ == "mark" and role_of(c) == CONDITIONAL for c in t.children
         ):
             return True
-        if _of_unreal_noun(t):
+        if _of_unreal_noun(t) or _open_question(t):
             return True
         if t.head == t or not same_paragraph(t, t.head):
             return False
@@ -129,6 +129,18 @@ def _inside_unreal_clause(clause: Token) -> bool:
             return True
         t = t.head
     return False
+
+
+_QUESTION_WORDS = frozenset({"when", "where", "how", "why", "what", "whom", "who"})
+_OPEN_MODALS = frozenset({"would", "will", "could", "might", "may", "should", "'ll", "'d"})
+
+
+def _open_question(t: Token) -> bool:
+    """``declined to say when the president would travel``, ``asked how Seoul might respond``: a
+    complement clause opened by a question word with a modal of its own asks about an act that has
+    not happened (``described how soldiers beat protesters`` has no modal: it reports one)."""
+    return t.dep_ in ("ccomp", "advcl", "xcomp", "pcomp") and t.left_edge.lower_ in _QUESTION_WORDS and any(
+        c.dep_ == "aux" and c.lower_ in _OPEN_MODALS for c in t.children)
 
 
 def _of_unreal_noun(t: Token) -> bool:
@@ -249,6 +261,24 @@ def assess_noun(noun: Token) -> Modality:
                         future=base.future, obligation=base.obligation, reported=base.reported,
                         speech=base.speech, clause_head=None)
     return Modality(negated=negated, hypothetical=unreal or _sentence_text(noun).rstrip().endswith("?"))
+
+
+def asserts_a_fact(verb: Token) -> bool:
+    """``insisted that engineers had measured a drop``, ``demanded ... that the canal is theirs``: a
+    demand verb whose that-clause is in the indicative past or present asserts something; only a
+    subjunctive or a ``should`` clause (``insisted that Russia withdraw``) demands it. A plural
+    present (VBP) reads like a subjunctive (``demanded that the partners refuse``) and counts as one."""
+    for clause in verb.children:
+        if clause.dep_ != "ccomp" or clause.i < verb.i or not any(c.dep_ in ("mark", "nsubj", "nsubjpass") for c in clause.children):
+            continue
+        if any(t.text in (",", ";", "(", "—", "–") for t in verb.doc[verb.i + 1:clause.left_edge.i + 1]):
+            continue  # "demanded X, calling ..., diplomats quoted": a parenthetical, not what is demanded
+        auxes = {c.lower_ for c in clause.children if c.dep_ in ("aux", "auxpass")}
+        if auxes & {"should", "must", "shall"}:
+            return False
+        if clause.tag_ in ("VBD", "VBZ") or auxes & {"had", "has", "have", "was", "were", "is", "are"}:
+            return True
+    return False
 
 
 def decide(type_: str, modality: Modality) -> str | None:

@@ -87,6 +87,7 @@ from relata.relations.event_modality import (
     SPEECH,
     Modality,
     assess,
+    asserts_a_fact,
     assess_noun,
     decide,
     is_infinitival_advcl,
@@ -222,7 +223,7 @@ def _sentence_events(sent: Span, actors: DocumentActors, times, quotes, prior=()
             match.head.dep_ != "ROOT" or match.deverbal)
         modality = assess_noun(match.head) if nominal else assess(match.head)
         type_ = decide(match.type, modality)
-        if type_ is None:
+        if type_ is None or type_ == "REQUEST" and not nominal and asserts_a_fact(match.head):
             continue
         if _named_again(match, prior):
             continue
