@@ -547,3 +547,18 @@ def test_calling_an_act_a_provocation_accuses_whoever_did_it():
     assert ("ACCUSE", "SRB", "XKX") in {(e.type, e.source, e.target) for e in events}
     assert types_of("The minister called the talks constructive.") == []
     assert types_of("The president called the attack a tragedy.") == []
+
+
+def test_a_reciprocal_act_goes_both_ways():
+    events, actors = events_of("Kyrgyz and Tajik border guards traded fire near Batken on Sunday.")
+    pairs = {(name(actors, e.source), name(actors, e.target)) for e in events if e.type == "ASSAULT"}
+    assert pairs == {("Kyrgyzstan", "Tajikistan"), ("Tajikistan", "Kyrgyzstan")}
+    events, actors = events_of("Armenia and Azerbaijan exchanged accusations over the shelling.")
+    pairs = {(name(actors, e.source), name(actors, e.target)) for e in events if e.type == "ACCUSE"}
+    assert pairs == {("Armenia", "Azerbaijan"), ("Azerbaijan", "Armenia")}
+
+
+def test_a_reciprocal_verb_with_its_partner_named_is_one_way():
+    events, actors = events_of("Kyrgyz border guards traded fire with Tajik troops near Batken.")
+    pairs = {(name(actors, e.source), name(actors, e.target)) for e in events if e.type == "ASSAULT"}
+    assert pairs == {("Kyrgyzstan", "Tajikistan")}

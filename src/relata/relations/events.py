@@ -86,13 +86,20 @@ from relata.relations.event_modality import (
     REFUSE,
     SPEECH,
     Modality,
-    assess,
     asserts_a_fact,
+    assess,
     assess_noun,
     decide,
     is_infinitival_advcl,
     role_of,
     same_paragraph,
+)
+from relata.relations.event_partners import (
+    MAX_PAIRS,
+    MUTUAL_TYPES,
+    mutual_partners,
+    reciprocal_partners,
+    state_level,
 )
 from relata.relations.event_patterns import (
     PatternMatch,
@@ -108,13 +115,6 @@ from relata.resolve.actors import DocumentActors
 COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj", "conj", "acomp", "attr",
                              "nsubjpass", "advcl", "acl"})
 PASS_THROUGH_ROLES = frozenset({INTENT, ATTEMPT, CONTINUE, REFUSE, SPEECH})
-MAX_PAIRS = 3
-# Modifiers that make a coordinated subject each other's partners whatever else is named.
-JOINT_WORDS = frozenset({"joint", "combined", "bilateral"})  # at most this many sources (and targets) per trigger
-# "X and Y met/agreed/cooperated" with no object: each is the other's partner, not the place's.
-MUTUAL_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
-MUTUAL_CODES = frozenset({"057"})  # CAMEO "Sign formal agreement" (SUPPORT): signed with each other
-MUTUAL_VERBS = frozenset({"sign"})  # the verb of 057, whatever code its object gave it ("signed a deal": 050)
 # Role and modality search walks the sentence's tree once per trigger, so cost grows with the
 # square of sentence length. News sentences stay far below this; longer "sentences" are text
 # without punctuation (a scraped blob), where a parse-based event would be a guess anyway.
@@ -546,7 +546,7 @@ def _foreign_places_as_states(targets: Sequence, sources: Sequence, actors: Docu
     """A town or region in another state than the sources' is not a party: that state is, as
     CAMEO codes a city by its country (``Uganda sheltered thousands fleeing Beni``: UGA -> COD),
     and the town is where it happened. A place in the sources' own state stays (a domestic event,
-    see :func:`_state_level`), and so does one in no known state (``cut gas supplies to Europe``).
+    see :func:`relata.relations.event_partners.state_level`), and so does one in no known state (``cut gas supplies to Europe``).
     Returns the targets and the first place so replaced."""
     home = {actors.coded_as(a).country or a.country for a in sources}
     out, placed = [], None
@@ -568,51 +568,6 @@ def _stand_in(place: tuple[Span, object] | None) -> tuple:
     return (actor,)
 
 
-def _state_level(found: Sequence, actors: DocumentActors, avoid: Sequence = (),
-                 own: Sequence | None = None) -> list[str]:
-    """Actor ids at the level PLOVER codes: an official or organ of a state gives the state, an
-    official of an international organisation the organisation. A
-    target whose state is the source's (``President X banned opposition candidates``, a domestic
-    event) keeps its own id, so a state or place stays (``X imposed a curfew in Sudan``: SDN);
-    a target that is a source actor itself is dropped. ``avoid``: the source actors; ``own``:
-    those of them a target may not be (default: all)."""
-    states = {actors.coded_as(a).id for a in avoid}
-    own = {a.id for a in (avoid if own is None else own)}
-    out: list[str] = []
-    for actor in found[:MAX_PAIRS]:
-        state = actors.coded_as(actor).id
-        chosen = actor.id if state in states else state
-        if chosen not in own and chosen not in out:
-            out.append(chosen)
-    return out
-
-
-def _mutual_partners(type_: str, roles: Roles, actors, match: PatternMatch) -> list[str]:
-    """The distinct actors of a coordinated subject of a mutual act with no partner named as its
-    object (``met X``, ``talks with X``), else []. Other targets found for such a verb are where
-    it happened (``met ... in Kazakhstan``), not who took part."""
-    signed = match.cameo in MUTUAL_CODES or match.head.lemma_ in MUTUAL_VERBS
-    if (type_ not in MUTUAL_TYPES and not signed) or len(roles.sources) < 2 or match.mode == "visit":
-        return []
-    heads = (match.head, match.noun) if match.noun is not None else (match.head,)
-    joint = any(c.dep_ == "amod" and c.lower_ in JOINT_WORDS for h in heads for c in h.children)
-    for head in heads:
-        for c in head.children:
-            if joint:
-                break  # "Latvia and Estonia announced joint patrols along their borders with Belarus"
-            partner = (c.dep_ == "dobj" and c != match.noun) or (c.dep_ == "prep" and c.lower_ in ("with", "to"))
-            if partner and _names_someone(c, actors):
-                return []  # "met X", "talks with X": the partner is named
-    partners = [p for p in dict.fromkeys(_state_level(roles.sources, actors)) if p]
-    return partners[:MAX_PAIRS] if len(partners) >= 2 else []
-
-
-def _names_someone(token: Token, actors: DocumentActors) -> bool:
-    """Whether an object or a ``with``/``to`` phrase names an actor (``pledged closer ties`` does not)."""
-    phrase = [p for p in token.children if p.dep_ == "pobj"] if token.dep_ == "prep" else [token]
-    return any(np_actors(p, actors) for p in phrase)
-
-
 def _events(match, type_, mode, roles: Roles, modality, sent, actors, times, quotes, nominal) -> list[Event]:
     start, end = _clause_span(match, modality, sent, nominal)
     if not (start <= match.head.idx < end):
@@ -626,12 +581,18 @@ def _events(match, type_, mode, roles: Roles, modality, sent, actors, times, quo
     location = _location(place)
     value = intensity(type_, mode)
     cameo = (match.cameo if type_ == match.type else None) or general_code(type_, mode)
-    partners = _mutual_partners(type_, roles, actors, match)
+    partners = mutual_partners(type_, roles, actors, match)
     if partners:
         return [Event(start=start, end=end, trigger=trigger, type=type_, mode=mode, intensity=value,
                       source=a, target=b, date=date, attributed_to=attributed if attributed not in (a, b) else None,
                       location=location, cameo=cameo)
                 for i, a in enumerate(partners) for b in partners[i + 1:]]
+    partners = reciprocal_partners(roles, actors, match)
+    if partners:  # "Kyrgyzstan and Tajikistan traded accusations": each did it to the other
+        return [Event(start=start, end=end, trigger=trigger, type=type_, mode=mode, intensity=value,
+                      source=a, target=b, date=date, attributed_to=attributed if attributed not in (a, b) else None,
+                      location=location, cameo=cameo)
+                for a in partners for b in partners if a != b]
     found_sources = roles.sources or _stand_in(place)
     # where a meeting was held is not who was met ("leaders meet in Washington"); a visit's is.
     # A protest is addressed to where it is held, even when the place also stands in for the
@@ -641,7 +602,7 @@ def _events(match, type_, mode, roles: Roles, modality, sent, actors, times, quo
     found_targets = roles.targets or (_stand_in(place) if (roles.sources or protest_place) and not venue else ())
     if match.cameo_only and not (found_sources and found_targets):
         return []  # only the CAMEO dictionary knows the verb, and nobody is named: too little to code
-    sources = _state_level(found_sources, actors) or [None]
+    sources = state_level(found_sources, actors) or [None]
     # a place standing in for unnamed doers is not itself the doer: it may also be the target
     avoid = found_sources[:MAX_PAIRS] if roles.sources and not protest_place else ()
     own = avoid
@@ -653,7 +614,7 @@ def _events(match, type_, mode, roles: Roles, modality, sent, actors, times, quo
     found_targets, placed = _foreign_places_as_states(found_targets, found_sources, actors)
     if location is None and placed is not None:
         location = Location(name=placed.name, country=placed.country)
-    targets = _state_level(found_targets, actors, avoid=avoid, own=own) or [None]
+    targets = state_level(found_targets, actors, avoid=avoid, own=own) or [None]
     if type_ == "REQUEST" and len(targets) > 1 and any(t is not None and t in sources for t in targets):
         return []  # "X said X's state and Y should ...": a proposal to act together, not a demand
     out = []
