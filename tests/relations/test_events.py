@@ -558,6 +558,15 @@ def test_a_reciprocal_act_goes_both_ways():
     assert pairs == {("Armenia", "Azerbaijan"), ("Azerbaijan", "Armenia")}
 
 
+def test_a_headline_reciprocal_read_as_a_compound_goes_both_ways():
+    events, actors = events_of("Kyrgyzstan and Tajikistan trade blame over canal as talks stall")
+    pairs = {(name(actors, e.source), name(actors, e.target)) for e in events if e.type == "ACCUSE"}
+    assert pairs == {("Kyrgyzstan", "Tajikistan"), ("Tajikistan", "Kyrgyzstan")}
+    # "trade" as a real compound stays one way
+    events, actors = events_of("The United States and Canada imposed trade sanctions on Iran.")
+    assert {name(actors, e.target) for e in events if e.type == "SANCTION"} == {"Iran"}
+
+
 def test_a_reciprocal_verb_with_its_partner_named_is_one_way():
     events, actors = events_of("Kyrgyz border guards traded fire with Tajik troops near Batken.")
     pairs = {(name(actors, e.source), name(actors, e.target)) for e in events if e.type == "ASSAULT"}

@@ -80,8 +80,12 @@ def reciprocal_partners(roles: Roles, actors: DocumentActors, match: PatternMatc
     if len(roles.sources) < 2:
         return []
     verb = match.head
-    if verb.pos_ in ("NOUN", "PROPN") and verb.dep_ in ("dobj", "nsubjpass"):
-        verb = verb.head  # "traded accusations": the event noun's verb
+    if verb.pos_ in ("NOUN", "PROPN"):
+        # "traded accusations": the event noun's verb; in a headline the verb is often read as a
+        # compound of the noun ("Kyrgyzstan and Tajikistan trade blame")
+        compound = next((c for c in verb.children if c.dep_ == "compound" and c.i == verb.i - 1
+                         and verb.dep_ == "ROOT"), None)
+        verb = verb.head if verb.dep_ in ("dobj", "nsubjpass") else compound if compound is not None else verb
     if verb.lemma_.lower() not in _reciprocal_verbs():
         return []
     if any(c.dep_ == "prep" and c.lower_ in ("with", "against", "on", "at") and names_someone(c, actors)
