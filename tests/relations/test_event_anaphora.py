@@ -115,3 +115,9 @@ def test_a_retaliation_answers_its_cause_not_the_target_of_its_means():
 
 def test_a_headline_parsed_as_one_noun_phrase_keeps_its_parties():
     assert ("CONSULT", "KEN", "TZA") in coded("Kenya and Tanzania resume border talks after long pause")
+
+
+def test_retaliation_by_a_description_comes_from_the_side_that_was_hit():
+    assert ("ASSAULT", "NER", "BEN") in coded(
+        "Beninese customs officers seized two trucks carrying Nigerien crude oil. "
+        "The junta retaliated for the seizure by suspending all flights to Cotonou.")

@@ -121,6 +121,20 @@ def answers_a_cause(verb: Token) -> bool:
 def antecedent_target(verb: Token, sources: Sequence[Actor], prior: Sequence[PriorEvent],
                       actors: DocumentActors) -> Actor | None:
     """Whom a response answers: the source of the earlier event its object names."""
+    found = _answered(verb, sources, prior, actors)
+    return found[0] if found is not None else None
+
+
+def answered_parties(verb: Token, prior: Sequence[PriorEvent],
+                     actors: DocumentActors) -> tuple[Actor | None, Actor | None] | None:
+    """The source and the target of the earlier event a response names (``retaliated for the
+    seizure``), whoever responds."""
+    return _answered(verb, (), prior, actors)
+
+
+def _answered(verb: Token, sources: Sequence[Actor], prior: Sequence[PriorEvent],
+              actors: DocumentActors) -> tuple[Actor | None, Actor | None] | None:
+    """The source and the target of the earlier event a response's object or cause phrase names."""
     own = {actors.coded_as(a).id for a in sources} | {a.id for a in sources}
     own_states = own | {a.country for a in sources if a.country}
     for noun, definite in _referring_nouns(verb):
@@ -137,11 +151,11 @@ def antecedent_target(verb: Token, sources: Sequence[Actor], prior: Sequence[Pri
                 # one's own earlier act, carried on or undone ("freed the detained drivers", "lifted
                 # the sanctions"): the same target
                 if event.target is not None and event.target not in own:
-                    return actors.get(event.target)
+                    return actors.get(event.target), None
                 continue
             if own and event.target is not None and not _aimed_at(event.target, own, own_states, actors):
                 continue
-            return actors.get(event.source)
+            return actors.get(event.source), actors.get(event.target) if event.target else None
     return None
 
 

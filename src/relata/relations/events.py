@@ -73,6 +73,7 @@ from relata.relations.event_actors import (
 )
 from relata.relations.event_anaphora import (
     PriorEvent,
+    answered_parties,
     answers_a_cause,
     antecedent_target,
     pair_antecedents,
@@ -339,6 +340,10 @@ def _accused_not_forum(roles: Roles, match: PatternMatch, actors: DocumentActors
     return roles
 
 
+# Hostile acts that may answer an earlier act (retaliation): their doer is the earlier act's target.
+RETALIATION_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "THREATEN", "ACCUSE", "PROTEST", "MOBILIZE"})
+
+
 def _referred_roles(roles: Roles, match: PatternMatch, actors: DocumentActors, prior, nominal: bool) -> Roles:
     """Roles the clause leaves open, from what its words refer back to (``rejected the charge``,
     ``the two countries agreed``): :mod:`relata.relations.event_anaphora`."""
@@ -367,6 +372,14 @@ def _referred_roles(roles: Roles, match: PatternMatch, actors: DocumentActors, p
             not nominal and answers_a_cause(match.head)):
         return roles  # a protest's place ("blocked the highway to Puno") yields to what it opposes
     if not nominal:
+        if match.type in RETALIATION_TYPES and answers_a_cause(match.head) and (
+                roles.subject is None or roles.subject.pos_ != "PROPN"):
+            # "The junta retaliated for the seizure": retaliation comes from the one the earlier
+            # act was done to, never from its doer's side, whatever state the description guessed
+            doer, done_to = answered_parties(match.head, prior, actors) or (None, None)
+            guessed = {actors.coded_as(a).id for a in roles.sources}
+            if doer is not None and done_to is not None and (not guessed or guessed == {actors.coded_as(doer).id}):
+                roles = replace(roles, sources=(done_to,))
         for verb in [match.head] + [c for c in match.head.children if is_infinitival_advcl(c)]:
             # "blocked the highway to protest the arrests": the arrests answered
             answered = antecedent_target(verb, roles.sources, prior, actors)
