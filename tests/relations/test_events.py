@@ -571,3 +571,11 @@ def test_a_reciprocal_verb_with_its_partner_named_is_one_way():
     events, actors = events_of("Kyrgyz border guards traded fire with Tajik troops near Batken.")
     pairs = {(name(actors, e.source), name(actors, e.target)) for e in events if e.type == "ASSAULT"}
     assert pairs == {("Kyrgyzstan", "Tajikistan")}
+
+
+def test_ordering_an_act_is_the_act_by_whoever_ordered_it():
+    events, actors = events_of("Niger ordered the expulsion of the French ambassador.")
+    assert {(e.type, name(actors, e.source), name(actors, e.target)) for e in events} == {
+        ("SANCTION", "Niger", "France")}
+    events, actors = events_of("Niger announced the closure of its border with Benin.")
+    assert ("COERCE", "Niger", "Benin") in {(e.type, name(actors, e.source), name(actors, e.target)) for e in events}
