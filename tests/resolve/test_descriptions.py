@@ -95,3 +95,15 @@ def test_institution_noun_of_another_state_is_not_the_earlier_organisation(analy
 def test_a_described_leader_of_one_state_is_not_a_titled_person_of_another(analyse, token):
     parsed, actors = analyse("The Chinese leader met President Putin in Moscow.")
     assert resolved(actors, token(parsed, "leader")) != "vladimir-putin"
+
+
+def test_a_bloc_or_regional_body_goes_back_to_the_intergovernmental_organisation(analyse, token):
+    parsed, actors = analyse("ECOWAS walked out of talks with Niger. The regional body threatened new sanctions.")
+    assert resolved(actors, token(parsed, "body")) == "ecowas"
+    parsed, actors = analyse("The European Union met Chinese officials. The bloc later imposed tariffs.")
+    assert resolved(actors, token(parsed, "bloc")) == "eu"
+
+
+def test_an_organisation_noun_without_the_is_no_reference(analyse, token):
+    parsed, actors = analyse("NATO met in Vilnius. Turkey calls the groups terrorist organisations.")
+    assert resolved(actors, token(parsed, "organisations")) is None

@@ -50,6 +50,10 @@ def refer(index: DocumentIndex, tokens: Sequence[Token], head: Token) -> str | N
             return holder
         return description.organization or _state(index, description.country)
     refers_to = _institution_nouns().get(head.lemma_.lower()) or _institution_nouns().get(head.lower_)
+    if refers_to == "igo" and head.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that")
+                                                      for c in head.children) and not (description and description.country):
+        # "the bloc", "the regional body": the organisation so named, else the latest IGO
+        return _latest_organization(index, head) or _latest_igo(index, head)
     if refers_to == "organization":
         # "Israel's foreign ministry" after "Egyptian Foreign Ministry" is not the Egyptian one
         country = description.country if description else None
@@ -113,5 +117,15 @@ def _latest_organization(index: DocumentIndex, head: Token, country: str | None 
         if country is not None and actor.country is not None and actor.country != country:
             continue
         if index.spans[position].start < head.i and noun in actor.name.lower().split():
+            best = actor.id
+    return best
+
+
+def _latest_igo(index: DocumentIndex, head: Token) -> str | None:
+    """The latest intergovernmental organisation named before ``head`` in the last few sentences."""
+    best = None
+    for position, mention in enumerate(index.mentions):
+        actor = index.actors.get(mention.actor or "")
+        if actor is not None and actor.sector == "IGO" and head.i - 120 < index.spans[position].start < head.i:
             best = actor.id
     return best
