@@ -121,3 +121,9 @@ def test_retaliation_by_a_description_comes_from_the_side_that_was_hit():
     assert ("ASSAULT", "NER", "BEN") in coded(
         "Beninese customs officers seized two trucks carrying Nigerien crude oil. "
         "The junta retaliated for the seizure by suspending all flights to Cotonou.")
+
+
+def test_the_regional_body_is_the_intergovernmental_organisation_named_before():
+    assert ("THREATEN", "ecowas", "NER") in coded(
+        "ECOWAS walked out of negotiations with Niger on Monday. "
+        "The regional body had threatened to impose fresh sanctions on Niger.")
