@@ -99,7 +99,7 @@ def test_a_described_leader_of_one_state_is_not_a_titled_person_of_another(analy
 
 def test_a_bloc_goes_back_to_the_intergovernmental_organisation(analyse, token):
     parsed, actors = analyse("The European Union met Chinese officials. The bloc later imposed tariffs.")
-    assert resolved(actors, token(parsed, "bloc")) == "eu"
+    assert resolved(actors, token(parsed, "bloc")) == "european-union"
 
 
 def test_an_organisation_noun_without_the_is_no_reference(analyse, token):
