@@ -127,3 +127,8 @@ def test_the_regional_body_is_the_intergovernmental_organisation_named_before():
     assert ("THREATEN", "ecowas", "NER") in coded(
         "ECOWAS walked out of negotiations with Niger on Monday. "
         "The regional body had threatened to impose fresh sanctions on Niger.")
+
+
+def test_a_quoted_predicate_accuses_whoever_did_the_act():
+    assert ("ACCUSE", "BEN", "NER") in coded(
+        'Niger ordered the closure of its border with Benin. Benin called the closure "an act of economic aggression".')

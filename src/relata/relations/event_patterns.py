@@ -152,6 +152,13 @@ def _object_words(verb: Token, prep: Token | None) -> dict[str, Token]:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         words.setdefault(lemma_of(pobj), pobj)
+            elif child.dep_ == "appos" and prep is None and any(t.is_quote for t in verb.doc[head.i + 1:child.i]):
+                # 'called the closure "an act of aggression"': the quotation marks make the predicate
+                # an apposition of the object in the parse
+                words.setdefault(lemma_of(child), child)
+                for pobj in (p for c in child.children if c.dep_ == "prep" and c.lower_ in OBJECT_OF_PREPS
+                             for p in c.children if p.dep_ == "pobj"):
+                    words.setdefault(lemma_of(pobj), pobj)
     for child in verb.children:
         if child.dep_ == "oprd" and prep is None:
             # "called the arrests a provocation": the predicate names what the act is
