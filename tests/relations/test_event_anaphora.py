@@ -118,9 +118,12 @@ def test_a_headline_parsed_as_one_noun_phrase_keeps_its_parties():
 
 
 def test_retaliation_by_a_description_comes_from_the_side_that_was_hit():
-    assert ("ASSAULT", "NER", "BEN") in coded(
+    assert ("SANCTION", "NER", "BEN") in coded(
         "Beninese customs officers seized two trucks carrying Nigerien crude oil. "
         "The junta retaliated for the seizure by suspending all flights to Cotonou.")
+    assert ("ASSAULT", "NER", "BEN") in coded(
+        "Beninese customs officers seized two trucks carrying Nigerien crude oil. "
+        "The junta retaliated for the seizure on Friday.")
 
 
 def test_the_regional_body_is_the_intergovernmental_organisation_named_before():
@@ -132,3 +135,12 @@ def test_the_regional_body_is_the_intergovernmental_organisation_named_before():
 def test_a_quoted_predicate_accuses_whoever_did_the_act():
     assert ("ACCUSE", "BEN", "NER") in coded(
         'Niger ordered the closure of its border with Benin. Benin called the closure "an act of economic aggression".')
+
+
+def test_a_retaliation_is_the_act_its_by_phrase_names():
+    found = coded("Beninese customs officers seized two Nigerien trucks. "
+                  "Niger retaliated for the seizure by suspending all flights to Cotonou.")
+    assert ("SANCTION", "NER", "BEN") in found and ("ASSAULT", "NER", "BEN") not in found
+    # with no act named, the retaliation is coded as itself
+    assert ("ASSAULT", "AZE", "ARM") in coded(
+        "Armenian artillery shelled Azerbaijani positions. Azerbaijan retaliated for the attack with drone strikes.")

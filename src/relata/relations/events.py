@@ -180,6 +180,8 @@ def _governed(t: Token, heads: set[int], depth: int = 0) -> bool:
         if t.dep_ == "pobj" and (t.head.lower_ in CIRCUMSTANCE_PREPS or (
                 t.head.lower_ == "of" and t.head.head.lower_ in CIRCUMSTANCE_PREPS)):
             return False  # "closed its borders because of fighting": a cause or time, its own event
+        if t.dep_ == "pcomp" and t.head.lower_ == "by" and t.tag_ == "VBG":
+            return False  # "retaliated by suspending all flights": the means is an act of its own
         dep = t.dep_
         prev = t
         t = t.head
@@ -261,12 +263,27 @@ def _sentence_events(sent: Span, actors: DocumentActors, times, quotes, prior=()
         found = _events(match, type_, mode, roles, modality, sent, actors, times, quotes, nominal)
         coded[match.head.i] = type_ if found else None
         subject = roles.subject.i if roles.subject is not None and not nominal else None
-        produced.append((subject, type_, found))
-    # "the shelling of Kharkiv killed four people": the coded shelling is the event, not its result
-    out = [e for subject, type_, found in produced if subject is None or coded.get(subject) != type_
-           for e in found]
+        produced.append((subject, type_, found, match.head))
+    # "the shelling of Kharkiv killed four people": the coded shelling is the event, not its result;
+    # "retaliated for the seizure by suspending all flights": the means coded is the retaliation
+    out = [e for subject, type_, found, head in produced if (subject is None or coded.get(subject) != type_)
+           and not _means_coded(head, coded) for e in found]
     out.extend(_reported_demands(sent, heads, actors, times, quotes))
     return out
+
+
+@cache
+def _response_verbs() -> frozenset[str]:
+    return frozenset(row["verb"].lower() for row in read_table(data_path("response_verbs.tsv")))
+
+
+def _means_coded(head: Token, coded: dict[int, str | None]) -> bool:
+    """Whether a response verb (``retaliated``, ``responded``) names its act in a ``by`` phrase
+    that was coded as an event of its own: that event is what the response was."""
+    if head.pos_ not in ("VERB", "AUX") or not answers_a_cause(head) and head.lemma_.lower() not in _response_verbs():
+        return False
+    return any(coded.get(g.i) for c in head.children if c.dep_ == "prep" and c.lower_ == "by"
+               for g in c.children if g.dep_ == "pcomp")
 
 
 @cache
@@ -347,6 +364,18 @@ RETALIATION_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "THREATEN", "ACC
 def _referred_roles(roles: Roles, match: PatternMatch, actors: DocumentActors, prior, nominal: bool) -> Roles:
     """Roles the clause leaves open, from what its words refer back to (``rejected the charge``,
     ``the two countries agreed``): :mod:`relata.relations.event_anaphora`."""
+    if not nominal:
+        answering = match.head
+        if answering.dep_ == "pcomp" and answering.head.lower_ == "by":
+            answering = answering.head.head  # "retaliated for the seizure by suspending flights"
+        if match.type in RETALIATION_TYPES and answers_a_cause(answering) and (
+                roles.subject is None or roles.subject.pos_ != "PROPN"):
+            # "The junta retaliated for the seizure": retaliation comes from the one the earlier
+            # act was done to, never from its doer's side, whatever state the description guessed
+            doer, done_to = answered_parties(answering, prior, actors) or (None, None)
+            guessed = {actors.coded_as(a).id for a in roles.sources}
+            if doer is not None and done_to is not None and (not guessed or guessed == {actors.coded_as(doer).id}):
+                roles = replace(roles, sources=(done_to,))
     if pair_phrase(roles.subject):
         # "the two leaders agreed": the pair named before, not whichever leader the words resolve to
         pair = pair_antecedents(roles.subject, prior, actors)
@@ -372,14 +401,6 @@ def _referred_roles(roles: Roles, match: PatternMatch, actors: DocumentActors, p
             not nominal and answers_a_cause(match.head)):
         return roles  # a protest's place ("blocked the highway to Puno") yields to what it opposes
     if not nominal:
-        if match.type in RETALIATION_TYPES and answers_a_cause(match.head) and (
-                roles.subject is None or roles.subject.pos_ != "PROPN"):
-            # "The junta retaliated for the seizure": retaliation comes from the one the earlier
-            # act was done to, never from its doer's side, whatever state the description guessed
-            doer, done_to = answered_parties(match.head, prior, actors) or (None, None)
-            guessed = {actors.coded_as(a).id for a in roles.sources}
-            if doer is not None and done_to is not None and (not guessed or guessed == {actors.coded_as(doer).id}):
-                roles = replace(roles, sources=(done_to,))
         for verb in [match.head] + [c for c in match.head.children if is_infinitival_advcl(c)]:
             # "blocked the highway to protest the arrests": the arrests answered
             answered = antecedent_target(verb, roles.sources, prior, actors)
