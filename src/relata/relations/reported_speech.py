@@ -33,7 +33,15 @@ from spacy.tokens import Doc, Token
 
 from relata.mentions.quote_lexicon import BELIEF, CLAUSE, INTENTION, NOUN, QUOTATION, SPEECH, lexicon
 from relata.nlp import doc_text, sentence_of
-from relata.relations.quote_cues import Cue, attitude_cue, clause_cue, cue_at, noun_cue, open_question, question_cue
+from relata.relations.quote_cues import (
+    Cue,
+    attitude_cue,
+    clause_cue,
+    cue_at,
+    noun_cue,
+    open_question,
+    question_cue,
+)
 
 _CLAUSE_DEPS = ("ccomp",)
 _INTENT_DEPS = ("ccomp", "xcomp")
