@@ -579,3 +579,13 @@ def test_ordering_an_act_is_the_act_by_whoever_ordered_it():
         ("SANCTION", "Niger", "France")}
     events, actors = events_of("Niger announced the closure of its border with Benin.")
     assert ("COERCE", "Niger", "Benin") in {(e.type, name(actors, e.source), name(actors, e.target)) for e in events}
+
+
+def test_a_place_in_no_state_where_it_happened_is_no_target():
+    events, actors = events_of("Chinese vessels rammed and water-cannoned two Philippine supply boats "
+                               "near Second Thomas Shoal.")
+    rammed = next(e for e in events if e.trigger == "rammed")
+    assert rammed.target is None and rammed.location.name == "Second Thomas Shoal"
+    # a place that receives the act stays a party
+    events, actors = events_of("Russia cut gas supplies to Europe.")
+    assert any(name(actors, e.target) == "Europe" for e in events)

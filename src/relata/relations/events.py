@@ -180,8 +180,8 @@ def _governed(t: Token, heads: set[int], depth: int = 0) -> bool:
         if t.dep_ == "pobj" and (t.head.lower_ in CIRCUMSTANCE_PREPS or (
                 t.head.lower_ == "of" and t.head.head.lower_ in CIRCUMSTANCE_PREPS)):
             return False  # "closed its borders because of fighting": a cause or time, its own event
-        if t.dep_ == "pcomp" and t.head.lower_ == "by" and t.tag_ == "VBG":
-            return False  # "retaliated by suspending all flights": the means is an act of its own
+        if t.dep_ == "pcomp" and t.head.lower_ == "by" and t.tag_ == "VBG" and _responds(t.head.head):
+            return False  # "retaliated by suspending all flights": the means is the act
         dep = t.dep_
         prev = t
         t = t.head
@@ -277,10 +277,15 @@ def _response_verbs() -> frozenset[str]:
     return frozenset(row["verb"].lower() for row in read_table(data_path("response_verbs.tsv")))
 
 
+def _responds(verb: Token) -> bool:
+    """``retaliated``, ``responded``, or any verb answering a named cause (``for the seizure``)."""
+    return verb.pos_ in ("VERB", "AUX") and (answers_a_cause(verb) or verb.lemma_.lower() in _response_verbs())
+
+
 def _means_coded(head: Token, coded: dict[int, str | None]) -> bool:
     """Whether a response verb (``retaliated``, ``responded``) names its act in a ``by`` phrase
     that was coded as an event of its own: that event is what the response was."""
-    if head.pos_ not in ("VERB", "AUX") or not answers_a_cause(head) and head.lemma_.lower() not in _response_verbs():
+    if not _responds(head):
         return False
     return any(coded.get(g.i) for c in head.children if c.dep_ == "prep" and c.lower_ == "by"
                for g in c.children if g.dep_ == "pcomp")
@@ -645,6 +650,10 @@ def _events(match, type_, mode, roles: Roles, modality, sent, actors, times, quo
         # of southern Serbia demand autonomy from Serbian authorities") may target that state
         named = {actors.resolve(t) for t in (roles.subject, *roles.subject.conjuncts)}
         own = tuple(a for a in avoid if a in named)
+    if place is not None and place[1] is not None and place[1].country is None and place[1].kind == "location":
+        # "rammed the boats near Second Thomas Shoal": a place in no state's territory that the
+        # event happened at is where, not whom (a place in a state stands for it, as CAMEO codes)
+        found_targets = tuple(t for t in found_targets if t.id != place[1].id)
     found_targets, placed = _foreign_places_as_states(found_targets, found_sources, actors)
     if location is None and placed is not None:
         location = Location(name=placed.name, country=placed.country)
