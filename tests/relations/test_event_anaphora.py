@@ -144,3 +144,11 @@ def test_a_retaliation_is_the_act_its_by_phrase_names():
     # with no act named, the retaliation is coded as itself
     assert ("ASSAULT", "AZE", "ARM") in coded(
         "Armenian artillery shelled Azerbaijani positions. Azerbaijan retaliated for the attack with drone strikes.")
+
+
+def test_the_incident_refers_back_to_the_attack_even_from_a_light_verbs_noun():
+    assert ("ACCUSE", "PHL", "CHN") in coded(
+        "Chinese coast guard vessels rammed two Philippine supply boats. Manila condemned the incident.")
+    assert ("ACCUSE", "PHL", "CHN") in coded(
+        "Chinese coast guard vessels rammed two Philippine supply boats. "
+        "Manila lodged a diplomatic protest over the incident.")

@@ -406,7 +406,8 @@ def _referred_roles(roles: Roles, match: PatternMatch, actors: DocumentActors, p
             not nominal and answers_a_cause(match.head)):
         return roles  # a protest's place ("blocked the highway to Puno") yields to what it opposes
     if not nominal:
-        for verb in [match.head] + [c for c in match.head.children if is_infinitival_advcl(c)]:
+        answering_words = [match.head] + ([match.noun] if match.noun is not None else [])  # "a protest over the incident"
+        for verb in answering_words + [c for c in match.head.children if is_infinitival_advcl(c)]:
             # "blocked the highway to protest the arrests": the arrests answered
             answered = antecedent_target(verb, roles.sources, prior, actors)
             if answered is not None and answered not in roles.sources:
