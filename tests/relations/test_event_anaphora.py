@@ -152,3 +152,9 @@ def test_the_incident_refers_back_to_the_attack_even_from_a_light_verbs_noun():
     assert ("ACCUSE", "PHL", "CHN") in coded(
         "Chinese coast guard vessels rammed two Philippine supply boats. "
         "Manila lodged a diplomatic protest over the incident.")
+
+
+def test_rejecting_the_protest_answers_a_diplomatic_protest():
+    assert ("REJECT", "CHN", "PHL") in coded(
+        "Chinese coast guard vessels rammed two Philippine supply boats. "
+        "Manila lodged a diplomatic protest over the incident. Beijing rejected the protest.")

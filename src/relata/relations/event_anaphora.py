@@ -118,6 +118,12 @@ def answers_a_cause(verb: Token) -> bool:
                and c.lower_ in CAUSE_PREPS for p in c.children if p.dep_ == "pobj")
 
 
+def _names(wanted: str, coded: str) -> bool:
+    """Whether a noun naming an event of type ``wanted`` can name one coded ``coded``: "the
+    protest" is also a diplomatic protest (an accusation, CAMEO 11), "lodged a protest"."""
+    return wanted == coded or wanted == "PROTEST" and coded == "ACCUSE"
+
+
 def antecedent_target(verb: Token, sources: Sequence[Actor], prior: Sequence[PriorEvent],
                       actors: DocumentActors) -> Actor | None:
     """Whom a response answers: the source of the earlier event its object names."""
@@ -145,7 +151,7 @@ def _answered(verb: Token, sources: Sequence[Actor], prior: Sequence[PriorEvent]
         stem = noun.lemma_.lower()[:5]
         ordered = sorted(reversed(prior), key=lambda e: not e.trigger.lower().startswith(stem))
         for event in ordered:
-            if event.type != wanted or event.position >= verb.idx or event.source is None:
+            if not _names(wanted, event.type) or event.position >= verb.idx or event.source is None:
                 continue
             if event.source in own:
                 # one's own earlier act, carried on or undone ("freed the detained drivers", "lifted
