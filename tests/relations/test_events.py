@@ -589,3 +589,9 @@ def test_a_place_in_no_state_where_it_happened_is_no_target():
     # a place that receives the act stays a party
     events, actors = events_of("Russia cut gas supplies to Europe.")
     assert any(name(actors, e.target) == "Europe" for e in events)
+
+
+def test_reaffirming_a_treaty_with_a_state_supports_it():
+    events, actors = events_of("The United States reaffirmed its defence treaty with the Philippines.")
+    assert {(e.type, name(actors, e.source), name(actors, e.target)) for e in events} == {
+        ("SUPPORT", "United States", "Philippines")}
