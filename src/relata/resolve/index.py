@@ -76,8 +76,10 @@ class DocumentIndex:
             token = token.head
         return token.dep_ in SUBJECT_DEPS
 
-    def person_roles(self, actor_id: str) -> set[RoleFact]:
-        """Roles from the text, plus the dictionary's offices held in the publication year."""
+    def person_roles(self, actor_id: str) -> list[RoleFact]:
+        """Roles from the text, plus the dictionary's offices held in the publication year, in a
+        fixed order (a set's order changes with each process's string hashing, and so did which
+        of two roles gave a person's sector)."""
         facts = set(self.roles.get(actor_id, ()))
         known = self.known.get(actor_id)
         if known:
@@ -86,7 +88,7 @@ class DocumentIndex:
                 for o in known.offices
                 if o.held_in(self.year)
             }
-        return facts
+        return sorted(facts, key=lambda f: (f.role, f.country or "", f.organization or "", f.acting))
 
     def _country_of(self, organization: str | None) -> str | None:
         org = self.dictionary.actors.get(organization) if organization else None
