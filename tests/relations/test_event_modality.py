@@ -25,6 +25,8 @@ def types_of(text: str) -> list[str]:
     ("Once attacked by Russia, the small town would fall within days.", {"ASSAULT", "THREATEN"}),
     ("His spokeswoman declined to say when the president would travel to Dushanbe.", {"AGREE", "CONSULT"}),
     ("Reporters asked how Kyrgyzstan might retaliate against Tajikistan.", {"ASSAULT", "THREATEN", "COERCE"}),
+    ("Nepal said it hoped India and China would settle their differences peacefully.", {"AGREE"}),
+    ("Nepal hopes that India will sign the border treaty with China.", {"AGREE", "SUPPORT"}),
 ])
 def test_not_coded(text, absent):
     assert not absent & set(types_of(text))

@@ -121,6 +121,8 @@ def _inside_unreal_clause(clause: Token) -> bool:
             return True
         if _of_unreal_noun(t) or _open_question(t):
             return True
+        if t.dep_ == "ccomp" and t.head.pos_ in ("VERB", "AUX") and role_of(t.head) == DESIRE:
+            return True  # "said it hoped India and China would settle their differences": a wish
         if t.head == t or not same_paragraph(t, t.head):
             return False
         if t.dep_ == "advcl" and not is_infinitival_advcl(t) and any(
