@@ -158,3 +158,7 @@ def test_rejecting_the_protest_answers_a_diplomatic_protest():
     assert ("REJECT", "CHN", "PHL") in coded(
         "Chinese coast guard vessels rammed two Philippine supply boats. "
         "Manila lodged a diplomatic protest over the incident. Beijing rejected the protest.")
+
+
+def test_dismissing_the_objection_answers_whoever_objected():
+    assert ("REJECT", "CHN", "IND") in coded("India objected to a new Chinese map. Beijing dismissed the objection.")

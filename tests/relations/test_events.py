@@ -595,3 +595,12 @@ def test_reaffirming_a_treaty_with_a_state_supports_it():
     events, actors = events_of("The United States reaffirmed its defence treaty with the Philippines.")
     assert {(e.type, name(actors, e.source), name(actors, e.target)) for e in events} == {
         ("SUPPORT", "United States", "Philippines")}
+
+
+def test_lodging_a_protest_blocking_patrols_and_selling_arms():
+    def coded(text):
+        events, actors = events_of(text)
+        return {(e.type, name(actors, e.source), name(actors, e.target)) for e in events}
+    assert ("ACCUSE", "India", "China") in coded("India lodged a strong protest with China through diplomatic channels.")
+    assert ("COERCE", "China", "India") in coded("Chinese troops blocked Indian patrols at Depsang.")
+    assert ("COOPERATE", "United States", "India") in coded("Washington sold six maritime patrol aircraft to India.")
