@@ -162,3 +162,9 @@ def test_rejecting_the_protest_answers_a_diplomatic_protest():
 
 def test_dismissing_the_objection_answers_whoever_objected():
     assert ("REJECT", "CHN", "IND") in coded("India objected to a new Chinese map. Beijing dismissed the objection.")
+
+
+def test_dropping_its_own_objections_answers_nobody_else():
+    found = coded("China said it firmly opposes the sanctions. "
+                  "Hungary dropped its objections after Ukraine removed a Hungarian bank from its list.")
+    assert not any(t == "CONCEDE" and target == "CHN" for t, _, target in found)

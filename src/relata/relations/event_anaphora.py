@@ -118,6 +118,9 @@ def answers_a_cause(verb: Token) -> bool:
                and c.lower_ in CAUSE_PREPS for p in c.children if p.dep_ == "pobj")
 
 
+_OWN_POSSESSIVES = frozenset({"its", "their", "his", "her", "our", "my"})
+
+
 def _names(wanted: str, coded: str) -> bool:
     """Whether a noun naming an event of type ``wanted`` can name one coded ``coded``: "the
     protest" is also a diplomatic protest (an accusation, CAMEO 11), "lodged a protest"."""
@@ -150,8 +153,12 @@ def _answered(verb: Token, sources: Sequence[Actor], prior: Sequence[PriorEvent]
         # the event named with the same word first ("the arrests" after "arrested"), then the latest
         stem = noun.lemma_.lower()[:5]
         ordered = sorted(reversed(prior), key=lambda e: not e.trigger.lower().startswith(stem))
+        # "Hungary dropped its objections": one's own earlier act only, never another's
+        own_only = any(c.dep_ == "poss" and c.lower_ in _OWN_POSSESSIVES for c in noun.children)
         for event in ordered:
             if not _names(wanted, event.type) or event.position >= verb.idx or event.source is None:
+                continue
+            if own_only and event.source not in own:
                 continue
             if event.source in own:
                 # one's own earlier act, carried on or undone ("freed the detained drivers", "lifted
