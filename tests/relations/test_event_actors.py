@@ -329,3 +329,8 @@ def test_a_sentence_parsed_with_no_verb_keeps_its_subject():
     assert any(a is not None and (a.country, a.sector) == ("KEN", "MED") for a in sources)
     events, _ = events_of("Five Kenyan soldiers killed in an attack by Somali militants near the border.")
     assert not any(e.source == "KEN" for e in events if e.type == "ASSAULT")
+
+
+def test_a_headline_joins_two_subjects_with_a_comma():
+    assert pairs("India, China agree to pull back troops from Himalayan flashpoint", "AGREE") in (
+        {("CHN", "IND")}, {("IND", "CHN")})

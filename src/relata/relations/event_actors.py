@@ -336,6 +336,17 @@ def _clause_actor_tokens(noun: Token) -> list[Token]:
     return out
 
 
+def _headline_co_subjects(verb: Token, subject: Token | None, actors: DocumentActors) -> list[Actor]:
+    """``India, China agree to ...``: a headline joins two subjects with a comma, and the parser
+    hangs the first on the verb as a modifier; it is a subject too."""
+    if subject is None or subject.pos_ != "PROPN" or subject.i < 2 or subject.doc[subject.i - 1].text != ",":
+        return []
+    first = subject.doc[subject.i - 2]
+    if first.head.i != verb.i or first.dep_ not in ("npadvmod", "nmod", "dep", "nsubj") or first.pos_ != "PROPN":
+        return []
+    return [a for a in (actors.resolve(first),) if a is not None and a.kind in ("state", "organization")]
+
+
 def verb_roles(match: PatternMatch, actors: DocumentActors) -> Roles:
     verb = match.head
     subject, passive = _subject(verb)
@@ -348,6 +359,7 @@ def verb_roles(match: PatternMatch, actors: DocumentActors) -> Roles:
         target_cands = [t for t in (_passive_target(verb),) if t is not None]
     else:
         sources = np_actors(subject, actors)
+        sources += [a for a in _headline_co_subjects(verb, subject, actors) if a not in sources]
         if subject is not None and sources and is_dateline_place(subject):
             # "DUBAI - Iran and Bahrain exchanged prisoners": the parser coordinated the place
             place = actors.resolve(subject)
