@@ -39,7 +39,7 @@ keeps that referent (:mod:`relata.resolve.descriptions` goes first).
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 
 from spacy.tokens import Token
 
@@ -94,9 +94,11 @@ def _reaches_story(index: DocumentIndex, words: list[Token]) -> bool:
     return own is None or own[1] != "sentence"
 
 
+@lru_cache(maxsize=50_000)
 def role_sector(words: str) -> str | None:
     """The sector of a role noun (``riot police`` -> COP), Relata's own table first; ``None`` for
-    a noun neither table lists or that names no role (``people``)."""
+    a noun neither table lists or that names no role (``people``). Asked for every noun of every
+    document and every compound ending on it (a corpus repeats its nouns): kept per process."""
     key = name_key(words)
     sector = _own_nouns().get(key, ("", ""))[0]
     if not sector:
