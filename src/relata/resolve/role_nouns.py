@@ -46,7 +46,7 @@ from spacy.tokens import Token
 from relata.mentions.names import name_key, slug
 from relata.mentions.places import find_place
 from relata.mentions.tables import data_path, read_table
-from relata.nlp import doc_text, sentence_of
+from relata.nlp import doc_text, sentence_of, token_positions
 from relata.records import Actor
 from relata.resolve.agency import acting_state, organ_words
 from relata.resolve.coordinates import dateline_place
@@ -412,8 +412,8 @@ def find_role_nouns(index: DocumentIndex) -> dict[int, Actor]:
     story = story_country(index)
     dateline = dateline_country(index, doc_text(index.doc))
     found: dict[int, Actor] = {}
-    for token in index.doc:
-        if token.pos_ not in ("NOUN", "PROPN") or token.dep_ == "compound" or token.i in index.groups:
+    for token in map(index.doc.__getitem__, token_positions(index.doc, pos=("NOUN", "PROPN"))):
+        if token.dep_ == "compound" or token.i in index.groups:
             continue
         position = index.mention_at(token.i)
         if position is not None and index.mentions[position].actor:
