@@ -403,8 +403,10 @@ def _foreign_destinations(roles: Roles, actors: DocumentActors) -> tuple:
 def _reported_demands(sent: Span, heads: set[int], actors, times, quotes) -> list[Event]:
     """``X said Y must drop its tariffs``: whatever Y must do, X demands it of Y (REQUEST)."""
     out: list[Event] = []
-    for verb in sent:
-        if verb.i in heads or verb.pos_ not in ("VERB", "AUX") or verb.dep_ not in ("ccomp", "conj"):
+    doc = sent.doc
+    for i in positions_in(token_positions(doc, pos=("VERB", "AUX")), sent):
+        verb = doc[i]
+        if i in heads or verb.dep_ not in ("ccomp", "conj"):
             continue
         modality = assess(verb)
         if not modality.obligation or modality.speech is None or modality.negated or modality.hypothetical:
