@@ -77,18 +77,23 @@ def _gazetteer() -> dict[str, Place]:
             continue
         place = Place(city["name"], country)
         population = city["population"]
-        names = [(city["name"], own_name + population),
-                 *((n, population) for n in city.get("alternatenames", ()) if n.isascii())]
-        for text, mine in names:
-            key = name_key(text)
-            if mine >= own_name and not key.isascii():  # "Valparaiso" is Valparaíso's own name, unaccented
-                folded = fold_accents(key)
-                if rank.get(folded, -1) < mine:
-                    out[folded] = place
-                    rank[folded] = mine
-            if len(key) > 2 and rank.get(key, -1) < mine:
-                out[key] = place
-                rank[key] = mine
+        mine = own_name + population
+        key = name_key(city["name"])
+        if not key.isascii():  # "Valparaiso" is Valparaíso's own name, unaccented
+            folded = fold_accents(key)
+            if rank.get(folded, -1) < mine:
+                out[folded] = place
+                rank[folded] = mine
+        if len(key) > 2 and rank.get(key, -1) < mine:
+            out[key] = place
+            rank[key] = mine
+        # the ASCII alternate names, ranked by population alone (the loop that costs the load)
+        for text in city.get("alternatenames", ()):
+            if text.isascii():
+                key = name_key(text)
+                if len(key) > 2 and rank.get(key, -1) < population:
+                    out[key] = place
+                    rank[key] = population
     return out
 
 
