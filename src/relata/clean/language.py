@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 import py3langid
@@ -9,6 +10,8 @@ import py3langid
 # langid answers a few ISO 639-3 codes; the record wants ISO 639-1 (Cantonese and Wu are written
 # Chinese as far as the record is concerned).
 _TO_ISO_639_1 = {"yue": "zh", "wuu": "zh"}
+# Kana, CJK ideographs and Hangul syllables, counted by one regex scan, not a loop over characters.
+_IDEOGRAPHIC = re.compile("[\u3040-\u9fff\uac00-\ud7af]")
 
 
 def detect_language(text: str) -> str:
@@ -20,7 +23,7 @@ def detect_language(text: str) -> str:
             continue
         lang, _ = py3langid.classify(paragraph)
         # Ideographic scripts pack a word into one or two characters; weigh by a word estimate.
-        cjk = sum(1 for ch in paragraph if "\u3040" <= ch <= "\u9fff" or "\uac00" <= ch <= "\ud7af")
+        cjk = 0 if paragraph.isascii() else len(_IDEOGRAPHIC.findall(paragraph))
         weights[lang] += len(paragraph.split()) + cjk / 1.5
     if not weights:
         lang, _ = py3langid.classify(text) if text.strip() else ("und", 0)

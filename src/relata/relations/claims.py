@@ -23,7 +23,7 @@ from spacy.tokens import Span, Token
 
 from relata.mentions.identifiers import find_identifiers
 from relata.mentions.quantities import Quantity, find_quantities, shared_currencies, units
-from relata.nlp import ParsedDocument, doc_text
+from relata.nlp import ParsedDocument, doc_text, token_positions
 from relata.records import Claim, Quote, TimeExpression
 from relata.relations.claim_context import (
     change_marker,
@@ -73,7 +73,8 @@ def extract_claims(
         claim = _claim(parsed, q, span, times)
         if claim is not None:
             claims.append(_attribute(claim, span, actors, quotes))
-    for token in doc:
+    for i in token_positions(doc, pos=("VERB",)):  # "doubled", "halved": only verbs are read
+        token = doc[i]
         claim = _multiplier(token, times)
         if claim is not None:
             claims.append(_attribute(claim, doc[token.i:token.i + 1], actors, quotes))

@@ -205,19 +205,21 @@ def match_deverbal(noun: Token) -> PatternMatch | None:
     made from an event verb (the verb's own word, or its ``-ing`` form) that no noun row lists
     names the verb's event when its phrase says who did it (a possessive or ``by``) and to whom or
     what (``of``). Without both, such nouns are as often results or things (``a capture``)."""
-    if noun.pos_ != "NOUN" or _noun_patterns(noun) is not None:
+    if noun.pos_ != "NOUN":
+        return None
+    # The verb row first: a dictionary look-up that most nouns fail, before the walks of the
+    # noun's dependents (asked of every noun of every sentence)
+    lower = noun.lower_
+    forms = [f for f in lemmas(noun) if f == noun.lemma_.lower() or lower.endswith("ing")]
+    bare = next((p for form in forms for p in table().verbs.get(form, ())
+                 if p.type and not p.objects and not p.prep), None)
+    if bare is None or _noun_patterns(noun) is not None:
         return None
     has_of = bool(_of_objects(noun))
     has_doer = any(c.dep_ == "poss" for c in noun.children) or noun_agent(noun) is not None
     if not (has_of and has_doer):
         return None
-    lower = noun.lower_
-    forms = [f for f in lemmas(noun) if f == noun.lemma_.lower() or lower.endswith("ing")]
-    for form in forms:
-        bare = next((p for p in table().verbs.get(form, ()) if p.type and not p.objects and not p.prep), None)
-        if bare is not None:
-            return _coded(PatternMatch(head=noun, tokens=(noun,), type=bare.type, mode=bare.mode, deverbal=True))
-    return None
+    return _coded(PatternMatch(head=noun, tokens=(noun,), type=bare.type, mode=bare.mode, deverbal=True))
 
 
 def _of_objects(noun: Token) -> list[Token]:

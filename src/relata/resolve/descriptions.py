@@ -21,6 +21,8 @@ from relata.resolve.titles import Description, describe, roles_match
 _PHRASE_DEPS = {"relcl", "acl", "advcl", "ccomp", "conj", "cc", "punct", "appos"}
 _PHRASE_MAX = 12
 _INDEFINITE = {"a", "an", "another", "one"}
+# The parts of speech of a description's head word ("the minister", "the Kremlin").
+DESCRIBING_POS = frozenset({"NOUN", "PROPN"})
 
 
 @cache
@@ -40,7 +42,7 @@ def noun_phrase(head: Token) -> list[Token]:
 
 def refer(index: DocumentIndex, tokens: Sequence[Token], head: Token) -> str | None:
     """The actor id a description refers to, or ``None``."""
-    if head.pos_ not in {"NOUN", "PROPN"}:
+    if head.pos_ not in DESCRIBING_POS:
         return None
     description = describe(tokens, index.actor_of, index.dictionary)
     if description and description.role:

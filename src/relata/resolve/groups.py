@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Token
 
 from relata.mentions.names import slug
 from relata.mentions.tables import data_path, read_table
+from relata.nlp import token_positions
 from relata.records import Actor
 from relata.resolve.ethnic_groups import country_of_people
 
@@ -37,7 +38,7 @@ def find_groups(doc: Doc, state_of) -> dict[int, Actor]:
     """Head-noun token index -> group actor, for every ``<demonym> [sector words] <group noun>``.
     ``state_of(token)`` gives the state actor a token names, or ``None``."""
     found: dict[int, Actor] = {}
-    for token in doc:
+    for token in map(doc.__getitem__, token_positions(doc, tags=("NNS", "NNPS"), lower=("opposition",))):
         if token.tag_ not in {"NNS", "NNPS"} and not (token.lower_ == "opposition" and token.dep_ != "compound"):
             continue
         nouns = [token] + [c for c in token.children if c.dep_ == "compound" and c.i < token.i]

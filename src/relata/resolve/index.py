@@ -4,12 +4,14 @@ the facts gathered about each person (gender, roles held), looked up by token.""
 from __future__ import annotations
 
 import bisect
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
 from relata.mentions.dictionary import ActorDictionary, KnownActor
+from relata.nlp import doc_text
 from relata.records import Actor, EntityMention
 from relata.resolve.phoenix import PhoenixMatch
 
@@ -97,16 +99,21 @@ class DocumentIndex:
     def in_quotation(self, offset: int) -> bool:
         """Whether character ``offset`` lies between double quotation marks."""
         if self._quotations is None:
-            self._quotations = _quotations(self.doc.text)  # Doc.text is rebuilt on every access
+            self._quotations = _quotations(doc_text(self.doc))
         i = bisect.bisect_right(self._quotations, (offset, float("inf"))) - 1
         return i >= 0 and self._quotations[i][0] <= offset < self._quotations[i][1]
+
+
+_QUOTATION_EDGES = re.compile('[\n\u201c\u201d"]')
 
 
 def _quotations(text: str) -> list[tuple[int, int]]:
     """Spans between “curly” or "straight" double quotes; an unclosed quote ends at the paragraph."""
     spans = []
     opened = None
-    for i, c in enumerate(text):
+    # only these characters open or close a span: the scan visits them, not every character
+    for found in _QUOTATION_EDGES.finditer(text):
+        i, c = found.start(), found.group()
         if c == "\n" and opened is not None and text[i + 1 : i + 2] == "\n":
             spans.append((opened, i))
             opened = None

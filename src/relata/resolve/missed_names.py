@@ -24,7 +24,7 @@ from relata.mentions.gender import is_honorific
 from relata.mentions.names import name_key
 from relata.mentions.quote_lexicon import lexicon
 from relata.mentions.transcript import find_transcript_lines
-from relata.nlp import doc_text
+from relata.nlp import doc_text, token_positions
 from relata.records import EntityMention
 
 _NAME_LINKS = {"compound", "flat"}
@@ -81,8 +81,8 @@ def _full_forms(doc: Doc, surnames: set[str], dictionary: ActorDictionary) -> li
     """``Hakainde Hichilema won ...`` NER left untagged while it tags ``Hichilema`` elsewhere: the
     full name of a person the document names by surname, so the surname resolves to it."""
     found = []
-    for token in doc:
-        if token.pos_ != "PROPN" or token.dep_ in _NAME_LINKS or name_key(token.text) not in surnames:
+    for token in map(doc.__getitem__, token_positions(doc, pos=("PROPN",))):
+        if token.dep_ in _NAME_LINKS or name_key(token.text) not in surnames:
             continue
         span = _name_span(token, dictionary)
         if span is not None and len(span) > 1 and _plausible_name(span, dictionary):
@@ -115,8 +115,8 @@ def _full_form_of(doc: Doc, mention: EntityMention, surnames: set[str], dictiona
 def _cue_subjects(doc: Doc, dictionary: ActorDictionary) -> list[Span]:
     cues = lexicon().cue_verbs
     found = []
-    for token in doc:
-        if token.pos_ != "PROPN" or token.dep_ in _NAME_LINKS:
+    for token in map(doc.__getitem__, token_positions(doc, pos=("PROPN",))):
+        if token.dep_ in _NAME_LINKS:
             continue
         speaks = token.dep_ == "nsubj" and token.head.lemma_.lower() in cues
         according = (

@@ -39,14 +39,14 @@ keeps that referent (:mod:`relata.resolve.descriptions` goes first).
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 
 from spacy.tokens import Token
 
 from relata.mentions.names import name_key, slug
 from relata.mentions.places import find_place
 from relata.mentions.tables import data_path, read_table
-from relata.nlp import doc_text, sentence_of
+from relata.nlp import doc_text, sentence_of, token_positions
 from relata.records import Actor
 from relata.resolve.agency import acting_state, organ_words
 from relata.resolve.coordinates import dateline_place
@@ -94,9 +94,11 @@ def _reaches_story(index: DocumentIndex, words: list[Token]) -> bool:
     return own is None or own[1] != "sentence"
 
 
+@lru_cache(maxsize=50_000)
 def role_sector(words: str) -> str | None:
     """The sector of a role noun (``riot police`` -> COP), Relata's own table first; ``None`` for
-    a noun neither table lists or that names no role (``people``)."""
+    a noun neither table lists or that names no role (``people``). Asked for every noun of every
+    document and every compound ending on it (a corpus repeats its nouns): kept per process."""
     key = name_key(words)
     sector = _own_nouns().get(key, ("", ""))[0]
     if not sector:
@@ -410,8 +412,8 @@ def find_role_nouns(index: DocumentIndex) -> dict[int, Actor]:
     story = story_country(index)
     dateline = dateline_country(index, doc_text(index.doc))
     found: dict[int, Actor] = {}
-    for token in index.doc:
-        if token.pos_ not in ("NOUN", "PROPN") or token.dep_ == "compound" or token.i in index.groups:
+    for token in map(index.doc.__getitem__, token_positions(index.doc, pos=("NOUN", "PROPN"))):
+        if token.dep_ == "compound" or token.i in index.groups:
             continue
         position = index.mention_at(token.i)
         if position is not None and index.mentions[position].actor:

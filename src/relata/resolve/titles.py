@@ -55,7 +55,11 @@ def describe(
     words = [t for t in tokens if actor_of(t) is None or actor_of(t).kind != "person"]
     lowered = [t.lower_ for t in words]
     found = []  # (end, length, entry): the title nearest the head noun, then the longest, wins
+    first_words = dictionary.title_first_words
     for i in range(len(lowered)):
+        word = lowered[i]
+        if word.lower() not in first_words and word.split() == [word]:
+            continue  # no title starts with this word (a space token would leave the next one first)
         for j in range(i + 1, min(len(lowered), i + max(dictionary.max_title_words, 1)) + 1):
             entry = dictionary.title(" ".join(lowered[i:j]))
             if entry:
