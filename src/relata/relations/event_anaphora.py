@@ -29,6 +29,7 @@ from importlib import resources
 
 from spacy.tokens import Token
 
+from relata.mentions.tables import data_path, read_table
 from relata.nlp import sentence_of
 from relata.records import Actor
 from relata.relations.event_patterns import match_noun, table
@@ -134,11 +135,45 @@ def antecedent_target(verb: Token, sources: Sequence[Actor], prior: Sequence[Pri
     return found[0] if found is not None else None
 
 
-def answered_parties(verb: Token, prior: Sequence[PriorEvent],
-                     actors: DocumentActors) -> tuple[Actor | None, Actor | None] | None:
-    """The source and the target of the earlier event a response names (``retaliated for the
-    seizure``), whoever responds."""
-    return _answered(verb, (), prior, actors)
+# Hostile acts that may answer an earlier act (retaliation): their doer is the earlier act's target.
+RETALIATION_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "THREATEN", "ACCUSE", "PROTEST", "MOBILIZE"})
+
+
+def retaliating_side(head: Token, type_: str, roles, prior: Sequence[PriorEvent],
+                     actors: DocumentActors) -> Actor | None:
+    """``The junta retaliated for the seizure`` (also ``... by suspending flights``): retaliation
+    comes from the one the earlier act was done to, never from its doer's side, whatever state
+    the description guessed; ``None`` to keep the clause's own sources."""
+    answering = head
+    if answering.dep_ == "pcomp" and answering.head.lower_ == "by":
+        answering = answering.head.head  # "retaliated for the seizure by suspending flights"
+    if type_ not in RETALIATION_TYPES or not answers_a_cause(answering) or (
+            roles.subject is not None and roles.subject.pos_ == "PROPN"):
+        return None
+    doer, done_to = _answered(answering, (), prior, actors) or (None, None)
+    guessed = {actors.coded_as(a).id for a in roles.sources}
+    if doer is not None and done_to is not None and (not guessed or guessed == {actors.coded_as(doer).id}):
+        return done_to
+    return None
+
+
+@cache
+def _response_verbs() -> frozenset[str]:
+    return frozenset(row["verb"].lower() for row in read_table(data_path("response_verbs.tsv")))
+
+
+def responds(verb: Token) -> bool:
+    """``retaliated``, ``responded``, or any verb answering a named cause (``for the seizure``)."""
+    return verb.pos_ in ("VERB", "AUX") and (answers_a_cause(verb) or verb.lemma_.lower() in _response_verbs())
+
+
+def means_coded(head: Token, coded: dict[int, str | None]) -> bool:
+    """Whether a response verb (``retaliated``, ``responded``) names its act in a ``by`` phrase
+    that was coded as an event of its own: that event is what the response was."""
+    if not responds(head):
+        return False
+    return any(coded.get(g.i) for c in head.children if c.dep_ == "prep" and c.lower_ == "by"
+               for g in c.children if g.dep_ == "pcomp")
 
 
 def _answered(verb: Token, sources: Sequence[Actor], prior: Sequence[PriorEvent],

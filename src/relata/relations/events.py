@@ -73,12 +73,14 @@ from relata.relations.event_actors import (
 )
 from relata.relations.event_anaphora import (
     PriorEvent,
-    answered_parties,
     answers_a_cause,
     antecedent_target,
+    means_coded,
     pair_antecedents,
     pair_phrase,
     parties_of_referred,
+    responds,
+    retaliating_side,
 )
 from relata.relations.event_modality import (
     ATTEMPT,
@@ -183,7 +185,7 @@ def _governed(t: Token, heads: set[int], depth: int = 0) -> bool:
         if t.dep_ == "pobj" and (t.head.lower_ in CIRCUMSTANCE_PREPS or (
                 t.head.lower_ == "of" and t.head.head.lower_ in CIRCUMSTANCE_PREPS)):
             return False  # "closed its borders because of fighting": a cause or time, its own event
-        if t.dep_ == "pcomp" and t.head.lower_ == "by" and t.tag_ == "VBG" and _responds(t.head.head):
+        if t.dep_ == "pcomp" and t.head.lower_ == "by" and t.tag_ == "VBG" and responds(t.head.head):
             return False  # "retaliated by suspending all flights": the means is the act
         dep = t.dep_
         prev = t
@@ -270,28 +272,9 @@ def _sentence_events(sent: Span, actors: DocumentActors, times, quotes, prior=()
     # "the shelling of Kharkiv killed four people": the coded shelling is the event, not its result;
     # "retaliated for the seizure by suspending all flights": the means coded is the retaliation
     out = [e for subject, type_, found, head in produced if (subject is None or coded.get(subject) != type_)
-           and not _means_coded(head, coded) for e in found]
+           and not means_coded(head, coded) for e in found]
     out.extend(_reported_demands(sent, heads, actors, times, quotes))
     return out
-
-
-@cache
-def _response_verbs() -> frozenset[str]:
-    return frozenset(row["verb"].lower() for row in read_table(data_path("response_verbs.tsv")))
-
-
-def _responds(verb: Token) -> bool:
-    """``retaliated``, ``responded``, or any verb answering a named cause (``for the seizure``)."""
-    return verb.pos_ in ("VERB", "AUX") and (answers_a_cause(verb) or verb.lemma_.lower() in _response_verbs())
-
-
-def _means_coded(head: Token, coded: dict[int, str | None]) -> bool:
-    """Whether a response verb (``retaliated``, ``responded``) names its act in a ``by`` phrase
-    that was coded as an event of its own: that event is what the response was."""
-    if not _responds(head):
-        return False
-    return any(coded.get(g.i) for c in head.children if c.dep_ == "prep" and c.lower_ == "by"
-               for g in c.children if g.dep_ == "pcomp")
 
 
 @cache
@@ -365,25 +348,13 @@ def _accused_not_forum(roles: Roles, match: PatternMatch, actors: DocumentActors
     return roles
 
 
-# Hostile acts that may answer an earlier act (retaliation): their doer is the earlier act's target.
-RETALIATION_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "THREATEN", "ACCUSE", "PROTEST", "MOBILIZE"})
-
-
 def _referred_roles(roles: Roles, match: PatternMatch, actors: DocumentActors, prior, nominal: bool) -> Roles:
     """Roles the clause leaves open, from what its words refer back to (``rejected the charge``,
     ``the two countries agreed``): :mod:`relata.relations.event_anaphora`."""
     if not nominal:
-        answering = match.head
-        if answering.dep_ == "pcomp" and answering.head.lower_ == "by":
-            answering = answering.head.head  # "retaliated for the seizure by suspending flights"
-        if match.type in RETALIATION_TYPES and answers_a_cause(answering) and (
-                roles.subject is None or roles.subject.pos_ != "PROPN"):
-            # "The junta retaliated for the seizure": retaliation comes from the one the earlier
-            # act was done to, never from its doer's side, whatever state the description guessed
-            doer, done_to = answered_parties(answering, prior, actors) or (None, None)
-            guessed = {actors.coded_as(a).id for a in roles.sources}
-            if doer is not None and done_to is not None and (not guessed or guessed == {actors.coded_as(doer).id}):
-                roles = replace(roles, sources=(done_to,))
+        retaliating = retaliating_side(match.head, match.type, roles, prior, actors)
+        if retaliating is not None:
+            roles = replace(roles, sources=(retaliating,))
     if pair_phrase(roles.subject):
         # "the two leaders agreed": the pair named before, not whichever leader the words resolve to
         pair = pair_antecedents(roles.subject, prior, actors)
