@@ -168,3 +168,11 @@ def test_dropping_its_own_objections_answers_nobody_else():
     found = coded("China said it firmly opposes the sanctions. "
                   "Hungary dropped its objections after Ukraine removed a Hungarian bank from its list.")
     assert not any(t == "CONCEDE" and target == "CHN" for t, _, target in found)
+
+
+def test_the_move_refers_back_to_the_last_act_against_the_speaker():
+    assert ("ACCUSE", "EST", "RUS") in coded("Russia expelled two Estonian diplomats. Estonia condemned the move.")
+
+
+def test_extradition_is_cooperation_with_the_receiving_state():
+    assert ("COOPERATE", "MDA", "ROU") in coded("Moldova extradited two Russian citizens to Romania.")

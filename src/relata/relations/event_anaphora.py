@@ -119,13 +119,14 @@ def answers_a_cause(verb: Token) -> bool:
                and c.lower_ in CAUSE_PREPS for p in c.children if p.dep_ == "pobj")
 
 
+ANY = "ANY"  # a reference noun that names whatever was done last ("the move", "the step")
 _OWN_POSSESSIVES = frozenset({"its", "their", "his", "her", "our", "my"})
 
 
 def _names(wanted: str, coded: str) -> bool:
     """Whether a noun naming an event of type ``wanted`` can name one coded ``coded``: "the
     protest" is also a diplomatic protest (an accusation, CAMEO 11), "lodged a protest"."""
-    return wanted == coded or wanted == "PROTEST" and coded == "ACCUSE"
+    return wanted in (coded, ANY) or wanted == "PROTEST" and coded == "ACCUSE"
 
 
 def antecedent_target(verb: Token, sources: Sequence[Actor], prior: Sequence[PriorEvent],
@@ -195,6 +196,9 @@ def _answered(verb: Token, sources: Sequence[Actor], prior: Sequence[PriorEvent]
                 continue
             if own_only and event.source not in own:
                 continue
+            if wanted == ANY and (event.target is None or not own or event.source in own
+                                  or not _aimed_at(event.target, own, own_states, actors)):
+                continue  # "condemned the move": only an act done to the speaker's side
             if event.source in own:
                 # one's own earlier act, carried on or undone ("freed the detained drivers", "lifted
                 # the sanctions"): the same target

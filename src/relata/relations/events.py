@@ -237,6 +237,7 @@ def _sentence_events(sent: Span, actors: DocumentActors, times, quotes, prior=()
             continue
         roles = noun_roles(match.head, actors) if nominal else verb_roles(match, actors)
         roles = _slot_roles(roles, match, actors)
+        roles = _legal_partner(roles, match, actors, nominal)
         roles = _referred_roles(roles, match, actors, prior, nominal)
         roles = _accused_not_forum(roles, match, actors, nominal)
         roles = _shared_target(roles, match, found_targets)
@@ -315,6 +316,19 @@ def _slot_roles(roles: Roles, match: PatternMatch, actors: DocumentActors) -> Ro
         roles = replace(roles, sources=tuple(found))
     if not roles.targets and match.target_slot is not None and (found := np_actors(match.target_slot, actors)):
         roles = replace(roles, targets=tuple(a for a in found if a not in roles.sources))
+    return roles
+
+
+def _legal_partner(roles: Roles, match: PatternMatch, actors: DocumentActors, nominal: bool) -> Roles:
+    """``Moldova extradited two Russian citizens to Romania``: legal cooperation is with the state
+    the people are handed to (CAMEO 063), not with the people handed over."""
+    if nominal or match.type != "COOPERATE" or match.mode != "legal":
+        return roles
+    for prep in match.head.children:
+        if prep.dep_ == "prep" and prep.lower_ == "to":
+            found = [a for p in prep.children if p.dep_ == "pobj" for a in np_actors(p, actors) if a not in roles.sources]
+            if found:
+                return replace(roles, targets=tuple(found))
     return roles
 
 
