@@ -58,8 +58,7 @@ def mutual_partners(type_: str, roles: Roles, actors, match: PatternMatch) -> li
             partner = (c.dep_ == "dobj" and c != match.noun) or (c.dep_ == "prep" and c.lower_ in ("with", "to"))
             if partner and names_someone(c, actors):
                 return []  # "met X", "talks with X": the partner is named
-    partners = [p for p in dict.fromkeys(state_level(roles.sources, actors)) if p]
-    return partners[:MAX_PAIRS] if len(partners) >= 2 else []
+    return _distinct_states(roles, actors)
 
 
 def names_someone(token: Token, actors: DocumentActors) -> bool:
@@ -91,5 +90,20 @@ def reciprocal_partners(roles: Roles, actors: DocumentActors, match: PatternMatc
     if any(c.dep_ == "prep" and c.lower_ in ("with", "against", "on", "at") and names_someone(c, actors)
            for c in verb.children):
         return []
+    return _distinct_states(roles, actors)
+
+
+def _distinct_states(roles: Roles, actors: DocumentActors) -> list[str]:
+    """The coordinated sources at the level PLOVER codes, each once; [] unless there are two."""
     partners = [p for p in dict.fromkeys(state_level(roles.sources, actors)) if p]
     return partners[:MAX_PAIRS] if len(partners) >= 2 else []
+
+
+def partner_pairs(type_: str, roles: Roles, actors: DocumentActors, match: PatternMatch) -> list[tuple[str, str]]:
+    """(source, target) pairs of an act among a coordinated subject: a mutual act once per pair
+    (``X and Y met``), a reciprocal one each way (``X and Y traded fire``); [] for neither."""
+    partners = mutual_partners(type_, roles, actors, match)
+    if partners:
+        return [(a, b) for i, a in enumerate(partners) for b in partners[i + 1:]]
+    partners = reciprocal_partners(roles, actors, match)
+    return [(a, b) for a in partners for b in partners if a != b]

@@ -100,8 +100,7 @@ from relata.relations.event_modality import (
 from relata.relations.event_partners import (
     MAX_PAIRS,
     MUTUAL_TYPES,
-    mutual_partners,
-    reciprocal_partners,
+    partner_pairs,
     state_level,
 )
 from relata.relations.event_patterns import (
@@ -611,18 +610,12 @@ def _events(match, type_, mode, roles: Roles, modality, sent, actors, times, quo
     location = _location(place)
     value = intensity(type_, mode)
     cameo = (match.cameo if type_ == match.type else None) or general_code(type_, mode)
-    partners = mutual_partners(type_, roles, actors, match)
-    if partners:
+    pairs = partner_pairs(type_, roles, actors, match)
+    if pairs:  # "X and Y met": with each other; "X and Y traded accusations": each to the other
         return [Event(start=start, end=end, trigger=trigger, type=type_, mode=mode, intensity=value,
                       source=a, target=b, date=date, attributed_to=attributed if attributed not in (a, b) else None,
                       location=location, cameo=cameo)
-                for i, a in enumerate(partners) for b in partners[i + 1:]]
-    partners = reciprocal_partners(roles, actors, match)
-    if partners:  # "Kyrgyzstan and Tajikistan traded accusations": each did it to the other
-        return [Event(start=start, end=end, trigger=trigger, type=type_, mode=mode, intensity=value,
-                      source=a, target=b, date=date, attributed_to=attributed if attributed not in (a, b) else None,
-                      location=location, cameo=cameo)
-                for a in partners for b in partners if a != b]
+                for a, b in pairs]
     found_sources = roles.sources or _stand_in(place)
     # where a meeting was held is not who was met ("leaders meet in Washington"); a visit's is.
     # A protest is addressed to where it is held, even when the place also stands in for the
