@@ -196,9 +196,8 @@ def _answered(verb: Token, sources: Sequence[Actor], prior: Sequence[PriorEvent]
                 continue
             if own_only and event.source not in own:
                 continue
-            if wanted == ANY and (event.target is None or not own or event.source in own
-                                  or not _aimed_at(event.target, own, own_states, actors)):
-                continue  # "condemned the move": only an act done to the speaker's side
+            if wanted == ANY and (event.target is None or not own or event.source in own):
+                continue  # "condemned the move": only another's act done to the speaker's side (checked below)
             if event.source in own:
                 # one's own earlier act, carried on or undone ("freed the detained drivers", "lifted
                 # the sanctions"): the same target
