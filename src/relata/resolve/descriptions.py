@@ -111,23 +111,21 @@ def _latest_organization(index: DocumentIndex, head: Token, country: str | None 
     """The latest organisation before ``head`` whose name holds its noun, of ``country`` when
     the phrase names one."""
     noun = head.lemma_.lower()
-    best = None
-    for position, mention in enumerate(index.mentions):
-        actor = index.actors.get(mention.actor or "")
-        if actor is None or actor.kind not in {"organization", "group"}:
-            continue
-        if country is not None and actor.country is not None and actor.country != country:
-            continue
-        if index.spans[position].start < head.i and noun in actor.name.lower().split():
-            best = actor.id
-    return best
+    return _latest(index, head, lambda actor: actor.kind in {"organization", "group"} and (
+        country is None or actor.country is None or actor.country == country) and noun in actor.name.lower().split())
 
 
 def _latest_igo(index: DocumentIndex, head: Token) -> str | None:
     """The latest intergovernmental organisation named before ``head`` in the last few sentences."""
+    return _latest(index, head, lambda actor: actor.sector == "IGO", window=120)
+
+
+def _latest(index: DocumentIndex, head: Token, wanted, window: int | None = None) -> str | None:
+    """The id of the last actor named before ``head`` (within ``window`` tokens) that ``wanted`` accepts."""
     best = None
     for position, mention in enumerate(index.mentions):
         actor = index.actors.get(mention.actor or "")
-        if actor is not None and actor.sector == "IGO" and head.i - 120 < index.spans[position].start < head.i:
+        start = index.spans[position].start
+        if actor is not None and start < head.i and (window is None or head.i - window < start) and wanted(actor):
             best = actor.id
     return best
