@@ -176,3 +176,18 @@ def test_the_move_refers_back_to_the_last_act_against_the_speaker():
 
 def test_extradition_is_cooperation_with_the_receiving_state():
     assert ("COOPERATE", "MDA", "ROU") in coded("Moldova extradited two Russian citizens to Romania.")
+
+
+def test_both_camps_of_one_state_are_that_state_not_the_speakers():
+    found = coded(
+        "Zambia's opposition leader Hakainde Hichilema rejected the count. Zambian President Edgar Lungu said he had won. "
+        "Britain and Norway urged both camps to settle the dispute in court.")
+    assert {("REQUEST", "GBR", "ZMB"), ("REQUEST", "NOR", "ZMB")} <= found
+
+
+def test_a_rally_in_two_towns_is_one_protest_addressed_to_the_state():
+    events = [e for e in events_of(
+        "Opposition leader Hakainde Hichilema rejected the result. "
+        "Hundreds of his supporters protested in Ndola and parts of Lusaka on Tuesday.")[0] if e.type == "PROTEST"]
+    assert [e.target for e in events] == ["ZMB"]
+    assert events[0].location is not None and events[0].location.country == "ZMB"

@@ -201,3 +201,19 @@ def test_a_town_tagged_as_a_person_in_the_headline_is_the_town_the_story_places(
     parsed = nlp.parse("Mr. Beni met reporters. Fighting spread around the Congolese city of Beni.", "2024-03-01")
     actors = resolve_actors(parsed, extract_entities(parsed))
     assert any(a.kind == "person" for a in actors.actors)
+
+
+def test_an_unknown_organisation_goes_by_the_short_name_it_is_given(analyse):
+    _, actors = analyse(
+        "The Electoral Commission of Zambia (ECZ) announced the count on Sunday. "
+        "Observers said the ECZ had worked in the open.")
+    by_text = {m.text: m.actor for m in actors.mentions}
+    assert by_text["ECZ"] == "ecz"
+    assert actors.get("ecz").name == "Electoral Commission of Zambia"
+    assert "electoral-commission-of-zambia" not in ids(actors)
+
+
+def test_a_town_tagged_as_an_organisation_after_in_is_a_place(analyse):
+    _, actors = analyse("Hundreds of traders marched in Ndola on Friday against the new levy.")
+    ndola = next(a for a in actors.actors if a.name == "Ndola")
+    assert (ndola.kind, ndola.country) == ("location", "ZMB")

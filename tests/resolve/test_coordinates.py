@@ -26,6 +26,7 @@ TRUTH = {
     ("Dubai", "ARE"): (25.205, 55.271),
     ("Vienna", "AUT"): (48.208, 16.373),
     ("Nairobi", "KEN"): (-1.286, 36.817),
+    ("Kisumu", "KEN"): (-0.092, 34.768),
     ("China", "CHN"): None,
 }
 # More places, as the pipeline may meet them (alternate spellings, homonyms, small states).

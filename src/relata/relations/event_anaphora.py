@@ -234,9 +234,9 @@ def parties_of_referred(verb: Token, sources: Sequence[Actor], prior: Sequence[P
     return []
 
 
-def _named_together(token: Token, actors: DocumentActors) -> list[Actor]:
+def _named_together(token: Token, actors: DocumentActors, exclude: frozenset[str]) -> list[Actor]:
     """The last two states named together (``Mali and Burkina Faso warned ...``) in the sentence
-    before the pair phrase's, or earlier in its own."""
+    before the pair phrase's, or earlier in its own; not the ``exclude``d (the clause's own subject)."""
     doc = token.doc
     start = max(0, sentence_of(token).start - 80)
     for t in reversed(doc[start:token.i]):
@@ -245,7 +245,7 @@ def _named_together(token: Token, actors: DocumentActors) -> list[Actor]:
         pair = [actors.resolve(t.head), actors.resolve(t)]
         if all(a is not None for a in pair):
             states = [actors.coded_as(a) for a in pair]
-            if all(a.kind == "state" for a in states) and states[0].id != states[1].id:
+            if all(a.kind == "state" and a.id not in exclude for a in states) and states[0].id != states[1].id:
                 return states
     return []
 
@@ -269,25 +269,36 @@ def pair_phrase(token: Token | None) -> bool:
     return any(c.lower_ in PAIR_WORDS and c.dep_ in ("nummod", "det", "predet", "amod") for c in token.children)
 
 
-def pair_antecedents(token: Token, prior: Sequence[PriorEvent], actors: DocumentActors) -> list[Actor]:
-    """The two states a pair phrase refers back to (see the module docstring), or []."""
-    named = _named_together(token, actors)
+def pair_antecedents(token: Token, prior: Sequence[PriorEvent], actors: DocumentActors,
+                     exclude: frozenset[str] = frozenset()) -> list[Actor]:
+    """The two states a pair phrase refers back to (see the module docstring), or []; never one of
+    ``exclude`` (``The US and Britain urged both camps``: not themselves)."""
+    named = _named_together(token, actors, exclude)
     if named:
         return named
     for event in reversed(prior):
         if event.position >= token.idx:
             continue
         pair = [actors.get(event.source), actors.get(event.target)]
-        if all(a is not None and a.kind == "state" for a in pair) and pair[0].id != pair[1].id:
+        if all(a is not None and a.kind == "state" and a.id not in exclude for a in pair) and pair[0].id != pair[1].id:
             return pair
     states: list[Actor] = []
+    people: list[Actor] = []
     for mention in sorted(actors.mentions, key=lambda m: m.start, reverse=True):
         if mention.start >= token.idx or mention.actor is None:
             continue
         actor = actors.get(mention.actor)
         state = actors.coded_as(actor) if actor is not None else None
-        if state is not None and state.kind == "state" and state not in states:
+        if state is not None and state.kind == "state" and state not in states and state.id not in exclude:
             states.append(state)
             if len(states) == 2:
                 return states[::-1]
+        if actor is not None and actor.kind == "person" and actor not in people and len(people) < 2:
+            people.append(actor)
+    # no two states: the last two people named, rivals of one state ("Odinga ... Ruto ... urged
+    # both camps"), are that state's two sides, and the state is the one addressed
+    if len(people) == 2 and people[0].country and people[0].country == people[1].country:
+        home = actors.get(people[0].country)
+        if home is not None and home.id not in exclude:
+            return [home]
     return []

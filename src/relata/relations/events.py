@@ -386,7 +386,8 @@ def _referred_roles(roles: Roles, match: PatternMatch, actors: DocumentActors, p
                    for p in c.children if p.dep_ == "pobj"]
         pair = next((o for o in objects if pair_phrase(o)), None)
     if pair is not None:  # "invited both foreign ministers to Santiago": the pair, not the place
-        found = [a for a in pair_antecedents(pair, prior, actors) if a not in roles.sources]
+        exclude = frozenset(a.id for a in roles.sources) | {actors.coded_as(a).id for a in roles.sources}
+        found = [a for a in pair_antecedents(pair, prior, actors, exclude) if a not in roles.sources]
         return replace(roles, targets=tuple(found)) if found else roles
     placed = all(a.kind == "location" or a.country is None for a in roles.targets)
     if roles.targets and not (match.type == "PROTEST" and placed) and not (
@@ -571,17 +572,19 @@ def _location(place: tuple[Span, object] | None) -> Location | None:
     return Location(name=span.text, country=actor.country if actor is not None else None)
 
 
-def _foreign_places_as_states(targets: Sequence, sources: Sequence, actors: DocumentActors):
+def _foreign_places_as_states(targets: Sequence, sources: Sequence, actors: DocumentActors, protest: bool = False):
     """A town or region in another state than the sources' is not a party: that state is, as
     CAMEO codes a city by its country (``Uganda sheltered thousands fleeing Beni``: UGA -> COD),
     and the town is where it happened. A place in the sources' own state stays (a domestic event,
     see :func:`relata.relations.event_partners.state_level`), and so does one in no known state (``cut gas supplies to Europe``).
+    A protest's place gives its state wherever it lies: a rally in a town is addressed to the
+    government, not to the town (``protested in Kisumu and parts of Nairobi``: one PROTEST -> KEN).
     Returns the targets and the first place so replaced."""
-    home = {actors.coded_as(a).country or a.country for a in sources}
+    home = set() if protest else {actors.coded_as(a).country or a.country for a in sources}
     out, placed = [], None
     for actor in targets:
         state = actors.get(actor.country) if actor.kind == "location" and actor.country else None
-        if state is not None and sources and actor.country not in home:
+        if state is not None and (sources or protest) and actor.country not in home:
             out.append(state)
             placed = placed or actor
         else:
@@ -638,7 +641,7 @@ def _events(match, type_, mode, roles: Roles, modality, sent, actors, times, quo
         # "rammed the boats near Second Thomas Shoal": a place in no state's territory that the
         # event happened at is where, not whom (a place in a state stands for it, as CAMEO codes)
         found_targets = tuple(t for t in found_targets if t.id != place[1].id)
-    found_targets, placed = _foreign_places_as_states(found_targets, found_sources, actors)
+    found_targets, placed = _foreign_places_as_states(found_targets, found_sources, actors, type_ == "PROTEST")
     if location is None and placed is not None:
         location = Location(name=placed.name, country=placed.country)
     targets = state_level(found_targets, actors, avoid=avoid, own=own) or [None]
