@@ -604,3 +604,23 @@ def test_lodging_a_protest_blocking_patrols_and_selling_arms():
     assert ("ACCUSE", "India", "China") in coded("India lodged a strong protest with China through diplomatic channels.")
     assert ("COERCE", "China", "India") in coded("Chinese troops blocked Indian patrols at Depsang.")
     assert ("COOPERATE", "United States", "India") in coded("Washington sold six maritime patrol aircraft to India.")
+
+
+def test_a_named_facility_closed_is_where_and_the_state_shut_out_is_whom():
+    events, actors = events_of("Uzbekistan closed the Termez-Hairatan Friendship Bridge to lorries from "
+                               "Afghanistan on Monday.")
+    closed = next(e for e in events if e.trigger == "closed")
+    assert (closed.source, closed.target) == ("UZB", "AFG")
+
+
+def test_striking_a_tone_is_no_attack_and_striking_a_deal_is_an_agreement():
+    assert types_of("The Nepali prime minister struck a softer tone on Friday.") == []
+    events, _ = events_of("Nepal and Bhutan struck a deal on refugee returns.")
+    assert {(e.type, e.source, e.target) for e in events} & {("AGREE", "NPL", "BTN"), ("AGREE", "BTN", "NPL")}
+
+
+def test_freeing_some_of_the_detained_undoes_the_detention():
+    events, actors = events_of("Nicaraguan police detained nine Costa Rican fishermen near the San Juan River. "
+                               "Nicaragua freed two of the detained fishermen on Friday.")
+    freed = next(e for e in events if e.trigger == "freed")
+    assert (freed.type, freed.source, actors.get(freed.target).country) == ("RETREAT", "NIC", "CRI")

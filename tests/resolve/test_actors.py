@@ -217,3 +217,10 @@ def test_a_town_tagged_as_an_organisation_after_in_is_a_place(analyse):
     _, actors = analyse("Hundreds of traders marched in Ndola on Friday against the new levy.")
     ndola = next(a for a in actors.actors if a.name == "Ndola")
     assert (ndola.kind, ndola.country) == ("location", "ZMB")
+
+
+def test_an_acronym_never_defined_is_the_organisation_whose_initials_it_spells(analyse):
+    _, actors = analyse("Fighters of the Arakan Liberation Party attacked a post. "
+                        "The ALP's commander said the post had fallen.")
+    by_text = {m.text: m.actor for m in actors.mentions}
+    assert by_text["ALP"] == by_text["Arakan Liberation Party"]

@@ -279,6 +279,7 @@ def _prep_objects(head: Token, preps: tuple[str, ...]) -> list[Token]:
 def _choose(candidates: list[Token], actors: DocumentActors, sources: list[Actor],
             anchor: Token | None = None) -> list[Actor]:
     first: list[Actor] = []
+    unplaced: list[Actor] = []
     for token in candidates:
         if (anchor is not None and not _near(anchor, token)) or role_of(token) == SETTING:
             continue
@@ -288,10 +289,20 @@ def _choose(candidates: list[Token], actors: DocumentActors, sources: list[Actor
         if not found:
             continue
         others = [a for a in found if a not in sources]
+        if others and all(_unplaced(a) for a in others):
+            # "closed the Simon Bolivar Bridge to cargo from Colombia": a place in no known state
+            # is where; a party named further on is whom
+            unplaced = unplaced or others
+            continue
         if others:
             return others
         first = first or found
-    return first
+    return unplaced or first
+
+
+def _unplaced(actor: Actor) -> bool:
+    """A place in no known state (a named bridge, a shoal, a sea): where, not whom, when a party is named."""
+    return actor.kind == "location" and actor.country is None
 
 
 def _inner_actors(token: Token, actors: DocumentActors, sources: list[Actor], depth: int = 0) -> list[Actor]:
@@ -400,12 +411,17 @@ def verb_roles(match: PatternMatch, actors: DocumentActors) -> Roles:
         if c.dep_ == "prt":
             target_cands += _prep_objects(c, preps)
     targets = _choose(target_cands, actors, sources, verb)
+    placeless = targets if targets and all(_unplaced(a) for a in targets) else []
+    if placeless:
+        targets = []  # a place in no known state yields to a party named anywhere in the clause
     if not targets and not passive:
         targets = _choose(_relative_object(verb), actors, sources, verb)
     if not targets:
         targets = complement_targets(verb, actors, sources)
     if not targets:
         targets = _nearest_in_clause(match, actors, sources, subject, VENUE_PREPS if venue_only else ())
+    if placeless and (not targets or all(_unplaced(a) for a in targets)):
+        targets = placeless
     return Roles(sources=tuple(sources), targets=tuple(targets), subject=subject, passive=passive)
 
 
@@ -454,6 +470,7 @@ def _nearest_in_clause(match: PatternMatch, actors: DocumentActors, sources: lis
     conjoined events are not searched: they have actors of their own."""
     frontier = [match.head] + ([match.noun] if match.noun is not None else [])
     seen = {t.i for t in frontier}
+    unplaced: list[Actor] = []
     for _ in range(NEAREST_DEPTH):
         found_next: list[Token] = []
         for token in frontier:
@@ -473,12 +490,13 @@ def _nearest_in_clause(match: PatternMatch, actors: DocumentActors, sources: lis
         for token in sorted(found_next, key=lambda t: t.i):
             if token.pos_ not in ("NOUN", "PROPN"):
                 continue
-            others = [a for a in np_actors(token, actors) if a not in sources
-                      and not _names_where(token, a)]
-            if others:
+            others = [a for a in np_actors(token, actors) if a not in sources and not _names_where(token, a)]
+            if others and all(_unplaced(a) for a in others):
+                unplaced = unplaced or others  # a party further in goes first
+            elif others:
                 return others
         frontier = found_next
-    return []
+    return unplaced
 
 
 def _names_where(token: Token, actor: Actor) -> bool:

@@ -71,7 +71,8 @@ def referred_type(noun: Token, definite: bool = True) -> str | None:
     """The type of event a noun refers back to (``the charge`` -> ACCUSE), or ``None``. Only a
     definite noun refers back, unless ``definite`` is False (the head of a relative clause)."""
     if noun.pos_ != "NOUN":
-        return None
+        # "freed the oldest / two / some of the detained drivers": a part of the people named
+        return _done_to(noun) if noun.pos_ in ("ADJ", "NUM", "PRON", "DET") else None
     done = _done_to(noun)
     if done is not None:
         return done  # "the detained drivers": the detention

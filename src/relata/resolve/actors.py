@@ -12,6 +12,7 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from functools import cache
 
 from spacy.tokens import Span, Token
 
@@ -161,6 +162,9 @@ def resolve_actors(
                 and match_known(m.text, label, dictionary) is None:
             label = "GPE"  # "Myawaddy, a town in Myanmar" (tagged as a person), "Qamishli, a city in ..." (ORG)
             mentions[position] = replace(m, label=label)
+        if label == "ORG" and _facility_name(m.text) and match_known(m.text, label, dictionary) is None:
+            label = "FAC"  # "the Simon Bolivar International Bridge": a place, not a party
+            mentions[position] = replace(m, label=label)
         if label == "PERSON":
             continue
         full = acronyms.get(m.text)
@@ -174,6 +178,7 @@ def resolve_actors(
             index.actors.setdefault(actor.id, actor)
             actor_ids[position] = actor.id
     _join_short_organization_names(mentions, actor_ids, dictionary)
+    _join_initials(mentions, actor_ids, dictionary)
     index.mentions = [
         EntityMention(m.start, m.end, m.text, m.label, a) for m, a in zip(mentions, actor_ids, strict=True)
     ]
@@ -365,6 +370,30 @@ def _join_short_organization_names(
             full.append((words, actor_id))
 
 
+_INITIALS_SKIP = frozenset({"of", "and", "for", "the", "on", "in", "&"})
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.replace("-", " ").split() if w.lower() not in _INITIALS_SKIP and w[0].isupper())
+
+
+def _join_initials(mentions: Sequence[EntityMention], actor_ids: list[str | None], dictionary: ActorDictionary) -> None:
+    """``the Karen National Union ... the KNU's capture``: an acronym the dictionary does not know,
+    never defined in brackets, is the latest organisation named before it whose initials it spells."""
+    named: list[tuple[str, str]] = []
+    for position, m in enumerate(mentions):
+        actor_id = actor_ids[position]
+        if m.label != "ORG" or actor_id is None:
+            continue
+        if _ACRONYM.match(m.text) and m.text.isupper() and match_known(m.text, m.label, dictionary) is None:
+            found = next((a for initials, a in reversed(named) if initials == m.text and a != actor_id), None)
+            if found is not None:
+                actor_ids[position] = found
+                continue
+        if len(m.text.split()) > 1:
+            named.append((_initials(m.text), actor_id))
+
+
 def _countries_from_modifiers(index: DocumentIndex, actor_ids: list[str | None]) -> None:
     """``Iraqi Kurds``: an actor the dictionary does not know takes the state of a demonym before it."""
     def state_of(token):
@@ -391,6 +420,16 @@ def _joins_states(text: str, dictionary: ActorDictionary) -> bool:
     return parts[0].lower() in prefixes or any(
         f.actor.kind == "state" for p in parts for f in dictionary.lookup(p)
     )
+
+
+def _facility_name(text: str) -> bool:
+    words = text.split()
+    return len(words) > 1 and words[-1].lower() in _facility_nouns()
+
+
+@cache
+def _facility_nouns() -> frozenset[str]:
+    return frozenset(r["noun"].lower() for r in read_table(data_path("facility_nouns.tsv")))
 
 
 def _in_a_named_place(span: Span) -> bool:
