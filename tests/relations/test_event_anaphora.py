@@ -191,3 +191,18 @@ def test_a_rally_in_two_towns_is_one_protest_addressed_to_the_state():
         "Hundreds of his supporters protested in Ndola and parts of Lusaka on Tuesday.")[0] if e.type == "PROTEST"]
     assert [e.target for e in events] == ["ZMB"]
     assert events[0].location is not None and events[0].location.country == "ZMB"
+
+
+def test_condemning_the_named_act_answers_its_doer_not_the_phrase_after_it():
+    found = coded("Eritrean troops shelled three Ethiopian border villages on Monday. "
+                  "Ethiopia condemned the shelling as an attack on the Afar community.")
+    assert ("ACCUSE", "ETH", "ERI") in found
+    found = coded("Eritrean troops shelled three Ethiopian border villages on Monday. "
+                  "The African Union criticised the timing of the shelling.")
+    assert any(t == "ACCUSE" and target == "ERI" for t, _, target in found)
+
+
+def test_a_protest_lodged_with_an_international_body_accuses_the_doer_of_the_act():
+    found = coded("Eritrean troops shelled three Ethiopian border villages on Monday. "
+                  "Ethiopia lodged a formal protest with the African Union.")
+    assert ("ACCUSE", "ETH", "ERI") in found

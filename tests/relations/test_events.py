@@ -624,3 +624,21 @@ def test_freeing_some_of_the_detained_undoes_the_detention():
                                "Nicaragua freed two of the detained fishermen on Friday.")
     freed = next(e for e in events if e.trigger == "freed")
     assert (freed.type, freed.source, actors.get(freed.target).country) == ("RETREAT", "NIC", "CRI")
+
+
+def test_an_act_summed_up_by_a_noun_another_condemned_is_coded_and_so_is_the_condemnation():
+    found = {(e.type, e.source, e.target) for e in events_of(
+        "Tajikistan has expelled more than 2,000 Afghans since January, a campaign the Afghan government "
+        "has repeatedly condemned.")[0]}
+    assert {("COERCE", "TJK", "AFG"), ("ACCUSE", "AFG", "TJK")} <= found
+    found = {(e.type, e.source, e.target) for e in events_of(
+        "Armenian Prime Minister Nikol Pashinyan put the army on alert near the border, a step Azerbaijan "
+        "called a provocation.")[0]}
+    assert {("MOBILIZE", "ARM", None), ("ACCUSE", "AZE", "ARM")} <= found
+
+
+def test_talks_between_a_delegation_led_by_someone_and_the_other_side():
+    found = {(e.type, e.source, e.target) for e in events_of(
+        "The deal followed talks in Dushanbe between a Tajik delegation led by envoy Rustam Nazarov and "
+        "Kyrgyz Foreign Minister Jeenbek Kulubaev.")[0]}
+    assert found & {("CONSULT", "TJK", "KGZ"), ("CONSULT", "KGZ", "TJK")}

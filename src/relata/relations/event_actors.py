@@ -536,7 +536,13 @@ def noun_roles(noun: Token, actors: DocumentActors) -> Roles:
     if not sources and event is not None:
         # "cooperation between China and Russia": each is the other's partner; "fighting between
         # Azerbaijanis and Armenians": each fights the other (coded as the first against the second)
-        pair = list(dict.fromkeys(a for p in _prep_objects(noun, ("between",)) for a in np_actors(p, actors)))
+        between = _prep_objects(noun, ("between",))
+        pair = list(dict.fromkeys(a for p in between for a in np_actors(p, actors)))
+        if len(pair) == 1 and len(between) == 1:
+            # "between a Pakistani delegation led by Mohammad Sadiq and Afghan Deputy Prime Minister
+            # Baradar": the second party was hung on a name inside the first; between takes two
+            second = [c for t in between[0].subtree if t.i > between[0].i for c in t.conjuncts if c.i > t.i]
+            pair = list(dict.fromkeys(pair + [a for c in second[:1] for a in np_actors(c, actors)]))
         if len(pair) >= 2:
             if event.type in MUTUAL:
                 return Roles(sources=tuple(pair), targets=())

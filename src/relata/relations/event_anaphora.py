@@ -106,6 +106,9 @@ def _done_to(noun: Token) -> str | None:
 def _referring_nouns(verb: Token) -> list[tuple[Token, bool]]:
     """The nouns that may name what the verb answers, each with whether it must be definite."""
     out = [(c, True) for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    # "criticised the timing of the raids": an aspect of a named act names the act
+    out += [(p, True) for c, _ in list(out) for prep in c.children if prep.dep_ == "prep" and prep.lower_ == "of"
+            for p in prep.children if p.dep_ == "pobj" and p.pos_ == "NOUN"]
     out += [(p, True) for c in verb.children if c.dep_ == "prep" and c.lower_ in CAUSE_PREPS
             for p in c.children if p.dep_ == "pobj"]
     if verb.dep_ == "relcl" and not any(c.dep_ == "dobj" for c in verb.children):
@@ -131,9 +134,11 @@ def _names(wanted: str, coded: str) -> bool:
 
 
 def antecedent_target(verb: Token, sources: Sequence[Actor], prior: Sequence[PriorEvent],
-                      actors: DocumentActors) -> Actor | None:
-    """Whom a response answers: the source of the earlier event its object names."""
-    found = _answered(verb, sources, prior, actors)
+                      actors: DocumentActors, judged: bool = False) -> Actor | None:
+    """Whom a response answers: the source of the earlier event its object names. A judgement
+    (``judged``: condemning, welcoming) answers that doer whoever the act was done to (``The AU
+    criticised the shelling``); other answers only an act aimed at the answerer's side."""
+    found = _answered(verb, sources, prior, actors, judged)
     return found[0] if found is not None else None
 
 
@@ -179,7 +184,7 @@ def means_coded(head: Token, coded: dict[int, str | None]) -> bool:
 
 
 def _answered(verb: Token, sources: Sequence[Actor], prior: Sequence[PriorEvent],
-              actors: DocumentActors) -> tuple[Actor | None, Actor | None] | None:
+              actors: DocumentActors, judged: bool = False) -> tuple[Actor | None, Actor | None] | None:
     """The source and the target of the earlier event a response's object or cause phrase names."""
     own = {actors.coded_as(a).id for a in sources} | {a.id for a in sources}
     own_states = own | {a.country for a in sources if a.country}
@@ -193,7 +198,9 @@ def _answered(verb: Token, sources: Sequence[Actor], prior: Sequence[PriorEvent]
         # "Hungary dropped its objections": one's own earlier act only, never another's
         own_only = any(c.dep_ == "poss" and c.lower_ in _OWN_POSSESSIVES for c in noun.children)
         for event in ordered:
-            if not _names(wanted, event.type) or event.position >= verb.idx or event.source is None:
+            # the same word names the same act, whichever type its verb and noun rows give ("raided" ... "the raids")
+            if not (_names(wanted, event.type) or event.trigger.lower().startswith(stem)) \
+                    or event.position >= verb.idx or event.source is None:
                 continue
             if own_only and event.source not in own:
                 continue
@@ -205,7 +212,9 @@ def _answered(verb: Token, sources: Sequence[Actor], prior: Sequence[PriorEvent]
                 if event.target is not None and event.target not in own:
                     return actors.get(event.target), None
                 continue
-            if own and event.target is not None and not _aimed_at(event.target, own, own_states, actors):
+            if judged and event.type in _BETWEEN_TWO:
+                continue  # "criticised the talks": both parties (parties_of_referred), not the first named
+            if own and event.target is not None and not judged and not _aimed_at(event.target, own, own_states, actors):
                 continue
             return actors.get(event.source), actors.get(event.target) if event.target else None
     return None

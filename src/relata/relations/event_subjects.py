@@ -33,6 +33,11 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
         subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
         if subject is not None:
             return subject, False
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    if len(subjects) > 1 and all(c.i < verb.i and near(verb, c) for c in subjects):
+        # "..., a step Kosovo called a provocation": the noun a reduced relative clause hangs on
+        # was made a second subject; the verb's own is the one just before it
+        return _past_dateline(max(subjects, key=lambda c: c.i)), passive
     # A headline parsed into the next sentence gives the verb a second subject above a blank line.
     for c in sorted(verb.children, key=lambda c: not near(verb, c)):
         if c.dep_ in SUBJECT_DEPS:
