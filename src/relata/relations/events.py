@@ -73,15 +73,8 @@ from relata.relations.event_actors import (
 )
 from relata.relations.event_anaphora import (
     PriorEvent,
-    answers_a_cause,
-    antecedent_target,
     means_coded,
-    pair_antecedents,
-    pair_phrase,
-    parties_of_referred,
-    referred_type,
     responds,
-    retaliating_side,
 )
 from relata.relations.event_modality import (
     ATTEMPT,
@@ -112,6 +105,7 @@ from relata.relations.event_patterns import (
     match_verb,
     noun_agent,
 )
+from relata.relations.event_referred_roles import accused_not_forum, referred_roles, summarised_clause
 from relata.resolve.actors import DocumentActors
 
 # Dependencies through which a trigger is the complement (or object) of another word.
@@ -215,23 +209,7 @@ def _inverted_subordinate(clause: Token) -> bool:
     clause after *after* the root and the main clause its complement; that clause is its own event."""
     return clause.i < clause.head.i and any(
         c.dep_ == "mark" and c.lower_ in SUBORDINATORS and c.i > clause.i for c in clause.head.children) \
-        or _summarised_clause(clause)
-
-
-def _summarised_clause(clause: Token) -> bool:
-    """``Pakistan deported 800,000 Afghans, a campaign the Taliban condemned``: the small model can
-    make the relative clause of the noun summing up the act (``, a campaign``, ``, a step``) the
-    root and the act its complement; the act is its own event."""
-    summary = _summary_subject(clause.head)
-    return clause.i < clause.head.i and summary is not None and summary.i > clause.i
-
-
-def _summary_subject(verb: Token) -> Token | None:
-    """The subject of ``verb`` when it is a noun summing up an act just told (``, a step``)."""
-    doc = verb.doc
-    return next((c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "NOUN" and c.left_edge.i > 0
-                 and doc[c.left_edge.i - 1].text == ","
-                 and any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in c.children)), None)
+        or summarised_clause(clause)
 
 
 def _sentence_events(sent: Span, actors: DocumentActors, times, quotes, prior=()) -> list[Event]:
@@ -255,8 +233,8 @@ def _sentence_events(sent: Span, actors: DocumentActors, times, quotes, prior=()
         roles = noun_roles(match.head, actors) if nominal else verb_roles(match, actors)
         roles = _slot_roles(roles, match, actors)
         roles = _legal_partner(roles, match, actors, nominal)
-        roles = _referred_roles(roles, match, actors, prior, nominal)
-        roles = _accused_not_forum(roles, type_, match, actors, nominal, prior)
+        roles = referred_roles(roles, match, actors, prior, nominal)
+        roles = accused_not_forum(roles, type_, match, actors, nominal, prior)
         roles = _shared_target(roles, match, found_targets)
         if not nominal:
             found_targets[match.head.i] = roles.targets
@@ -357,110 +335,6 @@ def _shared_target(roles: Roles, match: PatternMatch, found_targets: dict[int, t
         return roles
     inherited = tuple(a for a in found_targets.get(head.head.i, ()) if a not in roles.sources)
     return replace(roles, targets=inherited) if inherited else roles
-
-
-# Types that judge an act (condemn, criticise, welcome, praise): they answer its doer, whoever it was done to.
-JUDGEMENTS = frozenset({"ACCUSE", "SUPPORT"})
-# Conjunctions that open the clause a complaint answers: "complained to the UN after X struck".
-CAUSE_MARKS = frozenset({"after", "because", "since", "as", "when"})
-
-
-def _accused_not_forum(roles: Roles, type_: str, match: PatternMatch, actors: DocumentActors, nominal: bool,
-                       prior: Sequence[PriorEvent]) -> Roles:
-    """``Mexico filed a complaint at the WTO after the United States raised tariffs``: an
-    international body or court a complaint is taken to is where it is heard; the accused is who
-    did what the complaint answers (the subject of its ``after``/``because`` clause), else the doer
-    of the latest act done to the complainant's side (``Kosovo raided ... Serbia lodged a protest
-    with the EU``)."""
-    if type_ != "ACCUSE" or nominal or not roles.targets or not all(
-            a.sector in ("IGO", "JUD") or (a.kind == "organization" and a.country is None) for a in roles.targets):
-        return roles
-    for clause in match.head.children:
-        if clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CAUSE_MARKS for c in clause.children):
-            subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            found = [a for a in np_actors(subject, actors) if a not in roles.sources]
-            if found:
-                return replace(roles, targets=tuple(found[:MAX_PAIRS]))
-    own = {actors.coded_as(a).id for a in roles.sources} | {a.id for a in roles.sources}
-    own_states = own | {actors.coded_as(a).country for a in roles.sources} - {None}
-    for event in reversed(prior):
-        hit = actors.get(event.target) if event.target else None
-        if event.position < match.head.idx and hit is not None and (hit.id in own or hit.country in own_states) \
-                and event.source and event.source not in own:
-            doer = actors.get(event.source)
-            if doer is not None:
-                return replace(roles, targets=(doer,))
-    return roles
-
-
-def _referred_roles(roles: Roles, match: PatternMatch, actors: DocumentActors, prior, nominal: bool) -> Roles:
-    """Roles the clause leaves open, from what its words refer back to (``rejected the charge``,
-    ``the two countries agreed``): :mod:`relata.relations.event_anaphora`."""
-    if not nominal:
-        retaliating = retaliating_side(match.head, match.type, roles, prior, actors)
-        if retaliating is not None:
-            roles = replace(roles, sources=(retaliating,))
-    if pair_phrase(roles.subject):
-        # "the two leaders agreed": the pair named before, not whichever leader the words resolve to
-        pair = pair_antecedents(roles.subject, prior, actors)
-        if len(pair) >= 2 or not roles.sources:
-            roles = replace(roles, sources=tuple(pair))
-    heads = [match.head] + ([match.noun] if match.noun is not None else [])
-    direct = [c for h in heads for c in h.children if c.dep_ in ("dobj", "dative")]
-    # "host talks between the two sides in Suva": the pair are the parties, whatever else is named
-    between = [p for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "between"
-               for p in c.children if p.dep_ == "pobj"]
-    pair = next((o for o in direct + between if pair_phrase(o)), None)
-    if pair is None and not roles.targets:
-        # "mediate between the two neighbours", also in the act offered ("offered to mediate ...")
-        clauses = heads + [c for c in match.head.children if c.dep_ == "xcomp" or is_infinitival_advcl(c)]
-        objects = [p for h in clauses for c in h.children if c.dep_ == "prep"
-                   for p in c.children if p.dep_ == "pobj"]
-        pair = next((o for o in objects if pair_phrase(o)), None)
-    if pair is not None:  # "invited both foreign ministers to Santiago": the pair, not the place
-        exclude = frozenset(a.id for a in roles.sources) | {actors.coded_as(a).id for a in roles.sources}
-        found = [a for a in pair_antecedents(pair, prior, actors, exclude) if a not in roles.sources]
-        return replace(roles, targets=tuple(found)) if found else roles
-    placed = all(a.kind == "location" or a.country is None for a in roles.targets)
-    if roles.targets and not (match.type == "PROTEST" and placed) and not (
-            not nominal and (answers_a_cause(match.head) or _bare_reference_object(match.head))):
-        return roles  # a protest's place ("blocked the highway to Puno") yields to what it opposes
-    if not nominal:
-        answering_words = [match.head] + ([match.noun] if match.noun is not None else [])  # "a protest over the incident"
-        for verb in answering_words + [c for c in match.head.children if is_infinitival_advcl(c)]:
-            # "blocked the highway to protest the arrests": the arrests answered
-            answered = antecedent_target(verb, roles.sources, prior, actors, judged=match.type in JUDGEMENTS)
-            if answered is not None and answered not in roles.sources:
-                return replace(roles, targets=(answered,))
-        if not roles.targets:
-            parties = parties_of_referred(match.head, roles.sources, prior, actors)
-            if parties:
-                return replace(roles, targets=tuple(parties))
-        summed_up = next((c for c in match.head.children if c.dep_ == "ccomp" and _summarised_clause(c)), None)
-        if summed_up is None and match.head.dep_ == "advcl" and match.head.head.i < match.head.i \
-                and _summary_subject(match.head) is not None:
-            summed_up = match.head.head  # the same, parsed as "put ..., [a step X called]" (advcl)
-        if not roles.targets and summed_up is not None:
-            # "X put the army on alert, a step Kosovo called a provocation": the step is X's
-            doers = [a for a in subject_actors(summed_up, actors) if a not in roles.sources]
-            if doers:
-                return replace(roles, targets=tuple(doers))
-    return roles
-
-
-def _bare_reference_object(verb: Token) -> bool:
-    """``condemned the raids as an attack on the Serb community``: a definite object naming an
-    earlier act, with no phrase of its own saying whom, is answered to that act's doer, not to
-    whoever the rest of the clause names."""
-    for c in (c for c in verb.children if c.dep_ == "dobj"):
-        preps = [p for p in c.children if p.dep_ == "prep"]
-        if not preps and referred_type(c) is not None:
-            return True
-        # "criticised the timing of the raids"
-        if [p.lower_ for p in preps] == ["of"] and any(
-                o.dep_ == "pobj" and referred_type(o) is not None for o in preps[0].children):
-            return True
-    return False
 
 
 def _foreign(roles: Roles, actors: DocumentActors) -> tuple:
