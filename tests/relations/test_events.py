@@ -642,3 +642,24 @@ def test_talks_between_a_delegation_led_by_someone_and_the_other_side():
         "The deal followed talks in Dushanbe between a Tajik delegation led by envoy Rustam Nazarov and "
         "Kyrgyz Foreign Minister Jeenbek Kulubaev.")[0]}
     assert found & {("CONSULT", "TJK", "KGZ"), ("CONSULT", "KGZ", "TJK")}
+
+
+def test_a_document_named_like_an_organisation_is_no_party():
+    events, actors = events_of("Vietnam and Indonesia signed the Maritime Cooperation Agreement in Jakarta on Friday.")
+    signed = {(e.type, e.source, e.target) for e in events if e.trigger == "signed"}
+    assert signed & {("SUPPORT", "VNM", "IDN"), ("SUPPORT", "IDN", "VNM")}
+    assert not any(a.name.endswith("Agreement") for a in actors.actors)
+
+
+def test_a_pact_that_allows_is_no_concession_by_anyone():
+    events, _ = events_of("Vietnam and Indonesia signed a pact that allows their coast guards to patrol jointly.")
+    assert "allows" not in {e.trigger for e in events}
+
+
+def test_boarding_vessels_recalling_a_delegation_and_giving_equipment():
+    events, actors = events_of("Iranian commandos boarded a British tanker in the Strait of Hormuz.")
+    assert ("COERCE", "IRN", "GBR") in {(e.type, e.source, actors.get(e.target).country) for e in events}
+    assert ("SANCTION", "BOL", "PER") in {(e.type, e.source, e.target) for e in events_of(
+        "Bolivia recalled its negotiating delegation from Lima on Friday.")[0]}
+    assert ("AID", "KOR", "VNM") in {(e.type, e.source, e.target) for e in events_of(
+        "South Korea gave Vietnam two patrol vessels last year.")[0]}

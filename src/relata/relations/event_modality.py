@@ -298,7 +298,9 @@ def decide(type_: str, modality: Modality) -> str | None:
         # an act promised on a condition is a threat, or an offer when it is cooperative (CAMEO 13/03)
         return "AGREE" if type_ in COOPERATIVE else "THREATEN"
     if modality.future:
-        if type_ in VERBAL:
+        if type_ in VERBAL or type_ == "AID" and modality.reported and modality.speech is not None:
+            # "Tokyo will give Manila five radar systems, Kamikawa said": aid announced is aid, as
+            # "said Spain would send aid" is (the contract's example); unannounced, an intent (CAMEO 033)
             return type_
         return "AGREE" if type_ in COOPERATIVE else "THREATEN"
     if modality.reported:

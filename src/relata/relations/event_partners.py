@@ -56,15 +56,16 @@ def mutual_partners(type_: str, roles: Roles, actors, match: PatternMatch) -> li
             if joint:
                 break  # "Latvia and Estonia announced joint patrols along their borders with Belarus"
             partner = (c.dep_ == "dobj" and c != match.noun) or (c.dep_ == "prep" and c.lower_ in ("with", "to"))
-            if partner and names_someone(c, actors):
+            if partner and names_someone(c, actors, roles.sources):
                 return []  # "met X", "talks with X": the partner is named
     return _distinct_states(roles, actors)
 
 
-def names_someone(token: Token, actors: DocumentActors) -> bool:
-    """Whether an object or a ``with``/``to`` phrase names an actor (``pledged closer ties`` does not)."""
+def names_someone(token: Token, actors: DocumentActors, besides: Sequence = ()) -> bool:
+    """Whether an object or a ``with``/``to`` phrase names an actor other than ``besides`` (``pledged
+    closer ties`` does not, nor ``signed the agreement in Jakarta`` when Indonesia is a signatory)."""
     phrase = [p for p in token.children if p.dep_ == "pobj"] if token.dep_ == "prep" else [token]
-    return any(np_actors(p, actors) for p in phrase)
+    return any(a not in besides for p in phrase for a in np_actors(p, actors))
 
 
 @cache

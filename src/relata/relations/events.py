@@ -244,6 +244,8 @@ def _sentence_events(sent: Span, actors: DocumentActors, times, quotes, prior=()
                 match.type in MUTUAL_TYPES and len(roles.sources) >= 2):
             continue  # a war, raid or visit named in passing, with one party: background, not a report
         roles = _fill_source(roles, modality, match, actors, type_)
+        if not roles.sources and type_ not in MATERIAL_TYPES and _said_of_a_thing(match, roles):
+            continue  # "a defence pact that allows their forces to train ...": a document, no actor, acts
         if _travel(match):
             roles = replace(roles, targets=_foreign_destinations(roles, actors))
             if not roles.targets:
@@ -271,6 +273,18 @@ def _sentence_events(sent: Span, actors: DocumentActors, times, quotes, prior=()
            and not means_coded(head, coded) for e in found]
     out.extend(_reported_demands(sent, heads, actors, times, quotes))
     return out
+
+
+# Acts done to someone whoever did them: coded with an unknown doer ("a strike that hit Kharkiv").
+MATERIAL_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "SANCTION", "AID"})
+
+
+def _said_of_a_thing(match: PatternMatch, roles: Roles) -> bool:
+    """Whether a relative clause's verb has for its subject the noun it describes, and that noun
+    names no actor (``a pact that allows ...``, ``a resolution which demands ...``)."""
+    head = match.head
+    return head.dep_ == "relcl" and roles.subject is not None and roles.subject.i == head.head.i \
+        and roles.subject.pos_ == "NOUN"
 
 
 @cache

@@ -162,8 +162,10 @@ def resolve_actors(
                 and match_known(m.text, label, dictionary) is None:
             label = "GPE"  # "Myawaddy, a town in Myanmar" (tagged as a person), "Qamishli, a city in ..." (ORG)
             mentions[position] = replace(m, label=label)
-        if label == "ORG" and _facility_name(m.text) and match_known(m.text, label, dictionary) is None:
-            label = "FAC"  # "the Simon Bolivar International Bridge": a place, not a party
+        if label == "ORG" and _head_label(m.text) and match_known(m.text, label, dictionary) is None:
+            # "the Simon Bolivar International Bridge": a place; "the Reciprocal Access Agreement": a
+            # document; neither a party
+            label = _head_label(m.text)
             mentions[position] = replace(m, label=label)
         if label == "PERSON":
             continue
@@ -422,14 +424,15 @@ def _joins_states(text: str, dictionary: ActorDictionary) -> bool:
     )
 
 
-def _facility_name(text: str) -> bool:
+def _head_label(text: str) -> str | None:
+    """The entity label a name's last word implies (``... Bridge``: FAC, ``... Agreement``: LAW)."""
     words = text.split()
-    return len(words) > 1 and words[-1].lower() in _facility_nouns()
+    return _name_head_labels().get(words[-1].lower()) if len(words) > 1 else None
 
 
 @cache
-def _facility_nouns() -> frozenset[str]:
-    return frozenset(r["noun"].lower() for r in read_table(data_path("facility_nouns.tsv")))
+def _name_head_labels() -> dict[str, str]:
+    return {r["noun"].lower(): r["label"] for r in read_table(data_path("name_head_labels.tsv"))}
 
 
 def _in_a_named_place(span: Span) -> bool:
