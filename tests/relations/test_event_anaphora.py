@@ -206,3 +206,17 @@ def test_a_protest_lodged_with_an_international_body_accuses_the_doer_of_the_act
     found = coded("Eritrean troops shelled three Ethiopian border villages on Monday. "
                   "Ethiopia lodged a formal protest with the African Union.")
     assert ("ACCUSE", "ETH", "ERI") in found
+
+
+def test_both_leaders_are_the_two_states_officials_named_last():
+    found = coded("Guyanese President Irfaan Ali warned Caracas. Venezuelan President Nicolas Maduro ordered new "
+                  "maps. The United States held flight exercises with the Guyanese military. "
+                  "Brazil urged both leaders to avoid escalation.")
+    assert {("REQUEST", "BRA", "GUY"), ("REQUEST", "BRA", "VEN")} <= found
+    assert ("REQUEST", "BRA", "USA") not in found
+
+
+def test_condemning_the_exercises_names_both_who_held_them():
+    found = coded("The United States held flight exercises with the Guyanese military on Thursday. "
+                  "Venezuela condemned the exercises as a provocation.")
+    assert {("ACCUSE", "VEN", "USA"), ("ACCUSE", "VEN", "GUY")} <= found

@@ -663,3 +663,8 @@ def test_boarding_vessels_recalling_a_delegation_and_giving_equipment():
         "Bolivia recalled its negotiating delegation from Lima on Friday.")[0]}
     assert ("AID", "KOR", "VNM") in {(e.type, e.source, e.target) for e in events_of(
         "South Korea gave Vietnam two patrol vessels last year.")[0]}
+
+
+def test_a_subject_with_a_relative_clause_then_a_participle_parsed_verb_still_acts():
+    events, _ = events_of("Sri Lanka, which has tried to balance between the two powers, offered to host talks.")
+    assert [(e.type, e.source) for e in events if e.trigger == "offered"] == [("AGREE", "LKA")]

@@ -40,6 +40,8 @@ DEFINITE = frozenset({"the", "this", "that", "these", "those", "such"})
 # Prepositions whose object is what a response answers: "retaliated for the raid".
 CAUSE_PREPS = frozenset({"for", "to", "over", "against", "after"})
 PAIR_WORDS = frozenset({"two", "both"})
+# Pair nouns that name people: the pair is two states' officials named before ("both leaders").
+_PERSON_PAIRS = frozenset({"leader", "president", "minister", "premier", "chancellor", "counterpart"})
 
 
 @dataclass(frozen=True)
@@ -286,6 +288,16 @@ def pair_antecedents(token: Token, prior: Sequence[PriorEvent], actors: Document
     named = _named_together(token, actors, exclude)
     if named:
         return named
+    if token.lemma_.lower() in _PERSON_PAIRS:
+        # "urged both leaders": the last two state officials named, of two states
+        officials: list[Actor] = []
+        for mention in sorted(actors.mentions, key=lambda m: m.start, reverse=True):
+            actor = actors.get(mention.actor) if mention.start < token.idx and mention.actor else None
+            state = actors.coded_as(actor) if actor is not None and actor.kind == "person" else None
+            if state is not None and state.kind == "state" and state.id not in exclude and state not in officials:
+                officials.append(state)
+                if len(officials) == 2:
+                    return officials[::-1]
     for event in reversed(prior):
         if event.position >= token.idx:
             continue

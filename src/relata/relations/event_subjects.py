@@ -110,8 +110,12 @@ def _verbless(sent: Span) -> bool:
 
 
 def _active_participle(verb: Token) -> bool:
-    """A participle with an object (or a conjunct past tense with one): read as the main verb."""
+    """A participle with an object or an infinitive (``Sri Lanka, which ..., offered to host talks``),
+    or a conjunct past tense with an object: read as the main verb."""
     objects = ("dobj", "oprd", "dative")
+    if any(c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in verb.children) \
+            and not any(c.dep_ == "agent" for c in verb.children):
+        return True
     return any(c.dep_ in objects for c in verb.children) or any(
         c.tag_ == "VBD" and any(o.dep_ in objects for o in c.children) for c in verb.conjuncts)
 
