@@ -326,3 +326,14 @@ def test_an_isbn_or_an_article_number_is_never_a_quote():
     quotes = _quotes("The guide is ISBN 978-3-16-148410-0, the publisher said. The ruling, the judge said, "
                      "is Article 21(3).")
     assert not [q for q in quotes if "ISBN" in q.text or "Article 21" in q.text], quotes
+
+
+def test_he_said_after_the_content_is_not_someone_named_in_it():
+    quotes = _quotes("Hakan Demir spoke on Monday. Replacing Erdogan would be much more bitter, he said.")
+    assert [(q.cue, q.speaker_name) for q in quotes] == [("said", "Hakan Demir")]
+
+
+def test_as_someone_put_it_attributes_what_it_hangs_on():
+    quotes = _quotes('The main test is a "credible fear of persecution," as one Kenyan judge put it.')
+    assert any(q.cue == "put it" and "main test" in q.text for q in quotes)
+    assert not _quotes("He put it on the table.")

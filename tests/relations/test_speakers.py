@@ -245,3 +245,4 @@ def test_a_study_by_a_named_body_is_that_body():
     text = "Transit times would fall by about 40 percent, according to a 2023 study by the Asian Development Bank."
     assert _speaker_of(text, "Transit times") == "Asian Development Bank"
     assert _speaker_of("A 2014 study by Justin Levitt found 31 cases of fraud.", "31 cases") == "Justin Levitt"
+

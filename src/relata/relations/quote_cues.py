@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from relata.mentions.quote_lexicon import BELIEF, NOUN, lexicon
+from relata.mentions.quote_lexicon import BELIEF, NOUN, SPEECH, lexicon
 
 _SENTENCE_END = frozenset({".", "!", "?", "…"})
 _AFTER_LIMIT = 14
@@ -32,6 +32,8 @@ class Cue:
 def cue_at(token: Token) -> Cue | None:
     """The cue ``token`` starts, if any: a cue verb or the first word of a cue phrase."""
     lex = lexicon()
+    if put_it_aside(token):
+        return Cue(token, "put it", SPEECH)  # "..., as a Homeland Security memo put it"
     if token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB") or _verb_tagged_as_noun(token):
         kind = _verb_class(token)
         if kind is not None and not (token.lemma_ == "say" and token.dep_ == "amod"):
@@ -44,6 +46,12 @@ def cue_at(token: Token) -> Cue | None:
                 span = token.doc[token.i:token.i + len(phrase)]
                 return Cue(token, span.text, "phrase")
     return None
+
+
+def put_it_aside(token: Token) -> bool:
+    """``as one diplomat put it``: *put it* in an *as* aside words what it hangs on."""
+    return token.lemma_ == "put" and any(c.dep_ == "dobj" and c.lower_ == "it" for c in token.children) and any(
+        c.dep_ == "mark" and c.lower_ == "as" for c in token.children)
 
 
 def attitude_cue(token: Token) -> Cue | None:

@@ -40,6 +40,7 @@ from relata.relations.quote_cues import (
     cue_at,
     noun_cue,
     open_question,
+    put_it_aside,
     question_cue,
 )
 
@@ -275,10 +276,10 @@ def _complement(cue: Cue) -> list[tuple[int, int]]:
         if any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
             return _sides(head.doc, _subtree_range(head.head), _subtree_range(head))
     if best is None and head.dep_ == "advcl" and head.head.i != head.i and any(
-            c.dep_ == "mark" and c.lower_ == "as" for c in head.children) and not any(
+            c.dep_ == "mark" and c.lower_ == "as" for c in head.children) and (put_it_aside(head) or not any(
             c.dep_ in ("dobj", "xcomp") or c.dep_ == "prep" and c.lower_ in _TOPIC_PREPOSITIONS
-            for c in head.children) and (
-            head.i < head.head.i or head.doc[head.left_edge.i - 1].text in (",", "—", "–", "(")):
+            for c in head.children)) and (
+            head.i < head.head.i or _after_break(head.doc, head.left_edge.i)):
         # an aside ("..., as experts noted"), not a time clause ("the footage came as officials praised")
         # nor a verb with its own object ("As Clinton talked about unity, Trump ...")
         # "As experts have pointed out, CLAUSE": the clause the aside hangs on
@@ -292,6 +293,15 @@ def _complement(cue: Cue) -> list[tuple[int, int]]:
     if best is None and cue.kind not in (BELIEF, CLAUSE):
         best = _object(cue)
     return [best] if best is not None else []
+
+
+def _after_break(doc: Doc, i: int) -> bool:
+    """Whether a comma, dash or bracket comes just before token ``i``, a closing quotation mark
+    aside (``... income," as a memo put it``)."""
+    j = i - 1
+    while j > 0 and doc[j].text in _QUOTE_CHARS:
+        j -= 1
+    return j >= 0 and doc[j].text in (",", "—", "–", "(")
 
 
 def _phrase_content(cue: Cue) -> list[tuple[int, int]]:

@@ -96,9 +96,27 @@ def _continues(token: Token) -> bool:
     return token.dep_ == "nsubj" and token.head.lemma_.lower() in CONTINUING_CUES
 
 
+def _speaking(root: Token) -> bool:
+    """Whether a name is the subject of a cue verb (``McCaskill scolded him: "...," she said``)."""
+    return root.dep_ == "nsubj" and lexicon().cue_class(root.head.lemma_) is not None
+
+
+def _reported_before(token: Token) -> tuple[int, int]:
+    """The token range of the clause a pronoun's speech verb reports before it (``CLAUSE, he
+    said``), or an empty range."""
+    verb = token.head
+    if token.dep_ != "nsubj" or verb.i < token.i or lexicon().cue_class(verb.lemma_) is None:
+        return (0, 0)
+    for child in verb.children:
+        if child.dep_ in ("ccomp", "parataxis") and child.i < token.i:
+            return (child.left_edge.i, child.right_edge.i + 1)
+    return (0, 0)
+
+
 def _candidates(index: DocumentIndex, token: Token, gender: str | None, start: int, end: int) -> list[_Candidate]:
     """Compatible people named in tokens ``[start, end)``, and same-gender subject pronouns."""
     quoted = index.in_quotation(token.idx)
+    reported = _reported_before(token)
     found = []
     for position in index.positions_within(start, end):
         actor = index.actors.get(index.mentions[position].actor or "")
@@ -106,6 +124,8 @@ def _candidates(index: DocumentIndex, token: Token, gender: str | None, start: i
             continue
         if not quoted and index.in_quotation(index.mentions[position].start):
             continue  # a name someone else says is seldom who "he said" is
+        if reported[0] <= index.spans[position].start < reported[1] and not _speaking(index.spans[position].root):
+            continue  # nor is one named in what he reports ("Replacing Clinton would be hard, he said")
         root = index.spans[position].root
         if root.dep_ == "compound" and root.head.pos_ == "NOUN":
             continue  # "the Clinton campaign", "Trump supporters": a name used as a modifier
