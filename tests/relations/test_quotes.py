@@ -337,3 +337,9 @@ def test_as_someone_put_it_attributes_what_it_hangs_on():
     quotes = _quotes('The main test is a "credible fear of persecution," as one Kenyan judge put it.')
     assert any(q.cue == "put it" and "main test" in q.text for q in quotes)
     assert not _quotes("He put it on the table.")
+
+
+def test_a_participle_after_said_quotes_for_the_same_speaker_and_is_not_said_content():
+    quotes = _quotes('"Farmers cannot wait," Mwangi said, suggesting a few questions, including, '
+                     '"Minister, do you really think the rains will come?"')
+    assert [(q.cue, q.speaker_name) for q in quotes] == [("said", "Mwangi"), ("suggesting", "Mwangi")]

@@ -230,6 +230,9 @@ def _complement(cue: Cue) -> list[tuple[int, int]]:
     for child in head.children:
         if child.dep_ in deps and (child.dep_ == "xcomp" or child.pos_ in ("VERB", "AUX") or _is_clause(child)):
             span = _subtree_range(child)
+            opening = head.doc[span[0]]
+            if span[0] > head.i and opening.tag_ == "VBG" and cue_at(opening) is not None:
+                continue  # "..., Sanders said, suggesting questions, including, "...": the participle's own
             if span[1] <= head.i and any(t.text in (":", ";") for t in head.doc[span[1]:head.i]):
                 continue  # "... set off fireworks: Republicans said ...": the clause before a colon is not theirs
             if span[1] <= head.i and any(span[1] <= c.i < head.i and (

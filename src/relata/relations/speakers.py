@@ -54,6 +54,11 @@ def subject_of(cue: Token) -> Token | None:
         return cue.head  # "Said Ellis: ...": the inverted verb read as part of the name
     if cue.tag_ == "VBG" and cue.i > 0 and cue.doc[cue.i - 1].pos_ == "PROPN":
         return cue.doc[cue.i - 1]  # "footage of Clinton asking, ..."
+    before = cue.doc[cue.i - 2] if cue.tag_ == "VBG" and cue.i >= 2 and cue.doc[cue.i - 1].text == "," else None
+    if before is not None and before.pos_ == "VERB" and lexicon().cue_class(before.lemma_) is not None \
+            and cue.head.i != before.i:
+        # "..., Sanders said, suggesting questions": whoever said, whatever the parser hung it on
+        return subject_of(before)
     if cue.pos_ == "NOUN" and _reporting_noun(cue) and not any(
             c.dep_ in _SUBJECTS for c in cue.children):
         return _noun_source(cue)
