@@ -668,3 +668,21 @@ def test_boarding_vessels_recalling_a_delegation_and_giving_equipment():
 def test_a_subject_with_a_relative_clause_then_a_participle_parsed_verb_still_acts():
     events, _ = events_of("Sri Lanka, which has tried to balance between the two powers, offered to host talks.")
     assert [(e.type, e.source) for e in events if e.trigger == "offered"] == [("AGREE", "LKA")]
+
+
+def test_the_one_prompted_acts_and_a_verb_joined_to_a_reported_clause_belongs_to_the_reporter():
+    found = {(e.type, e.source, e.target) for e in events_of(
+        "Spain endorsed the Moroccan plan in 2022, prompting Algeria to suspend a friendship treaty with Madrid.")[0]}
+    assert ("SANCTION", "DZA", "ESP") in found
+    found = {(e.type, e.source, e.target) for e in events_of(
+        "The Algerian foreign ministry said in a statement that France had taken \"a step that no previous French "
+        "government had taken\" and accused Paris of violating international law.")[0]}
+    assert ("ACCUSE", "DZA", "FRA") in found
+
+
+def test_a_front_named_by_its_first_word_is_the_front():
+    events, actors = events_of("Algeria has backed the Polisario Front, which seeks independence for the territory, "
+                               "since the 1970s. Polisario, which fought a war with Morocco until a 1991 ceasefire, "
+                               "rejected the French decision.")
+    assert "polisario" not in {a.id for a in actors.actors}
+    assert any(e.trigger == "rejected" and e.source == "polisario-front" for e in events)

@@ -72,6 +72,10 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
             return _paragraph_subject(verb), False
         if verb.dep_ == "acl":
             return verb.head, False
+        controller = next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i
+                           and c.pos_ in ("PROPN", "NOUN")), None) if verb.dep_ == "xcomp" else None
+        if controller is not None and verb.head.tag_ == "VBG":
+            return controller, False  # "..., prompting Algeria to suspend a treaty": Algeria suspends
         return subject_of(verb.head, depth + 1)[0], False
     return None, False
 

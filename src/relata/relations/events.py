@@ -66,7 +66,6 @@ from relata.relations.event_actors import (
     condition_targets,
     noun_roles,
     np_actors,
-    place_of,
     preceding_subject_actors,
     subject_actors,
     verb_roles,
@@ -105,6 +104,7 @@ from relata.relations.event_patterns import (
     match_verb,
     noun_agent,
 )
+from relata.relations.event_places import event_place, foreign_places_as_states, location_of, stand_in
 from relata.relations.event_referred_roles import accused_not_forum, referred_roles, summarised_clause
 from relata.resolve.actors import DocumentActors
 
@@ -232,6 +232,7 @@ def _sentence_events(sent: Span, actors: DocumentActors, times, quotes, prior=()
             continue
         roles = noun_roles(match.head, actors) if nominal else verb_roles(match, actors)
         roles = _slot_roles(roles, match, actors)
+        roles = _not_against_itself(roles, match, actors, nominal)
         roles = _legal_partner(roles, match, actors, nominal)
         roles = referred_roles(roles, match, actors, prior, nominal)
         roles = accused_not_forum(roles, type_, match, actors, nominal, prior)
@@ -325,6 +326,28 @@ def _slot_roles(roles: Roles, match: PatternMatch, actors: DocumentActors) -> Ro
         roles = replace(roles, sources=tuple(found))
     if not roles.targets and match.target_slot is not None and (found := np_actors(match.target_slot, actors)):
         roles = replace(roles, targets=tuple(a for a in found if a not in roles.sources))
+    return roles
+
+
+def _not_against_itself(roles: Roles, match: PatternMatch, actors: DocumentActors, nominal: bool) -> Roles:
+    """``The ministry said France had taken a step ... and accused Paris of ...``: a verb the parser
+    joined to a reported clause, whose inherited subject would act on itself, belongs to the
+    reporting verb; its subject acts."""
+    verb = match.head
+    if nominal or verb.dep_ != "conj" or verb.head.dep_ not in ("ccomp", "relcl") or not roles.sources \
+            or not roles.targets:
+        return roles
+    own = {actors.coded_as(a).id for a in roles.sources}
+    if not all(actors.coded_as(t).id in own for t in roles.targets):
+        return roles
+    clause = verb.head
+    for _ in range(3):  # up through the reported clause (and a relative clause in it) to the reporter
+        if clause.dep_ not in ("ccomp", "relcl") or clause.head.i == clause.i:
+            break
+        clause = clause.head if clause.dep_ == "ccomp" else clause.head.head
+        reporters = [a for a in subject_actors(clause, actors) if actors.coded_as(a).id not in own]
+        if reporters:
+            return replace(roles, sources=tuple(reporters))
     return roles
 
 
@@ -491,59 +514,6 @@ def _date(match: PatternMatch, modality: Modality, start: int, end: int,
     return None
 
 
-def _place(match: PatternMatch, actors: DocumentActors) -> tuple[Span, object] | None:
-    """The place span a trigger says its event happened at, and the actor it resolves to."""
-    place: Token | None = place_of(match.head)
-    if place is None and match.noun is not None:
-        place = place_of(match.noun)
-    if place is None:  # "a bombing near Samarra killed": the place hangs on an event noun subject
-        subject = next((c for c in match.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        place = place_of(subject) if subject is not None and subject.pos_ == "NOUN" else None
-    if place is None:
-        return None
-    span = place.doc[place.i:place.i + 1]
-    for ent in place.doc.ents:
-        if ent.start <= place.i < ent.end:
-            span = ent
-            break
-    return span, actors.resolve(span)
-
-
-def _location(place: tuple[Span, object] | None) -> Location | None:
-    if place is None:
-        return None
-    span, actor = place
-    return Location(name=span.text, country=actor.country if actor is not None else None)
-
-
-def _foreign_places_as_states(targets: Sequence, sources: Sequence, actors: DocumentActors, protest: bool = False):
-    """A town or region in another state than the sources' is not a party: that state is, as
-    CAMEO codes a city by its country (``Uganda sheltered thousands fleeing Beni``: UGA -> COD),
-    and the town is where it happened. A place in the sources' own state stays (a domestic event,
-    see :func:`relata.relations.event_partners.state_level`), and so does one in no known state (``cut gas supplies to Europe``).
-    A protest's place gives its state wherever it lies: a rally in a town is addressed to the
-    government, not to the town (``protested in Kisumu and parts of Nairobi``: one PROTEST -> KEN).
-    Returns the targets and the first place so replaced."""
-    home = set() if protest else {actors.coded_as(a).country or a.country for a in sources}
-    out, placed = [], None
-    for actor in targets:
-        state = actors.get(actor.country) if actor.kind == "location" and actor.country else None
-        if state is not None and (sources or protest) and actor.country not in home:
-            out.append(state)
-            placed = placed or actor
-        else:
-            out.append(actor)
-    return tuple(out), placed
-
-
-def _stand_in(place: tuple[Span, object] | None) -> tuple:
-    """The place as the actor of a role the text leaves unnamed, when it lies in a known state."""
-    actor = place[1] if place is not None else None
-    if actor is None or actor.kind not in ("state", "location") or not actor.country:
-        return ()
-    return (actor,)
-
-
 def _events(match, type_, mode, roles: Roles, modality, sent, actors, times, quotes, nominal) -> list[Event]:
     start, end = _clause_span(match, modality, sent, nominal)
     if not (start <= match.head.idx < end):
@@ -553,8 +523,8 @@ def _events(match, type_, mode, roles: Roles, modality, sent, actors, times, quo
         trigger = f"{modality.refused_by.text} {trigger}"
     attributed = _attribution(match, modality, sent, actors, quotes)
     date = _date(match, modality, start, end, times)
-    place = _place(match, actors)
-    location = _location(place)
+    place = event_place(match, actors)
+    location = location_of(place)
     value = intensity(type_, mode)
     cameo = (match.cameo if type_ == match.type else None) or general_code(type_, mode)
     pairs = partner_pairs(type_, roles, actors, match)
@@ -563,13 +533,13 @@ def _events(match, type_, mode, roles: Roles, modality, sent, actors, times, quo
                       source=a, target=b, date=date, attributed_to=attributed if attributed not in (a, b) else None,
                       location=location, cameo=cameo)
                 for a, b in pairs]
-    found_sources = roles.sources or _stand_in(place)
+    found_sources = roles.sources or stand_in(place)
     # where a meeting was held is not who was met ("leaders meet in Washington"); a visit's is.
     # A protest is addressed to where it is held, even when the place also stands in for the
     # unnamed protesters ("ethnic Albanians demonstrated in Serbia": SRB -> SRB, as CAMEO codes it).
     venue = match.type in MUTUAL_TYPES and match.mode != "visit"
     protest_place = type_ == "PROTEST" and not roles.targets
-    found_targets = roles.targets or (_stand_in(place) if (roles.sources or protest_place) and not venue else ())
+    found_targets = roles.targets or (stand_in(place) if (roles.sources or protest_place) and not venue else ())
     if match.cameo_only and not (found_sources and found_targets):
         return []  # only the CAMEO dictionary knows the verb, and nobody is named: too little to code
     sources = state_level(found_sources, actors) or [None]
@@ -585,7 +555,7 @@ def _events(match, type_, mode, roles: Roles, modality, sent, actors, times, quo
         # "rammed the boats near Second Thomas Shoal": a place in no state's territory that the
         # event happened at is where, not whom (a place in a state stands for it, as CAMEO codes)
         found_targets = tuple(t for t in found_targets if t.id != place[1].id)
-    found_targets, placed = _foreign_places_as_states(found_targets, found_sources, actors, type_ == "PROTEST")
+    found_targets, placed = foreign_places_as_states(found_targets, found_sources, actors, type_ == "PROTEST")
     if location is None and placed is not None:
         location = Location(name=placed.name, country=placed.country)
     targets = state_level(found_targets, actors, avoid=avoid, own=own) or [None]

@@ -162,6 +162,11 @@ def resolve_actors(
                 and match_known(m.text, label, dictionary) is None:
             label = "GPE"  # "Myawaddy, a town in Myanmar" (tagged as a person), "Qamishli, a city in ..." (ORG)
             mentions[position] = replace(m, label=label)
+        if label == "PERSON" and " " not in m.text and any(
+                o.label == "ORG" and o.start < m.start and o.text.split()[0] == m.text for o in mentions) \
+                and match_known(m.text, label, dictionary) is None:
+            label = "ORG"  # "Polisario, which fought ...": the NER model's person is the Polisario Front
+            mentions[position] = replace(m, label=label)
         if label == "ORG" and _head_label(m.text) and match_known(m.text, label, dictionary) is None:
             # "the Simon Bolivar International Bridge": a place; "the Reciprocal Access Agreement": a
             # document; neither a party
@@ -358,14 +363,17 @@ def _join_short_organization_names(
     mentions: Sequence[EntityMention], actor_ids: list[str | None], dictionary: ActorDictionary
 ) -> None:
     """``the Journal`` after ``The Wall Street Journal``: an organisation the dictionary does not
-    know, written as the last words of one named before it, is that one (the nearest)."""
+    know, written as the last words of one named before it (or as its first word, ``Polisario``
+    after ``the Polisario Front``), is that one (the nearest)."""
     full: list[tuple[list[str], str]] = []
     for position, m in enumerate(mentions):
         actor_id = actor_ids[position]
         if m.label != "ORG" or actor_id is None:
             continue
         words = name_key(m.text).split()
-        longer = next((i for w, i in reversed(full) if len(w) > len(words) and w[-len(words):] == words), None)
+        # "the Journal" after "The Wall Street Journal"; "Polisario" after "the Polisario Front"
+        longer = next((i for w, i in reversed(full) if len(w) > len(words) and (
+            w[-len(words):] == words or len(words) == 1 and len(words[0]) >= 4 and w[0] == words[0])), None)
         if longer is not None and words and actor_id not in dictionary.actors:
             actor_ids[position] = longer
         else:
