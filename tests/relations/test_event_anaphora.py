@@ -220,3 +220,10 @@ def test_condemning_the_exercises_names_both_who_held_them():
     found = coded("The United States held flight exercises with the Guyanese military on Thursday. "
                   "Venezuela condemned the exercises as a provocation.")
     assert {("ACCUSE", "VEN", "USA"), ("ACCUSE", "VEN", "GUY")} <= found
+
+
+def test_a_counterpart_holds_the_same_office_and_the_two_are_the_pair():
+    found = coded("Peruvian Foreign Minister Elmer Schialer spoke by phone with his Bolivian counterpart, "
+                  "Celinda Sosa, and the two agreed to form a working group on customs delays.")
+    assert ("CONSULT", "PER", "BOL") in found
+    assert ("AGREE", "PER", "BOL") in found or ("AGREE", "BOL", "PER") in found

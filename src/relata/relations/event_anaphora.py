@@ -272,7 +272,11 @@ def _aimed_at(target: str, own: set[str], own_states: set[str], actors: Document
 
 
 def pair_phrase(token: Token | None) -> bool:
-    """``the two countries``, ``both governments``, ``the two neighbours``."""
+    """``the two countries``, ``both governments``, ``the two neighbours``; ``the two`` alone as a
+    subject (``... spoke with his counterpart, and the two agreed``)."""
+    if token is not None and token.lower_ == "two" and token.dep_ in ("nsubj", "nsubjpass") and any(
+            c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+        return True
     if token is None or token.pos_ != "NOUN" or token.tag_ not in ("NNS", "NNPS"):
         return False
     _, groups = _tables()

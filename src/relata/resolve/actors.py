@@ -483,6 +483,10 @@ def _learn_person_facts(index: DocumentIndex, position: int, actor_id: str, coun
                                       description.organization if description else None, None)
         if description is None:
             continue
+        if description.role is None and description.country:
+            # "his Bolivian counterpart, Celinda Sosa": the office of the one whose counterpart
+            role = _counterpart_role(index, tokens)
+            description = replace(description, role=role) if role else description
         if description.role:
             acting = not private_qualifier([t.text for t in tokens])
             index.roles[actor_id].add(
@@ -500,6 +504,24 @@ def _learn_person_facts(index: DocumentIndex, position: int, actor_id: str, coun
             index.roles[actor_id].add(RoleFact(fact.role, state, None, fact.acting))
         if countries.get(actor_id) is None and actor_id not in index.known:
             countries[actor_id] = state
+
+
+def _counterpart_role(index: DocumentIndex, tokens) -> str | None:
+    """The state office of the clause's subject when ``tokens`` call someone its counterpart
+    (``X spoke with his Bolivian counterpart, Y``: Y holds X's office, for Bolivia)."""
+    word = next((t for t in tokens if t.lemma_.lower() == "counterpart"), None)
+    if word is None:
+        return None
+    verb = word
+    for _ in range(4):
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    position = index.mention_at(subject.i) if subject is not None else None
+    actor_id = index.mentions[position].actor if position is not None else None
+    offices = [f.role for f in index.person_roles(actor_id) if f.country and f.organization is None] if actor_id else []
+    return offices[0] if offices else None
 
 
 def _state_after_name(index: DocumentIndex, span: Span) -> str | None:
