@@ -164,6 +164,7 @@ def resolve_actors(
             mentions[position] = replace(m, label=label)
         if label == "PERSON" and " " not in m.text and any(
                 o.label == "ORG" and o.start < m.start and o.text.split()[0] == m.text for o in mentions) \
+                and not any(o.label == "PERSON" and " " in o.text and m.text in o.text.split() for o in mentions) \
                 and match_known(m.text, label, dictionary) is None:
             label = "ORG"  # "Polisario, which fought ...": the NER model's person is the Polisario Front
             mentions[position] = replace(m, label=label)
