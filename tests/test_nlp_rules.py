@@ -123,3 +123,13 @@ def test_a_pattern_shape_it_does_not_know_leaves_spacys_pipe_in_place():
     assert nlp_rules.replace_rule_pipes(pipeline) == ["lemmatizer"]
     assert "attribute_ruler" in pipeline.pipe_names
     assert nlp_rules.ATTRIBUTE_RULER not in pipeline.pipe_names
+
+
+def test_forgetting_kept_answers_between_documents_changes_nothing(pipelines, monkeypatch):
+    stock, _ = pipelines
+    monkeypatch.setattr(nlp_rules, "_MAX_CACHED_ROWS", 3)
+    ours = nlp.new_pipeline()
+    sentences = [s + "." for s in PARAGRAPH.split(".") if s.strip()]
+    for expected, got in zip(stock.pipe(sentences), ours.pipe(sentences), strict=True):
+        assert _attributes(got) == _attributes(expected)
+    assert len(ours.get_pipe(nlp_rules.ATTRIBUTE_RULER)._rows) < 60  # it did forget

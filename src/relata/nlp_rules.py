@@ -45,8 +45,8 @@ _TESTABLE = frozenset(IDS[name] for name in (
 # Attributes a ruler rule may set. spaCy sets them on the token (and tries the lexeme, which
 # has none of these), exactly what ``Doc.from_array`` does with a column.
 _SETTABLE = (POS, TAG, MORPH, LEMMA, DEP)
-# Cached answers per distinct attribute row; past this many the cache starts again (the answers
-# do not depend on it, only the time does).
+# Answers kept per distinct attribute row (and lemmas per form, tag and morphology); past this
+# many they are forgotten and worked out again (the answers do not depend on it, only the time).
 _MAX_CACHED_ROWS = 200_000
 
 
@@ -175,60 +175,72 @@ class RuleAttributes:
                     self._longer.append((number, slots, index % len(pattern)))
                 else:
                     self._single.add(number, tests[0])
+        if len(self._slots) > 64:
+            raise UnsupportedRule(f"{len(self._slots)} words in longer patterns (64 at most)")
         self._attrs = ruler.attrs
         self._set = [attr for attr in _SETTABLE if any(attr in a for a in ruler.attrs)]
         self._read = sorted(columns, key=columns.get)
-        self._cache: dict[tuple, tuple[tuple, tuple, tuple]] = {}
+        # The answer for each attribute row met so far: its number in the row index, and at that
+        # position in the arrays the values the row's word gets (one column per settable
+        # attribute), the numbers of the patterns they come from (-1: none), and a bit per
+        # longer-pattern word the row's word matches.
+        self._rows: dict[tuple, int] = {}
+        self._values = numpy.zeros((1024, len(self._set)), dtype=numpy.uint64)
+        self._numbers = numpy.full((1024, len(self._set)), -1, dtype=numpy.int64)
+        self._masks = numpy.zeros(1024, dtype=numpy.uint64)
 
-    def _row_answer(self, row: tuple) -> tuple[tuple, tuple, tuple]:
-        """For one attribute row: the value each settable attribute gets from one-word patterns,
-        the number of the pattern it comes from (-1: none), and which longer-pattern slots match."""
-        values = [0] * len(self._set)
-        numbers = [-1] * len(self._set)
-        for number in self._single.matching(row):  # in pattern order: the last one wins
-            for attr, value in self._attrs[number].items():
+    def _row_number(self, row: tuple) -> int:
+        """The number of ``row``'s answer, worked out now if the row is new."""
+        found = self._rows.get(row)
+        if found is not None:
+            return found
+        number = len(self._rows)
+        if number == len(self._masks):
+            self._values = numpy.concatenate([self._values, numpy.zeros_like(self._values)])
+            self._numbers = numpy.concatenate([self._numbers, numpy.full_like(self._numbers, -1)])
+            self._masks = numpy.concatenate([self._masks, numpy.zeros_like(self._masks)])
+        self._values[number], self._numbers[number] = 0, -1
+        for pattern in self._single.matching(row):  # in pattern order: the last one wins
+            for attr, value in self._attrs[pattern].items():
                 k = self._set.index(attr)
-                values[k], numbers[k] = value, number
-        slots = [False] * len(self._slots)
-        for slot in self._slots.matching(row):
-            slots[slot] = True
-        return tuple(values), tuple(numbers), tuple(slots)
+                self._values[number, k], self._numbers[number, k] = value, pattern
+        self._masks[number] = sum(1 << slot for slot in self._slots.matching(row))
+        self._rows[row] = number
+        return number
 
     def __call__(self, doc: Doc) -> Doc:
         n = len(doc)
         if n == 0 or not self._set:
             return doc
-        width = len(self._read) + len(self._set)
-        table = doc.to_array(self._read + self._set).reshape(n, width)
-        rows, inverse = numpy.unique(table[:, :len(self._read)], axis=0, return_inverse=True)
-        inverse = inverse.reshape(n)
-        cache = self._cache
-        if len(cache) > _MAX_CACHED_ROWS:
-            cache.clear()
-        answers = []
-        for row in map(tuple, rows.tolist()):
-            answer = cache.get(row)
-            if answer is None:
-                answer = cache[row] = self._row_answer(row)
-            answers.append(answer)
-        values = numpy.array([a[0] for a in answers], dtype=numpy.uint64)[inverse]
-        numbers = numpy.array([a[1] for a in answers], dtype=numpy.int64)[inverse]
-        out = numpy.where(numbers >= 0, values, table[:, len(self._read):])
+        read = len(self._read)
+        table = doc.to_array(self._read + self._set).reshape(n, read + len(self._set))
+        rows = list(zip(*table[:, :read].T.tolist(), strict=True))
+        if len(self._rows) > _MAX_CACHED_ROWS:  # between documents: a number is kept for one
+            self._rows.clear()
+        get = self._rows.get
+        found = [get(row, -1) for row in rows]
+        if -1 in found:
+            found = [self._row_number(row) for row in rows]
+        found = numpy.array(found, dtype=numpy.intp)
+        numbers = self._numbers[found]
+        out = numpy.where(numbers >= 0, self._values[found], table[:, read:])
         if self._longer:
-            slots = numpy.array([a[2] for a in answers], dtype=bool).reshape(len(answers), -1)[inverse]
-            self._apply_longer(slots, out, numbers)
+            self._apply_longer(self._masks[found], out, numbers)
         doc.from_array(self._set, out)
         return doc
 
-    def _apply_longer(self, slots: numpy.ndarray, out: numpy.ndarray, numbers: numpy.ndarray) -> None:
+    def _apply_longer(self, masks: numpy.ndarray, out: numpy.ndarray, numbers: numpy.ndarray) -> None:
+        """Longer patterns, in pattern order: a match sets its word's attributes where no later
+        one-word pattern did."""
         n = len(out)
+        present = int(numpy.bitwise_or.reduce(masks))
         for number, pattern_slots, target in self._longer:
             length = len(pattern_slots)
-            if length > n:
+            if length > n or any(not present >> slot & 1 for slot in pattern_slots):
                 continue
             starts = numpy.ones(n - length + 1, dtype=bool)
             for offset, slot in enumerate(pattern_slots):
-                starts &= slots[offset:n - length + 1 + offset, slot]
+                starts &= (masks[offset:n - length + 1 + offset] >> numpy.uint64(slot)) & numpy.uint64(1) == 1
             for start in numpy.flatnonzero(starts).tolist():
                 i = start + target
                 for attr, value in self._attrs[number].items():
@@ -274,30 +286,40 @@ class RuleLemmas:
         twin._validate_tables()
         twin.cache = lemmatizer.cache
         self._lemmatizer = twin
-        self._cache: dict[tuple, str] = {}
+        self._cache: dict[tuple, int] = {}  # (orth, pos, morph) -> the lemma's string hash
 
     def __call__(self, doc: Doc) -> Doc:
         n = len(doc)
         if n == 0:
+            return doc
+        lemmatize = self._lemmatizer.lemmatize
+        if doc.vocab.in_memory_zone:
+            # Strings added inside spaCy's memory zone are dropped when it ends, so a kept lemma
+            # (a string's hash) could outlive its string: here, as spaCy does it, word by word.
+            for token in doc:
+                if self._lemmatizer.overwrite or token.lemma == 0:
+                    token.lemma_ = lemmatize(token)[0]
             return doc
         table = doc.to_array([ORTH, POS, MORPH, LEMMA]).reshape(n, 4)
         todo = (numpy.arange(n) if self._lemmatizer.overwrite
                 else numpy.flatnonzero(table[:, 3] == 0))
         if not len(todo):
             return doc
-        keys, first, inverse = numpy.unique(table[todo, :3], axis=0, return_index=True,
-                                            return_inverse=True)
-        cache, strings, lemmatize = self._cache, doc.vocab.strings, self._lemmatizer.lemmatize
-        lemmas = []
-        for key, i in zip(map(tuple, keys.tolist()), todo[first].tolist(), strict=True):
-            lemma = cache.get(key)
-            if lemma is None:
-                lemma = cache[key] = lemmatize(doc[i])[0]
-            # Added per document, as the Token setter does, so a string store cleaned between
-            # documents (spaCy's memory zones) still holds every lemma.
-            lemmas.append(strings.add(lemma))
+        keys = list(zip(*table[todo, :3].T.tolist(), strict=True))
+        if len(self._cache) > _MAX_CACHED_ROWS:
+            self._cache.clear()
+        get = self._cache.get
+        lemmas = [get(key) for key in keys]
+        if None in lemmas:
+            strings = doc.vocab.strings
+            for k, (key, i) in enumerate(zip(keys, todo.tolist(), strict=True)):
+                if lemmas[k] is None:
+                    lemma = get(key)
+                    if lemma is None:
+                        lemma = self._cache[key] = strings.add(lemmatize(doc[i])[0])
+                    lemmas[k] = lemma
         column = table[:, 3].copy()
-        column[todo] = numpy.array(lemmas, dtype=numpy.uint64)[inverse.reshape(len(todo))]
+        column[todo] = lemmas
         doc.from_array([LEMMA], column)
         return doc
 
