@@ -2,7 +2,8 @@
 
 In one run, on the same texts:
 
-1. ``speed``: raw spaCy (``nlp.pipe``, the model and components Relata loads) against Relata's
+1. ``speed``: raw spaCy (``nlp.pipe``, the model and components Relata loads, its own attribute
+   ruler and lemmatizer among them: ``relata.nlp_rules``) against Relata's
    full pipeline inside one process, in words per second, on the bundled examples,
    ../shared/seeds and gensim's Lee corpus (300 ABC news articles), with this process's peak memory;
 2. ``whole``: whole processes as a user runs them, a plain ``spacy.load`` + ``nlp.pipe`` process

@@ -21,6 +21,7 @@ STAGES: dict[str, int] = {
     "ingest": 1,
     "clean": 2,
     "nlp": 3,
+    "nlp_rules": 3,
     "mentions": 4,
     "resolve": 5,
     "relations": 6,
