@@ -686,3 +686,13 @@ def test_a_front_named_by_its_first_word_is_the_front():
                                "rejected the French decision.")
     assert "polisario" not in {a.id for a in actors.actors}
     assert any(e.trigger == "rejected" and e.source == "polisario-front" for e in events)
+
+
+def test_a_present_relative_clause_on_a_bare_plural_is_a_kind_not_an_act():
+    found = {(e.trigger, e.source, e.target) for e in events_of(
+        "Washington threatened to cut off foreign banks that help Iran's missile programme.")[0]}
+    assert not any(trigger == "help" for trigger, _, _ in found)
+    # past tense: an act that happened
+    found = {(e.type, e.source, e.target) for e in events_of(
+        "Britain fined Cypriot banks that helped Iran's missile programme.")[0]}
+    assert any(t == "AID" for t, _, _ in found)

@@ -247,6 +247,8 @@ def _sentence_events(sent: Span, actors: DocumentActors, times, quotes, prior=()
         roles = _fill_source(roles, modality, match, actors, type_)
         if not roles.sources and type_ not in MATERIAL_TYPES and _said_of_a_thing(match, roles):
             continue  # "a defence pact that allows their forces to train ...": a document, no actor, acts
+        if _generic_relative(match.head):
+            continue  # "cut off foreign banks that help Russia's war effort": a kind, not an act
         if _travel(match):
             roles = replace(roles, targets=_foreign_destinations(roles, actors))
             if not roles.targets:
@@ -286,6 +288,14 @@ def _said_of_a_thing(match: PatternMatch, roles: Roles) -> bool:
     head = match.head
     return head.dep_ == "relcl" and roles.subject is not None and roles.subject.i == head.head.i \
         and roles.subject.pos_ == "NOUN"
+
+
+def _generic_relative(verb: Token) -> bool:
+    """A present-tense relative clause on a bare plural (``banks that help Russia``, ``countries
+    that harbour militants``): it says what such things do, not that any did."""
+    noun = verb.head
+    return verb.dep_ == "relcl" and verb.tag_ in ("VBP",) and noun.tag_ == "NNS" and not any(
+        c.dep_ in ("det", "poss", "nummod") for c in noun.children)
 
 
 @cache
