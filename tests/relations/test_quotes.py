@@ -343,3 +343,12 @@ def test_a_participle_after_said_quotes_for_the_same_speaker_and_is_not_said_con
     quotes = _quotes('"Farmers cannot wait," Mwangi said, suggesting a few questions, including, '
                      '"Minister, do you really think the rains will come?"')
     assert [(q.cue, q.speaker_name) for q in quotes] == [("said", "Mwangi"), ("suggesting", "Mwangi")]
+
+
+def test_a_quotation_opening_a_longer_reported_clause_is_partial():
+    quotes = _quotes('The auditors claimed "the ministry inflated" the cost of the Kampala bypass.')
+    kinds = {(q.kind, q.text) for q in quotes}
+    assert ("partial", "the ministry inflated") in kinds
+    assert ("indirect", '"the ministry inflated" the cost of the Kampala bypass') in kinds
+    # a quotation that is the whole complement stays direct
+    assert [q.kind for q in _quotes('"We told them that it was over," she said.')] == ["direct"]

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Span
 
@@ -57,6 +57,8 @@ _MIN_UNATTRIBUTED_WORDS = 4  # a shorter quotation with no cue is a term or a ti
 _SCARE_MAX_WORDS = 6
 _RUN_PARAGRAPHS = 1  # a run of quotes continues over at most this many paragraph breaks
 _SAME_QUOTE = 0.8  # reported speech mostly covered by a quotation is that quotation
+_WORD = re.compile(r"[A-Za-z]{2,}")
+_MARKS = frozenset('"“”«»')
 _OPENING = frozenset({",", ":", "—", "–", "-", "(", "["})
 _TITLE_SMALL_WORDS = frozenset("a an the of in on at to for and or but nor by with from as vs".split())
 _CONTRAST = frozenset({"while", "whereas", "but"})  # "X said ..., while Y said ...": two speakers
@@ -310,7 +312,12 @@ def _merge_reports(parsed: ParsedDocument, actors: DocumentActors, drafts: list[
         same = next((d for d in inside
                      if min(d.end, report.end) - max(d.start, report.start) >= _SAME_QUOTE * length
                      or d.cue_i == report.cue.head.i), None)
-        if same is not None:
+        if same is not None and same.kind == "direct" and report.start <= same.start \
+                and len(_WORD.findall(parsed.text[same.end:report.end])) >= 2:
+            same.kind = "partial"  # 'claimed "Trump exaggerates" the level of ...': a fragment of the clause
+            if same.start == report.start and same.start > 0 and parsed.text[same.start - 1] in _MARKS:
+                report = replace(report, start=same.start - 1)  # the clause opens with the quotation mark
+        elif same is not None:
             if not same.attributed:
                 _attribute(same, report.cue, actors)
             continue
