@@ -696,3 +696,16 @@ def test_a_present_relative_clause_on_a_bare_plural_is_a_kind_not_an_act():
     found = {(e.type, e.source, e.target) for e in events_of(
         "Britain fined Cypriot banks that helped Iran's missile programme.")[0]}
     assert any(t == "AID" for t, _, _ in found)
+
+
+def test_what_an_accused_act_did_is_part_of_the_charge_not_a_fact():
+    found = {(e.trigger, e.type) for e in events_of(
+        "Armenian officials accused Azerbaijani troops of shelling a village near Jermuk last week, "
+        "killing two civilians.")[0]}
+    assert ("accused", "ACCUSE") in found and not any(trigger == "killing" for trigger, _ in found)
+
+
+def test_words_of_a_short_quoted_name_are_not_pattern_words():
+    found = {(e.trigger, e.type) for e in events_of(
+        'The president, who campaigned on a "Russia Out" slogan, met Estonian officials.')[0]}
+    assert not any(t == "COERCE" for _, t in found)

@@ -269,7 +269,8 @@ def _content(token: Token) -> bool:
 
 
 def _phrase(verb: Token) -> list[Token]:
-    """The verb's phrase in text order, a passive subject first (it is the verb's object)."""
+    """The verb's phrase in text order, a passive subject first (it is the verb's object); words of a
+    short quoted name left out (``campaigned on an "India Out" platform`` pushes no one out)."""
     out: list[Token] = []
     passive: list[Token] = []
     for child in verb.children:
@@ -277,7 +278,19 @@ def _phrase(verb: Token) -> list[Token]:
             passive.extend(_subtree(child))
         elif child.dep_ in PHRASE_DEPS and child.dep_ not in OPEN_DEPS:
             out.extend(_subtree(child))
-    return passive + sorted(out, key=lambda t: t.i)
+    named = _quoted_names(verb)
+    return [t for t in passive + sorted(out, key=lambda t: t.i) if t.i not in named]
+
+
+def _quoted_names(verb: Token) -> set[int]:
+    """Token positions inside quotation marks that enclose at most three words, in the verb's sentence."""
+    sent = verb.sent
+    marks = [t.i for t in sent if t.is_quote]
+    inside: set[int] = set()
+    for open_at, close_at in zip(marks[::2], marks[1::2]):
+        if 0 < close_at - open_at - 1 <= 3:
+            inside.update(range(open_at + 1, close_at))
+    return inside
 
 
 def _before(verb: Token) -> list[Token]:

@@ -186,6 +186,9 @@ def _governed(t: Token, heads: set[int], depth: int = 0) -> bool:
         t = t.head
         if t.i in heads and dep in ("advcl", "acl") and is_infinitival_advcl(prev):
             return True
+        if t.i in heads and dep == "advcl" and prev.tag_ == "VBG" and _charged_act(t) is not None \
+                and _charged_act(t).i < prev.i:
+            return True  # "accused X of firing mortar rounds ..., killing two civilians": the act charged
         if t.i in heads:
             # A conjoined or adverbial verb is its own event, unless what it is conjoined to is itself
             # a complement ("agreed to resume visits and to restart a dialogue"); a complement is not.
@@ -202,6 +205,12 @@ def _governed(t: Token, heads: set[int], depth: int = 0) -> bool:
 # Conjunctions that open an adverbial clause: such a clause takes no complement before it.
 SUBORDINATORS = frozenset({"after", "before", "since", "when", "while", "because", "as", "until", "once",
                            "although", "though", "whereas"})
+
+
+def _charged_act(verb: Token) -> Token | None:
+    """The act an accusation charges (``accused X of firing``, ``blamed X for shelling``)."""
+    return next((g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("of", "for")
+                 for g in c.children if g.dep_ == "pcomp" and g.tag_ == "VBG"), None)
 
 
 def _inverted_subordinate(clause: Token) -> bool:
