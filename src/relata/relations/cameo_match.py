@@ -287,7 +287,7 @@ def _quoted_names(verb: Token) -> set[int]:
     sent = verb.sent
     marks = [t.i for t in sent if t.is_quote]
     inside: set[int] = set()
-    for open_at, close_at in zip(marks[::2], marks[1::2]):
+    for open_at, close_at in zip(marks[::2], marks[1::2], strict=False):  # an unclosed mark pairs with nothing
         if 0 < close_at - open_at - 1 <= 3:
             inside.update(range(open_at + 1, close_at))
     return inside
