@@ -709,3 +709,9 @@ def test_words_of_a_short_quoted_name_are_not_pattern_words():
     found = {(e.trigger, e.type) for e in events_of(
         'The president, who campaigned on a "Russia Out" slogan, met Estonian officials.')[0]}
     assert not any(t == "COERCE" for _, t in found)
+
+
+def test_an_invitation_is_an_intent_to_meet_as_cameo_codes_it():
+    found = {(e.type, e.source, e.target) for e in events_of(
+        "Ethiopian Prime Minister Abiy Ahmed invited Egypt to visit the dam site.")[0]}
+    assert ("AGREE", "ETH", "EGY") in found
