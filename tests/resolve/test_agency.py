@@ -67,3 +67,9 @@ def test_untitled_office_takes_the_only_state_named():
     assert actors.get("samuel-okoro").country == "NGA"
     _, actors = analyse("President Samuel Okoro spoke to Nigerian and Ghanaian farmers.")
     assert actors.get("samuel-okoro").country is None
+
+
+def test_a_head_of_several_states_acts_for_his_own():
+    from tests.relations.test_events import events_of
+    found = {(e.type, e.source, e.target) for e in events_of("King Charles III criticized Russia on Monday.")[0]}
+    assert ("ACCUSE", "GBR", "RUS") in found

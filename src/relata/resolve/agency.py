@@ -68,7 +68,9 @@ def acting_state(index: DocumentIndex, actor: Actor) -> str | None:
         return actor.country if actor.country and is_state_organ(actor.name) else None
     if actor.kind != "person":
         return None
-    for fact in sorted(index.person_roles(actor.id), key=lambda f: (f.country is None, f.role)):
+    # an office in the person's own state first: King Charles III reigns in 15 realms, and acts for Britain
+    for fact in sorted(index.person_roles(actor.id),
+                       key=lambda f: (f.country is None, f.country != actor.country, f.role)):
         if not fact.acting:
             continue
         if fact.organization is not None:
