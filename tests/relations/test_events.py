@@ -715,3 +715,9 @@ def test_an_invitation_is_an_intent_to_meet_as_cameo_codes_it():
     found = {(e.type, e.source, e.target) for e in events_of(
         "Ethiopian Prime Minister Abiy Ahmed invited Egypt to visit the dam site.")[0]}
     assert ("AGREE", "ETH", "EGY") in found
+
+
+def test_a_state_protesting_to_another_state_accuses_it():
+    found = {(e.type, e.source, e.target) for e in events_of("Athens protested to Ankara on Monday over the overflights.")[0]}
+    assert ("ACCUSE", "GRC", "TUR") in found
+    assert {e.type for e in events_of("Thousands of Greeks protested in Athens on Monday.")[0]} <= {"PROTEST"}

@@ -207,6 +207,16 @@ SUBORDINATORS = frozenset({"after", "before", "since", "when", "while", "because
                            "although", "though", "whereas"})
 
 
+def _diplomatic_protest(match: PatternMatch, roles: Roles, actors: DocumentActors) -> bool:
+    """``Athens protested to Ankara``: a state (by its name or capital) protesting to another state."""
+    subject = roles.subject
+    named = actors.resolve(subject) if subject is not None and subject.pos_ == "PROPN" and not roles.passive else None
+    addressed = [p for c in match.head.children if c.dep_ == "prep" and c.lower_ in ("to", "with")
+                 for p in c.children if p.dep_ == "pobj"]
+    return named is not None and named.kind == "state" and any(
+        (a := actors.resolve(p)) is not None and a.kind == "state" for p in addressed)
+
+
 def _charged_act(verb: Token) -> Token | None:
     """The act an accusation charges (``accused X of firing``, ``blamed X for shelling``)."""
     return next((g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("of", "for")
@@ -244,6 +254,8 @@ def _sentence_events(sent: Span, actors: DocumentActors, times, quotes, prior=()
         roles = _not_against_itself(roles, match, actors, nominal)
         roles = _legal_partner(roles, match, actors, nominal)
         roles = referred_roles(roles, match, actors, prior, nominal)
+        if type_ == "PROTEST" and not nominal and _diplomatic_protest(match, roles, actors):
+            type_ = "ACCUSE"  # "Athens protested to Ankara": a formal protest, not a street one
         roles = accused_not_forum(roles, type_, match, actors, nominal, prior)
         roles = _shared_target(roles, match, found_targets)
         if not nominal:
