@@ -3,9 +3,13 @@ references to numbered parts of a text are found; counts, ranges and years are n
 
 from __future__ import annotations
 
+import re
+import sys
+
 import pytest
 
-from relata.mentions.identifiers import find_identifiers, is_contact
+from relata.mentions import identifiers
+from relata.mentions.identifiers import _patterns, find_identifiers, is_contact
 
 
 def _found(text: str) -> list[tuple[str, str]]:
@@ -50,3 +54,35 @@ def test_contact_needs_an_address_and_a_word_offering_it():
     assert is_contact("Media enquiries: press@river-commission.org")
     assert not is_contact("The office on the 4th floor handles 1,200 requests a year.")
     assert not is_contact("Call the vote, the speaker said.")
+
+
+def test_what_a_pattern_needs_holds_for_every_character_it_matches():
+    """A pattern is skipped on a text whose case-folded form lacks what it ``needs``: sound only
+    when every character that matches a needed one case-insensitively case-folds to it ('s'
+    matches the long s 'ſ', which casefolds to 's'; 'i' matches the dotted 'İ', which does not
+    casefold to 'i', so no 'i' is needed)."""
+    needed = {ch for *_, needs in _patterns() for need in needs for ch in need}
+    assert needed  # the table names what e-mail addresses, handles, URLs, ISBN and ISSN need
+    for ch in needed:
+        matcher = re.compile(re.escape(ch), re.IGNORECASE)
+        assert ch == ch.casefold()
+        matching = [chr(x) for x in range(sys.maxunicode + 1) if matcher.fullmatch(chr(x))]
+        assert all(m.casefold() == ch for m in matching), (ch, matching)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Visit WWW.RIVER-COMMISSION.ORG or Www.example.org for the text.",
+        "HTTPS://EXAMPLE.ORG/a and ftp://files.example.org/b",
+        "IſBN 978-3-16-148410-0, iSsN 0317-8471, ISSN 0317-847X",
+        "Mail PRESS@EXAMPLE.ORG or follow @River_Desk.",
+        "Under Article 21, no address: call 555-123-4567.",
+    ],
+)
+def test_skipping_patterns_finds_what_running_all_finds(text, monkeypatch):
+    skipping = _found(text)
+    assert skipping
+    every = tuple((kind, digits, pattern, ()) for kind, digits, pattern, _ in _patterns())
+    monkeypatch.setattr(identifiers, "_patterns", lambda: every)
+    assert _found(text) == skipping

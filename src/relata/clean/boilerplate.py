@@ -31,7 +31,7 @@ def _placeholders() -> dict[str, str]:
     """``<phone>``, ``<email>``, ``<url>`` -> the identifier patterns of that kind (the same
     table :mod:`relata.mentions.identifiers` reads for quotes and claims, later in the pipeline)."""
     kinds: dict[str, list[str]] = {}
-    for kind, _digits, pattern in _rows("identifier_patterns.tsv"):
+    for kind, *_, pattern in _rows("identifier_patterns.tsv"):  # kind first, pattern last
         kinds.setdefault(kind, []).append(pattern.strip().replace("(?P<id>", "(?:"))
     return {f"<{kind}>": "(?:" + "|".join(found) + ")" for kind, found in kinds.items()}
 

@@ -16,17 +16,28 @@ _IDEOGRAPHIC = re.compile("[\u3040-\u9fff\uac00-\ud7af]")
 
 def detect_language(text: str) -> str:
     """ISO 639-1 code of the language most of the text is written in (``und`` if unknown)."""
+    paragraphs = [(p, _weight(p)) for p in (p.strip() for p in text.split("\n")) if len(p) >= 20]
     weights: Counter[str] = Counter()
-    for paragraph in text.split("\n"):
-        paragraph = paragraph.strip()
-        if len(paragraph) < 20:
-            continue
+    unread = sum(w for _, w in paragraphs)
+    for paragraph, weight in paragraphs:
+        # Once the leading language is ahead of the next by more than the paragraphs still to
+        # classify weigh, they cannot change the answer, whatever their language: not classified
+        # (py3langid walks every byte). The margin of one word covers rounding in the sums.
+        leader, *rest = weights.most_common(2) or [("", 0.0)]
+        if leader[1] > (rest[0][1] if rest else 0.0) + unread + 1.0:
+            break
         lang, _ = py3langid.classify(paragraph)
-        # Ideographic scripts pack a word into one or two characters; weigh by a word estimate.
-        cjk = 0 if paragraph.isascii() else len(_IDEOGRAPHIC.findall(paragraph))
-        weights[lang] += len(paragraph.split()) + cjk / 1.5
+        weights[lang] += weight
+        unread -= weight
     if not weights:
         lang, _ = py3langid.classify(text) if text.strip() else ("und", 0)
         return _TO_ISO_639_1.get(lang, lang)
     best = weights.most_common(1)[0][0]
     return _TO_ISO_639_1.get(best, best)
+
+
+def _weight(paragraph: str) -> float:
+    """The words of a paragraph; ideographic scripts pack a word into one or two characters, so
+    those count a word per 1.5 characters."""
+    cjk = 0 if paragraph.isascii() else len(_IDEOGRAPHIC.findall(paragraph))
+    return len(paragraph.split()) + cjk / 1.5

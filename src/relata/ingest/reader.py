@@ -8,7 +8,6 @@ from collections.abc import Iterable, Iterator
 
 from relata.errors import InputError, TooLargeError, UnreadableInputError
 from relata.ingest.decoding import GZIP_MAGIC, decode, gunzip
-from relata.ingest.feeds import read_feed
 from relata.ingest.formats import FEED, HTML, JSONL, sniff
 from relata.ingest.jsonl import read_jsonl
 from relata.ingest.raw import RawDocument
@@ -54,6 +53,9 @@ def read_text(source: str, text: str, name_hint: str = "") -> Iterator[RawDocume
     if fmt == JSONL:
         yield from read_jsonl(source, text)
     elif fmt == FEED:
+        # feedparser (about 30 ms to import) only for a feed: most runs read none
+        from relata.ingest.feeds import read_feed
+
         yield from read_feed(source, text)
     else:
         yield RawDocument(source=source, body=text, kind=HTML if fmt == HTML else "text")

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from relata.mentions.tables import data_path, read_table
+from relata.mentions.tables import data_path, read_table, split_list
 
 # Words that make a line or sentence holding a telephone number or an address a contact line.
 _CONTACT_WORDS = re.compile(
@@ -32,21 +32,29 @@ class Identifier:
 
 
 @cache
-def _patterns() -> tuple[tuple[str, int, re.Pattern], ...]:
-    return tuple((row["kind"], int(row["min_digits"] or 0), re.compile(row["pattern"], re.IGNORECASE))
-                 for row in read_table(data_path("identifier_patterns.tsv")))
+def _patterns() -> tuple[tuple[str, int, re.Pattern, tuple[str, ...]], ...]:
+    """``(kind, min_digits, pattern, needs)``: ``needs`` is what every match holds once case-folded."""
+    return tuple((row["kind"], int(row["min_digits"] or 0), re.compile(row["pattern"], re.IGNORECASE),
+                  split_list(row.get("needs"))) for row in read_table(data_path("identifier_patterns.tsv")))
 
 
 @cache
 def pattern_of(kind: str) -> str:
     """One regular expression for every pattern of ``kind`` (for the boilerplate line patterns)."""
-    return "(?:" + "|".join(p.pattern.replace("(?P<id>", "(?:") for k, _, p in _patterns() if k == kind) + ")"
+    return "(?:" + "|".join(p.pattern.replace("(?P<id>", "(?:") for k, _, p, _ in _patterns() if k == kind) + ")"
 
 
 def find_identifiers(text: str) -> list[Identifier]:
     """Every identifier in ``text``, in text order, overlaps resolved in favour of the longer."""
     found: list[Identifier] = []
-    for kind, min_digits, pattern in _patterns():
+    folded = None
+    for kind, min_digits, pattern, needs in _patterns():
+        # A pattern cannot match a text without what each of its matches holds (no '@', no
+        # e-mail address): not run there. A substring search costs far less than the regex scan.
+        if needs:
+            folded = text.casefold() if folded is None else folded
+            if not any(n in folded for n in needs):
+                continue
         group = "id" if "id" in pattern.groupindex else 0
         for m in pattern.finditer(text):
             if sum(ch.isdigit() for ch in m.group(group)) >= min_digits:
