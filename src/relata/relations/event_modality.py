@@ -312,3 +312,17 @@ def decide(type_: str, modality: Modality) -> str | None:
             return "AGREE"  # "said they would meet X": an intent to meet (CAMEO 036), not a meeting
         return type_ if type_ in COOPERATIVE or type_ in VERBAL else "THREATEN"
     return type_
+
+
+def generic_relative(verb: Token) -> bool:
+    """A present-tense relative clause on a bare plural (``banks that help Russia``, ``countries
+    that harbour militants``): it says what such things do, not that any did."""
+    noun = verb.head
+    return verb.dep_ == "relcl" and verb.tag_ in ("VBP",) and noun.tag_ == "NNS" and not any(
+        c.dep_ in ("det", "poss", "nummod") for c in noun.children)
+
+
+def charged_act(verb: Token) -> Token | None:
+    """The act an accusation charges (``accused X of firing``, ``blamed X for shelling``)."""
+    return next((g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("of", "for")
+                 for g in c.children if g.dep_ == "pcomp" and g.tag_ == "VBG"), None)

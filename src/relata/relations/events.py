@@ -85,7 +85,9 @@ from relata.relations.event_modality import (
     asserts_a_fact,
     assess,
     assess_noun,
+    charged_act,
     decide,
+    generic_relative,
     is_infinitival_advcl,
     role_of,
     same_paragraph,
@@ -186,8 +188,8 @@ def _governed(t: Token, heads: set[int], depth: int = 0) -> bool:
         t = t.head
         if t.i in heads and dep in ("advcl", "acl") and is_infinitival_advcl(prev):
             return True
-        if t.i in heads and dep == "advcl" and prev.tag_ == "VBG" and _charged_act(t) is not None \
-                and _charged_act(t).i < prev.i:
+        if t.i in heads and dep == "advcl" and prev.tag_ == "VBG" and charged_act(t) is not None \
+                and charged_act(t).i < prev.i:
             return True  # "accused X of firing mortar rounds ..., killing two civilians": the act charged
         if t.i in heads:
             # A conjoined or adverbial verb is its own event, unless what it is conjoined to is itself
@@ -215,12 +217,6 @@ def _diplomatic_protest(match: PatternMatch, roles: Roles, actors: DocumentActor
                  for p in c.children if p.dep_ == "pobj"]
     return named is not None and named.kind == "state" and any(
         (a := actors.resolve(p)) is not None and a.kind == "state" for p in addressed)
-
-
-def _charged_act(verb: Token) -> Token | None:
-    """The act an accusation charges (``accused X of firing``, ``blamed X for shelling``)."""
-    return next((g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("of", "for")
-                 for g in c.children if g.dep_ == "pcomp" and g.tag_ == "VBG"), None)
 
 
 def _inverted_subordinate(clause: Token) -> bool:
@@ -268,7 +264,7 @@ def _sentence_events(sent: Span, actors: DocumentActors, times, quotes, prior=()
         roles = _fill_source(roles, modality, match, actors, type_)
         if not roles.sources and type_ not in MATERIAL_TYPES and _said_of_a_thing(match, roles):
             continue  # "a defence pact that allows their forces to train ...": a document, no actor, acts
-        if _generic_relative(match.head):
+        if generic_relative(match.head):
             continue  # "cut off foreign banks that help Russia's war effort": a kind, not an act
         if _travel(match):
             roles = replace(roles, targets=_foreign_destinations(roles, actors))
@@ -309,14 +305,6 @@ def _said_of_a_thing(match: PatternMatch, roles: Roles) -> bool:
     head = match.head
     return head.dep_ == "relcl" and roles.subject is not None and roles.subject.i == head.head.i \
         and roles.subject.pos_ == "NOUN"
-
-
-def _generic_relative(verb: Token) -> bool:
-    """A present-tense relative clause on a bare plural (``banks that help Russia``, ``countries
-    that harbour militants``): it says what such things do, not that any did."""
-    noun = verb.head
-    return verb.dep_ == "relcl" and verb.tag_ in ("VBP",) and noun.tag_ == "NNS" and not any(
-        c.dep_ in ("det", "poss", "nummod") for c in noun.children)
 
 
 @cache
