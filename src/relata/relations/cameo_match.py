@@ -24,6 +24,7 @@ from functools import cache, lru_cache
 
 from spacy.tokens import Token
 
+from relata.nlp import sentence_of
 from relata.relations.cameo_patterns import (
     Noun,
     Prep,
@@ -283,14 +284,21 @@ def _phrase(verb: Token) -> list[Token]:
 
 
 def _quoted_names(verb: Token) -> set[int]:
-    """Token positions inside quotation marks that enclose at most three words, in the verb's sentence."""
-    sent = verb.sent
-    marks = [t.i for t in sent if t.is_quote]
-    inside: set[int] = set()
-    for open_at, close_at in zip(marks[::2], marks[1::2], strict=False):  # an unclosed mark pairs with nothing
-        if 0 < close_at - open_at - 1 <= 3:
-            inside.update(range(open_at + 1, close_at))
-    return inside
+    """Token positions inside quotation marks that enclose at most three words, in the verb's
+    sentence: found once per sentence of a parse (every verb of it asks)."""
+    sent = sentence_of(verb)
+    found = verb.doc.user_data.setdefault(_QUOTED_NAMES_KEY, {})
+    if sent.start not in found:
+        marks = [t.i for t in sent if t.is_quote]
+        inside: set[int] = set()
+        for open_at, close_at in zip(marks[::2], marks[1::2], strict=False):  # an unclosed mark pairs with nothing
+            if 0 < close_at - open_at - 1 <= 3:
+                inside.update(range(open_at + 1, close_at))
+        found[sent.start] = inside
+    return found[sent.start]
+
+
+_QUOTED_NAMES_KEY = "relata.cameo_quoted_names"
 
 
 def _before(verb: Token) -> list[Token]:

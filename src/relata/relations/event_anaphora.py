@@ -188,7 +188,7 @@ def means_coded(head: Token, coded: dict[int, str | None]) -> bool:
 def _answered(verb: Token, sources: Sequence[Actor], prior: Sequence[PriorEvent],
               actors: DocumentActors, judged: bool = False) -> tuple[Actor | None, Actor | None] | None:
     """The source and the target of the earlier event a response's object or cause phrase names."""
-    own = {actors.coded_as(a).id for a in sources} | {a.id for a in sources}
+    own = own_ids(sources, actors)
     own_states = own | {a.country for a in sources if a.country}
     for noun, definite in _referring_nouns(verb):
         wanted = referred_type(noun, definite)
@@ -216,7 +216,7 @@ def _answered(verb: Token, sources: Sequence[Actor], prior: Sequence[PriorEvent]
                 continue
             if judged and event.type in _BETWEEN_TWO:
                 continue  # "criticised the talks": both parties (parties_of_referred), not the first named
-            if own and event.target is not None and not judged and not _aimed_at(event.target, own, own_states, actors):
+            if own and event.target is not None and not judged and not aimed_at(event.target, own, own_states, actors):
                 continue
             return actors.get(event.source), actors.get(event.target) if event.target else None
     return None
@@ -230,7 +230,7 @@ def parties_of_referred(verb: Token, sources: Sequence[Actor], prior: Sequence[P
                         actors: DocumentActors) -> list[Actor]:
     """``Kenya and Ethiopia signed a border deal. Somalia welcomed the deal.``: what a third party
     says of an agreement or meeting named earlier is said of its two parties."""
-    own = {actors.coded_as(a).id for a in sources} | {a.id for a in sources}
+    own = own_ids(sources, actors)
     for noun, definite in _referring_nouns(verb):
         wanted = referred_type(noun, definite)
         if wanted not in _BETWEEN_TWO:
@@ -262,7 +262,12 @@ def _named_together(token: Token, actors: DocumentActors, exclude: frozenset[str
     return []
 
 
-def _aimed_at(target: str, own: set[str], own_states: set[str], actors: DocumentActors) -> bool:
+def own_ids(sources: Sequence[Actor], actors: DocumentActors) -> set[str]:
+    """The ids of ``sources`` and of the states they act for: who counts as the same side."""
+    return {actors.coded_as(a).id for a in sources} | {a.id for a in sources}
+
+
+def aimed_at(target: str, own: set[str], own_states: set[str], actors: DocumentActors) -> bool:
     """Whether an earlier event's target is the responder, or a place or body of its state
     (``Israeli jets struck Gaza. Hamas retaliated ...``)."""
     if target in own:

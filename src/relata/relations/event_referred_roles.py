@@ -14,8 +14,10 @@ from spacy.tokens import Token
 from relata.relations.event_actors import Roles, np_actors, subject_actors
 from relata.relations.event_anaphora import (
     PriorEvent,
+    aimed_at,
     answers_a_cause,
     antecedent_target,
+    own_ids,
     pair_antecedents,
     pair_phrase,
     parties_of_referred,
@@ -49,11 +51,10 @@ def accused_not_forum(roles: Roles, type_: str, match: PatternMatch, actors: Doc
             found = [a for a in np_actors(subject, actors) if a not in roles.sources]
             if found:
                 return replace(roles, targets=tuple(found[:MAX_PAIRS]))
-    own = {actors.coded_as(a).id for a in roles.sources} | {a.id for a in roles.sources}
+    own = own_ids(roles.sources, actors)
     own_states = own | {actors.coded_as(a).country for a in roles.sources} - {None}
     for event in reversed(prior):
-        hit = actors.get(event.target) if event.target else None
-        if event.position < match.head.idx and hit is not None and (hit.id in own or hit.country in own_states) \
+        if event.position < match.head.idx and event.target and aimed_at(event.target, own, own_states, actors) \
                 and event.source and event.source not in own:
             doer = actors.get(event.source)
             if doer is not None:
@@ -86,7 +87,7 @@ def referred_roles(roles: Roles, match: PatternMatch, actors: DocumentActors, pr
                    for p in c.children if p.dep_ == "pobj"]
         pair = next((o for o in objects if pair_phrase(o)), None)
     if pair is not None:  # "invited both foreign ministers to Santiago": the pair, not the place
-        exclude = frozenset(a.id for a in roles.sources) | {actors.coded_as(a).id for a in roles.sources}
+        exclude = frozenset(own_ids(roles.sources, actors))
         found = [a for a in pair_antecedents(pair, prior, actors, exclude) if a not in roles.sources]
         return replace(roles, targets=tuple(found)) if found else roles
     placed = all(a.kind == "location" or a.country is None for a in roles.targets)

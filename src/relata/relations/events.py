@@ -73,6 +73,7 @@ from relata.relations.event_actors import (
 from relata.relations.event_anaphora import (
     PriorEvent,
     means_coded,
+    own_ids,
     responds,
 )
 from relata.relations.event_modality import (
@@ -395,7 +396,7 @@ def _shared_target(roles: Roles, match: PatternMatch, found_targets: dict[int, t
 
 def _foreign(roles: Roles, actors: DocumentActors) -> tuple:
     """The targets that are not the sources themselves or their own state."""
-    own = {actors.coded_as(a).id for a in roles.sources} | {a.id for a in roles.sources}
+    own = own_ids(roles.sources, actors)
     return tuple(t for t in roles.targets if t.id not in own and actors.coded_as(t).id not in own)
 
 

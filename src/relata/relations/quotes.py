@@ -48,7 +48,7 @@ from relata.relations.quote_cues import (
     scare_marked,
 )
 from relata.relations.quote_marks import QuotedSpan, find_quoted_spans, paragraphs
-from relata.relations.reported_speech import Report, find_reports
+from relata.relations.reported_speech import QUOTE_CHARS, Report, find_reports
 from relata.relations.speakers import is_pronoun, match_label, resolve_speaker, subject_of
 from relata.relations.speaking_for import speaking_for
 from relata.resolve.actors import DocumentActors
@@ -58,7 +58,6 @@ _SCARE_MAX_WORDS = 6
 _RUN_PARAGRAPHS = 1  # a run of quotes continues over at most this many paragraph breaks
 _SAME_QUOTE = 0.8  # reported speech mostly covered by a quotation is that quotation
 _WORD = re.compile(r"[A-Za-z]{2,}")
-_MARKS = frozenset('"“”«»')
 _OPENING = frozenset({",", ":", "—", "–", "-", "(", "["})
 _TITLE_SMALL_WORDS = frozenset("a an the of in on at to for and or but nor by with from as vs".split())
 _CONTRAST = frozenset({"while", "whereas", "but"})  # "X said ..., while Y said ...": two speakers
@@ -315,7 +314,7 @@ def _merge_reports(parsed: ParsedDocument, actors: DocumentActors, drafts: list[
         if same is not None and same.kind == "direct" and report.start <= same.start \
                 and len(_WORD.findall(parsed.text[same.end:report.end])) >= 2:
             same.kind = "partial"  # 'claimed "Trump exaggerates" the level of ...': a fragment of the clause
-            if same.start == report.start and same.start > 0 and parsed.text[same.start - 1] in _MARKS:
+            if same.start == report.start and same.start > 0 and parsed.text[same.start - 1] in QUOTE_CHARS:
                 report = replace(report, start=same.start - 1)  # the clause opens with the quotation mark
         elif same is not None:
             if not same.attributed:

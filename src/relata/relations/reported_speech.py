@@ -56,7 +56,7 @@ _TOPIC_PREPOSITIONS = frozenset({"for", "about", "of", "on", "against"})
 _OBJECT_DEPS = frozenset({"dobj", "oprd", "attr", "prep", "dative", "acomp", "xcomp", "ccomp"})
 _CONTENT_POS = frozenset({"NOUN", "PROPN", "PRON", "VERB", "AUX", "ADJ", "NUM"})
 _TRIM = frozenset(",.;:—–-\"'“”‘’()[]")
-_QUOTE_CHARS = frozenset('"“”«»')
+QUOTE_CHARS = frozenset('"“”«»')  # double quotation marks, also read by relations.quotes
 
 
 @dataclass(frozen=True)
@@ -169,7 +169,7 @@ def _only_names(span) -> bool:
     Bush``, ``attacked the USS Cole``: acts toward someone), with no word that says anything and
     no quotation."""
     return span is not None and all(t.pos_ in _NAME_PARTS or t.is_space for t in span) and not any(
-        t.is_quote or t.text in _QUOTE_CHARS for t in span)
+        t.is_quote or t.text in QUOTE_CHARS for t in span)
 
 
 def _says_something(cue: Cue, right: list[Token]) -> bool:
@@ -194,7 +194,7 @@ def _says_something(cue: Cue, right: list[Token]) -> bool:
     inside = doc_text(head.doc)[start:end]
     # "welcomed the "historic" deal", "calls Obamacare ‘crazy system’" (an opening single mark:
     # the closing one is also an apostrophe)
-    return any(ch in inside for ch in _QUOTE_CHARS) or "‘" in inside
+    return any(ch in inside for ch in QUOTE_CHARS) or "‘" in inside
 
 
 def _clause_as_phrase(prep: Token) -> bool:
@@ -302,7 +302,7 @@ def _after_break(doc: Doc, i: int) -> bool:
     """Whether a comma, dash or bracket comes just before token ``i``, a closing quotation mark
     aside (``... income," as a memo put it``)."""
     j = i - 1
-    while j > 0 and doc[j].text in _QUOTE_CHARS:
+    while j > 0 and doc[j].text in QUOTE_CHARS:
         j -= 1
     return j >= 0 and doc[j].text in (",", "—", "–", "(")
 

@@ -168,10 +168,11 @@ def resolve_actors(
                 and match_known(m.text, label, dictionary) is None:
             label = "ORG"  # "Polisario, which fought ...": the NER model's person is the Polisario Front
             mentions[position] = replace(m, label=label)
-        if label == "ORG" and _head_label(m.text) and match_known(m.text, label, dictionary) is None:
+        head_label = _head_label(m.text) if label == "ORG" else None
+        if head_label and match_known(m.text, label, dictionary) is None:
             # "the Simon Bolivar International Bridge": a place; "the Reciprocal Access Agreement": a
             # document; neither a party
-            label = _head_label(m.text)
+            label = head_label
             mentions[position] = replace(m, label=label)
         if label == "PERSON":
             continue

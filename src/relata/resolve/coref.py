@@ -124,9 +124,9 @@ def _candidates(index: DocumentIndex, token: Token, gender: str | None, start: i
             continue
         if not quoted and index.in_quotation(index.mentions[position].start):
             continue  # a name someone else says is seldom who "he said" is
-        if reported[0] <= index.spans[position].start < reported[1] and not _speaking(index.spans[position].root):
-            continue  # nor is one named in what he reports ("Replacing Clinton would be hard, he said")
         root = index.spans[position].root
+        if reported[0] <= index.spans[position].start < reported[1] and not _speaking(root):
+            continue  # nor is one named in what he reports ("Replacing Clinton would be hard, he said")
         if root.dep_ == "compound" and root.head.pos_ == "NOUN":
             continue  # "the Clinton campaign", "Trump supporters": a name used as a modifier
         if compatible(index.genders.get(actor.id), gender):
