@@ -57,9 +57,10 @@ def test_a_pair_inside_the_act_offered_or_as_the_object():
 
 
 def test_a_protest_opposes_what_its_purpose_names_not_its_place():
-    found = coded("Hungarian police arrested six Romanian drivers on Monday. "
-                  "Romanian truckers blocked the road to Oradea on Tuesday to protest the arrests.")
-    assert ("PROTEST", "ROU", "HUN") in found
+    events, actors = events_of("Hungarian police arrested six Romanian drivers on Monday. "
+                               "Romanian truckers blocked the road to Oradea on Tuesday to protest the arrests.")
+    found = {(e.type, actors.get(e.source).country, e.target) for e in events if e.source}
+    assert ("PROTEST", "ROU", "HUN") in found  # the Romanian truckers (ROU, LAB) against Hungary
 
 
 def test_a_joint_operation_is_cooperation_between_the_two():

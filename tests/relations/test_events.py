@@ -354,7 +354,7 @@ def test_a_main_clause_the_parser_hangs_under_an_after_clause_is_still_its_own_e
                                "Brazilian miners were detained by Guyana's Defence Force near Lethem.")
     assert sorted((e.trigger, e.type) for e in events) == [("closed", "COERCE"), ("detained", "COERCE")]
     detained = next(e for e in events if e.trigger == "detained")
-    assert detained.target == "BRA"
+    assert actors.get(detained.target).country == "BRA"  # the Brazilian miners (BRA, LAB)
 
 
 @pytest.mark.parametrize("text, trigger, type_, source, target", [
@@ -721,3 +721,28 @@ def test_a_state_protesting_to_another_state_accuses_it():
     found = {(e.type, e.source, e.target) for e in events_of("Athens protested to Ankara on Monday over the overflights.")[0]}
     assert ("ACCUSE", "GRC", "TUR") in found
     assert {e.type for e in events_of("Thousands of Greeks protested in Athens on Monday.")[0]} <= {"PROTEST"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Lithuania handed a protest note to Belarus after a balloon crossed its border.", ("ACCUSE", "LTU", "BLR")),
+    ("Lithuania delivered a note of protest to Minsk.", ("ACCUSE", "LTU", "BLR")),
+    ("Vietnam called in China's ambassador on Friday.", ("ACCUSE", "VNM", "CHN")),
+    ("Pakistan shut its airspace to Indian airlines.", ("COERCE", "PAK", None)),
+    ("Niger ordered the French ambassador to leave the country within 48 hours.", ("SANCTION", "NER", "FRA")),
+    ("Mali declared the Swedish envoy persona non grata.", ("SANCTION", "MLI", "SWE")),
+    ("Venezuela gave Guyanese diplomats 72 hours to leave.", ("SANCTION", "VEN", "GUY")),
+])
+def test_protest_notes_summons_closures_and_expulsions_in_other_words(text, expected):
+    found = {(e.type, e.source, e.target) for e in events_of(text)[0]}
+    type_, source, target = expected
+    assert any(t == type_ and s == source and (target is None or g == target) for t, s, g in found), found
+
+
+def test_a_preposition_of_time_is_no_particle():
+    # "called in ... on Friday" is no "call on" (a request)
+    assert "REQUEST" not in types_of("Vietnam called in China's ambassador on Friday.")
+    assert "REQUEST" in types_of("Vietnam called on China to release the fishermen.")
+
+
+def test_asking_someone_to_leave_a_meeting_is_no_expulsion_without_a_diplomat():
+    assert "SANCTION" not in types_of("The chairman asked the reporters to leave the meeting.")

@@ -103,3 +103,16 @@ def test_counted_role_nouns_refer_back():
     _, actor = role("BERLIN - Boris Pistorius met Sebastien Lecornu. The two ministers agreed to "
                     "create a single company.", "ministers")
     assert actor is None
+
+
+@pytest.mark.parametrize(("text", "word", "country", "sector"), [
+    # the tagger's "organisation" at the start of a sentence or after a dateline is a role noun
+    ("WARSAW - Protesters rallied outside the parliament on Monday.", "Protesters", "POL", "OPP"),
+    ("WARSAW - Farmers blocked roads on Monday, demanding curbs on Ukrainian grain.", "Farmers", "POL", "AGR"),
+    # an amount of people: the other party of the clause is not theirs
+    ("LA PAZ - Hundreds of truck drivers blocked the border crossing with Chile on Tuesday.", "drivers", "BOL", "LAB"),
+])
+def test_capitalised_role_nouns_and_amounts_of_people(text, word, country, sector):
+    _, actor = role(text, word)
+    assert actor is not None, text
+    assert (actor.country, actor.sector) == (country, sector)

@@ -19,7 +19,7 @@ from spacy.tokens import Token
 from relata.relations.cameo_match import NO_EVENT, code_for, default_code, match_pattern
 from relata.relations.event_words import lemma_of, lemmas
 
-VERB, NOUN, LIGHT = "V", "N", "L"
+VERB, NOUN, LIGHT, DIRECTIVE = "V", "N", "L", "D"
 ANY = "-"
 
 # Dependency labels of a verb's objects, and of the modifiers that narrow an event noun.
@@ -72,6 +72,7 @@ class PatternTable:
     verbs: dict[str, tuple[Pattern, ...]]
     nouns: dict[str, tuple[Pattern, ...]]
     light: dict[str, tuple[Pattern, ...]]
+    directives: dict[str, tuple[Pattern, ...]]
     intensity: dict[tuple[str, str | None], float]
 
     def intensity_of(self, type_: str, mode: str | None) -> float:
@@ -95,7 +96,7 @@ def _field(value: str) -> str | None:
 @cache
 def table() -> PatternTable:
     grouped: dict[str, dict[str, list[Pattern]]] = {VERB: defaultdict(list), NOUN: defaultdict(list),
-                                                    LIGHT: defaultdict(list)}
+                                                    LIGHT: defaultdict(list), DIRECTIVE: defaultdict(list)}
     for row in _rows("plover_patterns.tsv"):
         pos, lemma, prep, objects, type_, mode = (row + [ANY] * 6)[:6]
         obj = _field(objects)
@@ -108,7 +109,8 @@ def table() -> PatternTable:
         type_, mode, value = row[:3]
         intensity[(type_.strip(), _field(mode))] = float(value)
     freeze = {k: {lemma: tuple(ps) for lemma, ps in v.items()} for k, v in grouped.items()}
-    return PatternTable(verbs=freeze[VERB], nouns=freeze[NOUN], light=freeze[LIGHT], intensity=intensity)
+    return PatternTable(verbs=freeze[VERB], nouns=freeze[NOUN], light=freeze[LIGHT],
+                        directives=freeze[DIRECTIVE], intensity=intensity)
 
 
 
@@ -122,8 +124,16 @@ def _lookup(group: dict[str, tuple[Pattern, ...]], token: Token) -> tuple[Patter
 
 
 def particles(verb: Token) -> dict[str, Token]:
-    """The verb's particles and prepositions by lower-case text (``call on``, ``pull out``)."""
-    return {c.lower_: c for c in verb.children if c.dep_ in ("prt", "prep", "agent")}
+    """The verb's particles and prepositions by lower-case text (``call on``, ``pull out``); a
+    preposition of time is none of them ("called in the envoy on Friday" is no "call on")."""
+    return {c.lower_: c for c in verb.children if c.dep_ in ("prt", "prep", "agent") and not _of_time(c)}
+
+
+_TIME_ENTITIES = frozenset({"DATE", "TIME"})
+
+
+def _of_time(prep: Token) -> bool:
+    return prep.dep_ == "prep" and any(p.dep_ == "pobj" and p.ent_type_ in _TIME_ENTITIES for p in prep.children)
 
 
 def object_heads(verb: Token) -> list[Token]:
@@ -291,6 +301,9 @@ def match_verb(verb: Token) -> PatternMatch | None:
         return None  # "the wounded": a participle used as a noun
     if verb.dep_ == "amod" and verb.i < verb.head.i:
         return None  # "a shared currency", "the disputed islands": a participle describing a noun
+    directed = _directive_match(verb)
+    if directed is not None:
+        return directed
     preps = particles(verb)
     patterns = _lookup(table().verbs, verb)
     # 1. Relata's object-constrained rows
@@ -332,6 +345,22 @@ def match_verb(verb: Token) -> PatternMatch | None:
     if default is not None:
         return PatternMatch(head=verb, tokens=(verb,), type=default.type, mode=default.mode,
                             cameo=default.cameo, weak=True, cameo_only=True)
+    return None
+
+
+def _directive_match(verb: Token) -> PatternMatch | None:
+    """A verb that directs someone to do something, whose pair names an act of its own: "ordered
+    the ambassador to leave", "gave the diplomats 72 hours to leave", "declared the envoy persona
+    non grata" are expulsions. A ``D`` row's ``prep`` column lists what is directed, its object
+    column who; both must hang within two steps of the verb."""
+    patterns = _lookup(table().directives, verb)
+    if not patterns:
+        return None
+    near = [t for t in verb.children] + [g for c in verb.children for g in c.children]
+    near_lemmas = {lemma_of(t) for t in near} | {t.lower_ for t in near}
+    for pattern in patterns:
+        if set(pattern.prep.split("|")) & near_lemmas and pattern.objects & near_lemmas:
+            return _coded(PatternMatch(head=verb, tokens=(verb,), type=pattern.type, mode=pattern.mode))
     return None
 
 

@@ -43,7 +43,7 @@ from relata.resolve.nationality import (
     named_as_a_place,
 )
 from relata.resolve.people import group_people
-from relata.resolve.role_nouns import find_role_nouns, state_title
+from relata.resolve.role_nouns import AMOUNT_WORDS, find_role_nouns, role_sector, state_title
 from relata.resolve.sectors import actor_sector
 from relata.resolve.titles import Description, apposition, describe, premodifiers
 
@@ -176,6 +176,8 @@ def resolve_actors(
             mentions[position] = replace(m, label=label)
         if label == "PERSON":
             continue
+        if label == "ORG" and _common_words_capitalised(spans[position], m.text, dictionary):
+            continue  # "Farmers rallied ...", "Truck drivers blocked ...": the tagger's organisation
         full = acronyms.get(m.text)
         actor = _non_person_actor(full or (m.text, label), dictionary)
         short = (full or (m.text,))[0]
@@ -385,6 +387,26 @@ def _join_short_organization_names(
 _INITIALS_SKIP = frozenset({"of", "and", "for", "the", "on", "in", "&"})
 
 
+_DATELINE_DASHES = frozenset({"-", "--", "\u2013", "\u2014", ":"})
+
+
+def _common_words_capitalised(span: Span, text: str, dictionary: ActorDictionary) -> bool:
+    """Whether an organisation the tagger found is a role noun or an amount capitalised at the
+    start of a sentence ("Farmers", "Truck drivers", "Hundreds of protesters"): a group of people
+    for the role-noun resolver, not a name."""
+    if not span or len(span) > 2 or match_known(text, "ORG", dictionary):
+        return False
+    before = span.doc[span.start - 1] if span.start > span.sent.start else None
+    if before is not None and before.text not in _DATELINE_DASHES:
+        return False
+    if any(not t.is_title or t.pos_ == "PROPN" and len(span) > 1 for t in span):
+        return False
+    last = span[-1]
+    head = last.head if last.dep_ == "compound" and last.head.i == last.i + 1 else last
+    words = " ".join(t.lower_ for t in span.doc[span.start:head.i + 1])
+    return last.lower_ in AMOUNT_WORDS or role_sector(words) is not None or role_sector(head.lower_) is not None
+
+
 def _initials(name: str) -> str:
     return "".join(w[0] for w in name.replace("-", " ").split() if w.lower() not in _INITIALS_SKIP and w[0].isupper())
 
@@ -546,7 +568,7 @@ def _resolve_phrase(index: DocumentIndex, phrase: Span | Token, role_nouns: bool
         head = head.head.head  # "Putin, who said ..." -> Putin
         tokens = None
     position = index.mention_at(head.i)
-    if position is not None:
+    if position is not None and (index.mentions[position].actor or head.i not in index.role_nouns):
         return index.mentions[position].actor
     if head.i in index.groups:
         return index.groups[head.i]

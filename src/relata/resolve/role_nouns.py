@@ -244,6 +244,10 @@ def _clause_place(index: DocumentIndex, verb: Token) -> str | None:
     return None
 
 
+# "Hundreds of truck drivers": an amount of people, whose clause is theirs
+AMOUNT_WORDS = frozenset({"hundreds", "thousands", "dozens", "scores", "tens", "millions"})
+
+
 def _other_parties(index: DocumentIndex, token: Token, verb: Token) -> set[str]:
     """Countries the noun's clause names as the other party: a state (or place) that is an
     argument of the clause other than the noun itself (``Militants fired rockets into Israel``),
@@ -270,9 +274,19 @@ def _other_parties(index: DocumentIndex, token: Token, verb: Token) -> set[str]:
                 out.extend(p for p in child.children if p.dep_ == "pobj")
         return [a for a in out if a.i not in own]
 
-    subject = token.dep_ in ("nsubj", "nsubjpass")
+    top = token
+    while top.dep_ == "pobj" and top.head.lower_ == "of" and top.head.head.i != top.head.i \
+            and top.head.head.lower_ in AMOUNT_WORDS:
+        top = top.head.head  # "Hundreds of truck drivers blocked ...": the drivers are the subject
+    subject = top.dep_ in ("nsubj", "nsubjpass")
     for argument in arguments(verb):
         found |= countries_in(argument.subtree if subject and argument.dep_ != "nsubj" else [argument])
+    if subject:
+        # "..., demanding curbs on Ukrainian grain": what the subject does next acts on others too
+        for action in (c for c in verb.children if c.dep_ in ("advcl", "xcomp")
+                       and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)):
+            for argument in arguments(action):
+                found |= countries_in(argument.subtree)
     if token.dep_ in ("dobj", "dative"):
         for action in (c for c in verb.children if c.dep_ == "xcomp"):
             for argument in arguments(action):
