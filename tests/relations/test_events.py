@@ -746,3 +746,30 @@ def test_a_preposition_of_time_is_no_particle():
 
 def test_asking_someone_to_leave_a_meeting_is_no_expulsion_without_a_diplomat():
     assert "SANCTION" not in types_of("The chairman asked the reporters to leave the meeting.")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Guinea turned down Sierra Leone's request.", ("REJECT", "GIN", "SLE")),
+    ("Senegal and Gambia inked a fisheries accord on Wednesday.", ("SUPPORT", "SEN", "GMB")),
+    ("Chad reopened its border with the Central African Republic.", ("CONCEDE", "TCD", "CAF")),
+    ("Algeria suspended gas deliveries to Spain.", ("SANCTION", "DZA", "ESP")),
+])
+def test_rejections_signings_reopenings_and_suspensions_in_other_words(text, expected):
+    assert expected in {(e.type, e.source, e.target) for e in events_of(text)[0]}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Philippines and Australia held naval drills in the South China Sea.", ("COOPERATE", "PHL", "AUS")),
+    ("Paris and Berlin announced new measures against Tehran.", ("SANCTION", "FRA", "IRN")),
+    ("Bhutan granted Indian troops access to the Doklam plateau.", ("RETREAT", "BTN", "IND")),
+    ("Hungary walked out of the negotiations with Slovakia.", ("REJECT", "HUN", None)),
+    # the parser hangs the first name on the second: both leaders meet
+    ("Serbian President Aleksandar Vucic and Kosovo Prime Minister Albin Kurti will meet in Brussels next week.",
+     ("AGREE", "SRB", "XKX")),
+])
+def test_drills_measures_against_access_walkouts_and_two_titled_leaders(text, expected):
+    assert expected in {(e.type, e.source, e.target) for e in events_of(text)[0]}
+
+
+def test_measures_are_no_sanction_without_against():
+    assert "SANCTION" not in types_of("Paris announced new measures to support farmers.")

@@ -78,6 +78,13 @@ def phrase_actors(token: Token | None, actors: DocumentActors, depth: int = 0) -
         return []
     found = _head_actor(token, actors, depth)
     out = [found] if found else []
+    for child in token.children:
+        # "Serbian President Aleksandar Vucic and Kosovo Prime Minister Albin Kurti": the small
+        # model hangs the first name, with its "and", on the second as a modifier
+        if child.dep_ == "nmod" and child.i < token.i and any(c.dep_ == "cc" for c in child.children):
+            first = _head_actor(child, actors, depth)
+            if first is not None and first not in out:
+                out.insert(0, first)
     # "President Samuel Okoro and ... Juma Salim" parsed as an apposition whose name has the conjunct
     names = [token] + [c for c in token.children if c.dep_ == "appos"]
     for conj in (c for name in names for c in name.conjuncts):

@@ -20,7 +20,7 @@ JOINT_WORDS = frozenset({"joint", "combined", "bilateral"})  # at most this many
 # "X and Y met/agreed/cooperated" with no object: each is the other's partner, not the place's.
 MUTUAL_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 MUTUAL_CODES = frozenset({"057"})  # CAMEO "Sign formal agreement" (SUPPORT): signed with each other
-MUTUAL_VERBS = frozenset({"sign"})  # the verb of 057, whatever code its object gave it ("signed a deal": 050)
+MUTUAL_VERBS = frozenset({"sign", "ink"})  # the verbs of 057, whatever code its object gave it ("signed a deal": 050)
 
 
 def state_level(found: Sequence, actors: DocumentActors, avoid: Sequence = (),

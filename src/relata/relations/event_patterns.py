@@ -191,6 +191,8 @@ def _noun_patterns(noun: Token) -> Pattern | None:
                   for p in c.children if p.dep_ == "pobj"}
     best = None
     for pattern in candidates:
+        if pattern.prep and not any(c.dep_ == "prep" and c.lower_ == pattern.prep for c in noun.children):
+            continue  # "measures against Tehran": the noun is an event only with its preposition
         if pattern.objects:
             if pattern.objects & modifiers:
                 return pattern
