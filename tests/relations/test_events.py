@@ -773,3 +773,40 @@ def test_drills_measures_against_access_walkouts_and_two_titled_leaders(text, ex
 
 def test_measures_are_no_sanction_without_against():
     assert "SANCTION" not in types_of("Paris announced new measures to support farmers.")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Vietnam returned the seized containers to Laos last month.", ("RETREAT", "VNM", "LAO")),
+    ("China returned the fishing boats to the Philippines.", ("RETREAT", "CHN", "PHL")),
+    ("The Dominican Republic suspended the issuing of visas to Haitians.", ("SANCTION", "DOM", "HTI")),
+])
+def test_returning_what_was_taken_and_suspending_visas(text, expected):
+    assert expected in {(e.type, e.source, e.target) for e in events_of(text)[0]}
+
+
+def test_return_without_an_object_or_with_fire_is_no_retreat():
+    assert "RETREAT" not in types_of("The Vietnamese minister returned to Hanoi on Friday.")
+    assert types_of("Indian troops returned fire.") == ["ASSAULT"]
+
+
+def test_co_hosts_of_talks_are_not_each_others_partners():
+    found = {(e.source, e.target) for e in events_of("Jamaica and Barbados said they were ready to host talks.")[0]}
+    assert ("JAM", "BRB") not in found and ("BRB", "JAM") not in found
+    found = {(e.source, e.target) for e in events_of("Jamaica and Barbados held talks in Kingston.")[0]}
+    assert ("JAM", "BRB") in found
+
+
+def test_a_river_in_no_state_is_never_a_party():
+    events, actors = events_of("Haitian farmers are digging a canal on the Massacre River.")
+    assert all(e.target is None or actors.get(e.target).kind != "location" for e in events)
+    assert not events  # "dig" is only the CAMEO block's default (investigate): nobody else is named
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Kenya closed its border with Somalia on Monday. Mogadishu condemned the decision.", ("ACCUSE", "SOM", "KEN")),
+    ("Kenya closed its border with Somalia on Monday. Mogadishu criticised the closure.", ("ACCUSE", "SOM", "KEN")),
+    ("Hundreds of Haitians marched to the border on Saturday. Dominican troops fired tear gas to disperse "
+     "the crowd.", ("COERCE", "DOM", "HTI")),
+])
+def test_the_decision_the_closure_and_the_crowd_refer_back(text, expected):
+    assert expected in {(e.type, e.source, e.target) for e in events_of(text)[0]}

@@ -21,6 +21,9 @@ JOINT_WORDS = frozenset({"joint", "combined", "bilateral"})  # at most this many
 MUTUAL_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 MUTUAL_CODES = frozenset({"057"})  # CAMEO "Sign formal agreement" (SUPPORT): signed with each other
 MUTUAL_VERBS = frozenset({"sign", "ink"})  # the verbs of 057, whatever code its object gave it ("signed a deal": 050)
+# "Jamaica and Barbados offered to host talks": those who host or broker talks serve others; they
+# are not each other's partners
+SERVING_VERBS = frozenset({"host", "mediate", "broker", "facilitate"})
 
 
 def state_level(found: Sequence, actors: DocumentActors, avoid: Sequence = (),
@@ -47,7 +50,8 @@ def mutual_partners(type_: str, roles: Roles, actors, match: PatternMatch) -> li
     object (``met X``, ``talks with X``), else []. Other targets found for such a verb are where
     it happened (``met ... in Kazakhstan``), not who took part."""
     signed = match.cameo in MUTUAL_CODES or match.head.lemma_ in MUTUAL_VERBS
-    if (type_ not in MUTUAL_TYPES and not signed) or len(roles.sources) < 2 or match.mode == "visit":
+    if (type_ not in MUTUAL_TYPES and not signed) or len(roles.sources) < 2 or match.mode == "visit" \
+            or match.head.lemma_.lower() in SERVING_VERBS:
         return []
     heads = (match.head, match.noun) if match.noun is not None else (match.head,)
     joint = any(c.dep_ == "amod" and c.lower_ in JOINT_WORDS for h in heads for c in h.children)

@@ -21,6 +21,7 @@ from relata.relations.event_words import lemma_of, lemmas
 
 VERB, NOUN, LIGHT, DIRECTIVE = "V", "N", "L", "D"
 ANY = "-"
+ANY_OBJECT = "*"  # an object column of "*": the verb takes an object, whatever it is
 
 # Dependency labels of a verb's objects, and of the modifiers that narrow an event noun.
 OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd"})
@@ -108,7 +109,9 @@ def table() -> PatternTable:
     for row in _rows("goldstein_plover.tsv"):
         type_, mode, value = row[:3]
         intensity[(type_.strip(), _field(mode))] = float(value)
-    freeze = {k: {lemma: tuple(ps) for lemma, ps in v.items()} for k, v in grouped.items()}
+    # a row that takes any object comes after the rows naming theirs
+    freeze = {k: {lemma: tuple(sorted(ps, key=lambda p: ANY_OBJECT in p.objects)) for lemma, ps in v.items()}
+              for k, v in grouped.items()}
     return PatternTable(verbs=freeze[VERB], nouns=freeze[NOUN], light=freeze[LIGHT],
                         directives=freeze[DIRECTIVE], intensity=intensity)
 
@@ -314,6 +317,9 @@ def match_verb(verb: Token) -> PatternMatch | None:
             continue
         words = _object_words(verb, preps.get(pattern.prep) if pattern.prep else None)
         hit = next((w for w in words if w in pattern.objects), None)
+        if hit is None and ANY_OBJECT in pattern.objects and object_heads(verb):
+            hit = lemma_of(object_heads(verb)[0])  # "returned the containers": any object will do
+            words = {hit: object_heads(verb)[0]}
         if hit is not None:
             if not pattern.type:
                 return None  # an exclusion row: this sense of the word is no event

@@ -6,9 +6,11 @@ unnamed."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cache
 
 from spacy.tokens import Span, Token
 
+from relata.mentions.tables import data_path, read_table
 from relata.records import Location
 from relata.relations.event_actors import place_of
 from relata.relations.event_patterns import PatternMatch
@@ -66,3 +68,15 @@ def stand_in(place: tuple[Span, object] | None) -> tuple:
     if actor is None or actor.kind not in ("state", "location") or not actor.country:
         return ()
     return (actor,)
+
+
+@cache
+def _feature_nouns() -> frozenset[str]:
+    return frozenset(row["noun"].lower() for row in read_table(data_path("natural_features.tsv")))
+
+
+def natural_feature(actor) -> bool:
+    """Whether an actor is a river, sea or shoal in no known state (``data/natural_features.tsv``):
+    where an event happened, never a party to it."""
+    words = actor.name.lower().split()
+    return actor.kind == "location" and actor.country is None and bool(words) and words[-1] in _feature_nouns()

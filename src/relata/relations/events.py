@@ -107,7 +107,7 @@ from relata.relations.event_patterns import (
     match_verb,
     noun_agent,
 )
-from relata.relations.event_places import event_place, foreign_places_as_states, location_of, stand_in
+from relata.relations.event_places import event_place, foreign_places_as_states, location_of, natural_feature, stand_in
 from relata.relations.event_referred_roles import accused_not_forum, referred_roles, summarised_clause
 from relata.resolve.actors import DocumentActors
 
@@ -560,6 +560,11 @@ def _events(match, type_, mode, roles: Roles, modality, sent, actors, times, quo
     venue = match.type in MUTUAL_TYPES and match.mode != "visit"
     protest_place = type_ == "PROTEST" and not roles.targets
     found_targets = roles.targets or (stand_in(place) if (roles.sources or protest_place) and not venue else ())
+    # a river, sea or shoal in no known state is where, never whom ("digging a canal on the
+    # Massacre River", "deployed troops along the Moei River")
+    # (the event's own place is dealt with below)
+    where = place[1].id if place is not None and place[1] is not None else None
+    found_targets = tuple(t for t in found_targets if t.id == where or not natural_feature(t))
     if match.cameo_only and not (found_sources and found_targets):
         return []  # only the CAMEO dictionary knows the verb, and nobody is named: too little to code
     sources = state_level(found_sources, actors) or [None]
