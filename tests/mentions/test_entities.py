@@ -122,3 +122,9 @@ def test_a_demonym_and_portfolio_before_a_title_are_no_organisation():
     found = extract_entities(nlp.parse(text))  # the packaged dictionary: its titles and demonyms
     assert "Brazilian Trade" not in texts(found)
     assert ("Brazilian", "NORP") in {(m.text, m.label) for m in found}
+
+
+def test_a_capitalised_function_word_can_open_a_name_after_a_comma():
+    parsed = nlp.parse("Foreign Minister Parnpree said he had asked the junta's foreign minister, Than Swe, "
+                       "for urgent talks, but Than Swe declined to meet him.", "2024-05-16")
+    assert "Than Swe" in [m.text for m in extract_entities(parsed) if m.label == "PERSON"]

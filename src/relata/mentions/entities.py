@@ -137,6 +137,15 @@ def _after_dateline(doc: Doc, start: int, end: int) -> int:
     return dash + 1
 
 
+def _name_word(doc: Doc, i: int, dictionary: ActorDictionary) -> bool:
+    """Whether a capitalised function word opens a person's name (``minister, Than Swe,``,
+    ``President To Lam``), not a headline's or a sentence's first word (``Will Xi's Support``)."""
+    token, before = doc[i], doc[i - 1] if i > 0 else None
+    return token.is_title and not token.is_sent_start and before is not None \
+        and (not before.is_title or _is_title_word(before.text, dictionary)) \
+        and before.text not in ("-", "\u2013", "\u2014", ":")
+
+
 def _trim(doc: Doc, start: int, end: int, label: str, dictionary: ActorDictionary):
     """Token bounds of the name proper inside ``doc[start:end]``, or ``None`` if nothing is left."""
     for i in range(start, end):  # a name does not run across a line break or into brackets
@@ -148,7 +157,7 @@ def _trim(doc: Doc, start: int, end: int, label: str, dictionary: ActorDictionar
         doc[start].lower_ in _DETERMINERS
         or doc[start].is_punct
         or doc[start].is_space
-        or doc[start].pos_ in _NOT_NAME_START
+        or doc[start].pos_ in _NOT_NAME_START and not (label == "PERSON" and _name_word(doc, start, dictionary))
     ):
         start += 1
     if label == "PERSON":
@@ -161,7 +170,8 @@ def _trim(doc: Doc, start: int, end: int, label: str, dictionary: ActorDictionar
             ):
                 end = i
                 break
-        while end - start > 1 and (_is_title_word(doc[start].text, dictionary) or doc[start].is_stop):
+        while end - start > 1 and (_is_title_word(doc[start].text, dictionary)
+                                   or doc[start].is_stop and not _name_word(doc, start, dictionary)):
             start += 1
         while end - start > 1 and (doc[end - 1].pos_ in _NOT_NAME_START or doc[end - 1].tag_ == "VBD"):
             end -= 1  # "Wang Aoli Contributed" in a byline
