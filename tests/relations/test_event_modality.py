@@ -62,3 +62,18 @@ def test_a_reported_intention_to_meet_is_an_agreement_not_a_meeting():
     types = types_of("Rebel leaders said on Wednesday they would meet the U.N. mediator in Geneva.")
     assert "AGREE" in types and "CONSULT" not in types
     assert "AID" in types_of("The minister said Spain would send $40 million in aid to Chile.")
+
+
+@pytest.mark.parametrize("text", [
+    "Turkey ruled out sending troops to Syria.",
+    "Egypt stopped short of recalling its ambassador from Israel.",
+    "Greece has no plans to expel Turkish diplomats, a spokesman said.",
+    "Turkey refrained from attacking Syria.",
+    "Turkey avoided sending troops to Syria.",
+])
+def test_acts_ruled_out_stopped_short_of_refrained_from_or_not_planned_are_not_coded(text):
+    assert not {"MOBILIZE", "SANCTION", "ASSAULT", "THREATEN"} & set(types_of(text)), text
+
+
+def test_ruling_out_a_meeting_rejects_it():
+    assert types_of("Turkey ruled out meeting Syrian officials.") == ["REJECT"]

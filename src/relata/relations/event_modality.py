@@ -154,8 +154,16 @@ def _of_unreal_noun(t: Token) -> bool:
 
 
 def _without(t: Token) -> bool:
-    """``left without making concessions``: a gerund under ``without`` did not happen."""
-    return t.dep_ == "pcomp" and t.head.dep_ == "prep" and role_of(t.head) == WITHOUT
+    """``left without making concessions``, ``stopped short of recalling its ambassador``: a
+    gerund under ``without`` (or ``short of``) did not happen; nor did the act of ``no plans to
+    expel``."""
+    if t.dep_ == "acl" and any(d.dep_ == "det" and role_of(d) == NEGATION for d in t.head.children):
+        return True
+    if t.dep_ != "pcomp" or t.head.dep_ != "prep":
+        return False
+    # "refrained from attacking": the act a refusal governs through "from" did not happen
+    return role_of(t.head) == WITHOUT or t.head.lower_ == "of" and role_of(t.head.head) == WITHOUT \
+        or t.head.lower_ == "from" and role_of(t.head.head) == REFUSE
 
 
 def _no_one(c: Token) -> bool:

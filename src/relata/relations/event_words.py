@@ -42,9 +42,19 @@ def cues() -> dict[str, str]:
     return {cue.strip().lower(): role.strip() for cue, role, *_ in rows[1:]}
 
 
+@cache
+def _phrasal_lemmas() -> frozenset[str]:
+    return frozenset(cue.split()[0] for cue in cues() if " " in cue)
+
+
 def role_of(token: Token) -> str | None:
     """The modality role of a cue word (``plan`` -> intent, ``not`` -> negation), or ``None``."""
     table = cues()
+    if token.pos_ == "VERB" and token.lemma_.lower() in _phrasal_lemmas():
+        # a phrasal verb's own row first: "ruled out sending troops"
+        particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), None)
+        if particle is not None and (phrasal := table.get(f"{token.lemma_.lower()} {particle}")):
+            return phrasal
     found = table.get(token.lower_) or table.get(token.lemma_.lower())
     if found is None and token.pos_ in ("VERB", "AUX"):
         # lemmatizer slips ("hopes" -> "hop"): the de-inflected forms the pattern table also tries
