@@ -10,8 +10,9 @@ from functools import cache
 from spacy.tokens import Token
 
 from relata.mentions.tables import data_path, read_table
-from relata.relations.event_actors import Roles, np_actors
+from relata.relations.event_actors import Roles
 from relata.relations.event_patterns import PatternMatch
+from relata.relations.phrase_actors import np_actors
 from relata.resolve.actors import DocumentActors
 
 MAX_PAIRS = 3

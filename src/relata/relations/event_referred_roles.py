@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
-from relata.relations.event_actors import Roles, np_actors, subject_actors
+from relata.relations.event_actors import Roles, subject_actors
 from relata.relations.event_anaphora import (
     PriorEvent,
     aimed_at,
@@ -27,6 +27,7 @@ from relata.relations.event_anaphora import (
 from relata.relations.event_modality import is_infinitival_advcl
 from relata.relations.event_partners import MAX_PAIRS
 from relata.relations.event_patterns import PatternMatch
+from relata.relations.phrase_actors import np_actors
 from relata.resolve.actors import DocumentActors
 
 # Types that judge an act (condemn, criticise, welcome, praise): they answer its doer, whoever it was done to.

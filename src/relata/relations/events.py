@@ -65,7 +65,6 @@ from relata.relations.event_actors import (
     complement_targets,
     condition_targets,
     noun_roles,
-    np_actors,
     preceding_subject_actors,
     subject_actors,
     verb_roles,
@@ -107,8 +106,15 @@ from relata.relations.event_patterns import (
     match_verb,
     noun_agent,
 )
-from relata.relations.event_places import event_place, foreign_places_as_states, location_of, natural_feature, stand_in
+from relata.relations.event_places import (
+    event_place,
+    foreign_places_as_states,
+    location_of,
+    natural_feature,
+    stand_in,
+)
 from relata.relations.event_referred_roles import accused_not_forum, referred_roles, summarised_clause
+from relata.relations.phrase_actors import np_actors
 from relata.resolve.actors import DocumentActors
 
 # Dependencies through which a trigger is the complement (or object) of another word.
