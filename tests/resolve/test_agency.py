@@ -7,7 +7,7 @@ from relata import nlp
 from relata.mentions.dictionary import load_dictionary
 from relata.mentions.entities import extract_entities
 from relata.resolve.actors import resolve_actors
-from relata.resolve.agency import is_state_organ, private_qualifier
+from relata.resolve.agency import acting_organization, acting_state, is_state_organ, private_qualifier
 from relata.resolve.nationality import country_in_name
 
 
@@ -73,3 +73,17 @@ def test_a_head_of_several_states_acts_for_his_own():
     from tests.relations.test_events import events_of
     found = {(e.type, e.source, e.target) for e in events_of("King Charles III criticized Russia on Monday.")[0]}
     assert ("ACCUSE", "GBR", "RUS") in found
+
+
+def test_a_year_two_offices_share_goes_by_the_title_the_text_gives():
+    # Mark Rutte: prime minister of the Netherlands until mid-2024, NATO Secretary General after
+    text = ("NATO said it would step up surveillance. Secretary General Mark Rutte met Finnish President "
+            "Alexander Stubb in Helsinki on Thursday.")
+    parsed = nlp.parse(text, "2024-11-21")
+    actors = resolve_actors(parsed, extract_entities(parsed))
+    rutte = actors.get("mark-rutte")
+    assert acting_state(actors._index, rutte) is None
+    assert acting_organization(actors._index, rutte) == "nato"
+    parsed = nlp.parse("Dutch Prime Minister Mark Rutte met Finnish President Sauli Niinisto.", "2024-03-02")
+    actors = resolve_actors(parsed, extract_entities(parsed))
+    assert acting_state(actors._index, actors.get("mark-rutte")) == "NLD"

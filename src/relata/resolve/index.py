@@ -85,11 +85,13 @@ class DocumentIndex:
         facts = set(self.roles.get(actor_id, ()))
         known = self.known.get(actor_id)
         if known:
-            facts |= {
-                RoleFact(o.role, o.country or self._country_of(o.organization), o.organization)
-                for o in known.offices
-                if o.held_in(self.year)
-            }
+            held = [o for o in known.offices if o.held_in(self.year)]
+            told = {f.role for f in facts}
+            if any(o.role in told for o in held):
+                # a year two offices share ("prime_minister@NLD:2010-2024;secretary_general@nato:2024-"):
+                # the title the text gives says which; the one ending that year is over
+                held = [o for o in held if o.role in told or o.end != self.year]
+            facts |= {RoleFact(o.role, o.country or self._country_of(o.organization), o.organization) for o in held}
         return sorted(facts, key=lambda f: (f.role, f.country or "", f.organization or "", f.acting))
 
     def _country_of(self, organization: str | None) -> str | None:
