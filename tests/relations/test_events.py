@@ -810,3 +810,18 @@ def test_a_river_in_no_state_is_never_a_party():
 ])
 def test_the_decision_the_closure_and_the_crowd_refer_back(text, expected):
     assert expected in {(e.type, e.source, e.target) for e in events_of(text)[0]}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Ghana expressed its intention to cooperate economically with Togo.", ("AGREE", "GHA", "TGO")),
+    ("Norway made an offer to mediate between Sri Lanka and the Tamil rebels.", ("AGREE", "NOR", "LKA")),
+    ("Azerbaijan increased police alert status in Baku.", ("MOBILIZE", "AZE", None)),
+])
+def test_stated_intentions_and_raised_alerts(text, expected):
+    assert expected in {(e.type, e.source, e.target) for e in events_of(text)[0]}
+
+
+def test_expressing_an_intention_is_no_disapproval_but_concern_is():
+    assert "ACCUSE" not in types_of("Ghana expressed its intention to cooperate economically with Togo.")
+    assert "COOPERATE" not in types_of("Ghana expressed its intention to cooperate economically with Togo.")
+    assert "ACCUSE" in types_of("Ghana expressed concern over Togo's decision.")

@@ -210,6 +210,12 @@ def assess(head: Token) -> Modality:
             negated = True
         if _is_conditional(t):
             hypothetical = True
+        if t.dep_ == "acl" and t.head.pos_ == "NOUN" and role_of(t.head) == INTENT \
+                and t.head.head.pos_ in ("VERB", "AUX"):
+            # "expressed its intention to cooperate": an intended act, stated by the verb's subject
+            future = True
+            t = clause_head = t.head.head
+            continue
         if is_infinitival_advcl(t):
             governor = t.head
             if role_of(governor) == INTENT:

@@ -57,6 +57,10 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
             if governor.pos_ in ("VERB", "AUX"):
                 return subject_of(governor, depth + 1)[0], False
         return None, False
+    if verb.dep_ == "acl" and verb.head.dep_ == "dobj" and any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children) \
+            and verb.head.head.pos_ in ("VERB", "AUX") and not any(c.dep_ == "dative" for c in verb.head.head.children):
+        # "expressed its intention to cooperate", "made an offer to mediate": who has the intention acts
+        return subject_of(verb.head.head, depth + 1)[0], False
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         root = sentence_of(verb).root
         if _verbless(sentence_of(verb)) and _active_participle(verb) and _in_phrase_of(verb, root):
