@@ -825,3 +825,8 @@ def test_expressing_an_intention_is_no_disapproval_but_concern_is():
     assert "ACCUSE" not in types_of("Ghana expressed its intention to cooperate economically with Togo.")
     assert "COOPERATE" not in types_of("Ghana expressed its intention to cooperate economically with Togo.")
     assert "ACCUSE" in types_of("Ghana expressed concern over Togo's decision.")
+
+
+def test_withdrawing_ambassadors_is_a_sanction_withdrawing_troops_a_retreat():
+    assert set(types_of("Mali and Burkina Faso announced the withdrawal of their ambassadors from France.")) == {"SANCTION"}
+    assert "RETREAT" in types_of("Russia announced the withdrawal of its troops from Ukraine.")

@@ -224,3 +224,9 @@ def test_an_acronym_never_defined_is_the_organisation_whose_initials_it_spells(a
                         "The ALP's commander said the post had fallen.")
     by_text = {m.text: m.actor for m in actors.mentions}
     assert by_text["ALP"] == by_text["Arakan Liberation Party"]
+
+
+def test_a_town_the_tagger_calls_a_person_after_into_or_near_is_a_place(analyse):
+    parsed, actors = analyse("Russian troops advanced into Kherson on Monday.")
+    kherson = next(a for a in actors.actors if a.name == "Kherson")
+    assert (kherson.kind, kherson.country) == ("location", "UKR")

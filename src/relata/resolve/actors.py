@@ -467,11 +467,16 @@ def _name_head_labels() -> dict[str, str]:
     return {r["noun"].lower(): r["label"] for r in read_table(data_path("name_head_labels.tsv"))}
 
 
+_PLACE_PREPOSITIONS = frozenset({"in", "into", "near", "towards", "toward", "outside", "around"})
+
+
 def _in_a_named_place(span: Span) -> bool:
-    """``protested in Kisumu``: a name the gazetteer holds, spelt the same, after a locative ``in``
-    (the small model tags many a town as an organisation)."""
+    """``protested in Kisumu``, ``withdrew from Kherson``: a name the gazetteer holds, spelt the
+    same, right after a preposition of place or direction (the small model tags many a town as an
+    organisation or a person)."""
     head = span.root.head
-    if span.root.dep_ != "pobj" or head.lower_ != "in" or span.start == 0 or span.start - 1 != head.i:
+    if span.root.dep_ != "pobj" or head.lower_ not in _PLACE_PREPOSITIONS or span.start == 0 \
+            or span.start - 1 != head.i:
         return False
     place = find_place(span.text)
     return place is not None and place.name == span.text
