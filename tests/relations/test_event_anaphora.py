@@ -228,3 +228,9 @@ def test_a_counterpart_holds_the_same_office_and_the_two_are_the_pair():
                   "Celinda Sosa, and the two agreed to form a working group on customs delays.")
     assert ("CONSULT", "PER", "BOL") in found
     assert ("AGREE", "PER", "BOL") in found or ("AGREE", "BOL", "PER") in found
+
+
+def test_a_demand_for_a_release_is_addressed_to_the_detainer():
+    assert ("REQUEST", "GBR", "IRN") in coded(
+        "Iran seized a British-flagged tanker in the Strait of Hormuz. London demanded its immediate release.")
+    assert ("REQUEST", "JPN", "CHN") in coded("China detained two Japanese businessmen. Tokyo called for their release.")

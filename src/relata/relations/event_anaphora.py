@@ -198,7 +198,8 @@ def _answered(verb: Token, sources: Sequence[Actor], prior: Sequence[PriorEvent]
         stem = noun.lemma_.lower()[:5]
         ordered = sorted(reversed(prior), key=lambda e: not e.trigger.lower().startswith(stem))
         # "Hungary dropped its objections": one's own earlier act only, never another's
-        own_only = any(c.dep_ == "poss" and c.lower_ in _OWN_POSSESSIVES for c in noun.children)
+        # ("demanded its release": the possessor of what undoes a detention is the one held)
+        own_only = wanted != "COERCE" and any(c.dep_ == "poss" and c.lower_ in _OWN_POSSESSIVES for c in noun.children)
         for event in ordered:
             # the same word names the same act, whichever type its verb and noun rows give ("raided" ... "the raids")
             if not (_names(wanted, event.type) or event.trigger.lower().startswith(stem)) \
