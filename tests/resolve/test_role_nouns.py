@@ -116,3 +116,14 @@ def test_capitalised_role_nouns_and_amounts_of_people(text, word, country, secto
     _, actor = role(text, word)
     assert actor is not None, text
     assert (actor.country, actor.sector) == (country, sector)
+
+
+def test_the_same_noun_again_is_the_group_named_before():
+    text = ("BOGOTA - Fourteen Colombian truck drivers were detained by Venezuela's National Guard. Venezuela "
+            "later freed the oldest of the detained drivers. Venezuelan Foreign Minister Yvan Gil denied that "
+            "any of the drivers had been mistreated.")
+    _, actor = role(text, "drivers", occurrence=2)
+    assert actor is not None and actor.country == "COL"
+    # a phrase that says whose keeps its own country
+    _, actor = role("Colombian drivers were detained. Venezuelan drivers protested.", "drivers", occurrence=1)
+    assert actor is not None and actor.country == "VEN"

@@ -436,11 +436,29 @@ def find_role_nouns(index: DocumentIndex) -> dict[int, Actor]:
         if noun is None or _titles_a_name(index, token) or _owned_by_pronoun(token) or _refers_back(token):
             continue
         words, sector = noun
+        earlier = _named_before(index, token, found)
+        if earlier is not None:
+            found[token.i] = earlier  # "14 Colombian truck drivers ... any of the drivers": the same
+            continue
         country = country_of(index, token, words, dateline, story)
         if country is not None:
             found[token.i] = _actor(index, token, words, sector, country)
     return {i: actor for i, actor in found.items()
             if not (actor.sector in STATE_SECTORS and _instrument_of(index, index.doc[i], actor.country, found))}
+
+
+def _named_before(index: DocumentIndex, token: Token, found: dict[int, Actor]) -> Actor | None:
+    """The group an earlier phrase named with the same noun, for a definite plural without a
+    country of its own (``the drivers`` after ``14 Colombian truck drivers``), or ``None``."""
+    if token.tag_ not in ("NNS", "NNPS") or not any(c.dep_ == "det" and c.lower_ in ("the", "these", "those")
+                                                      for c in token.children):
+        return None
+    if _phrase_country(index, token, [token]) is not _UNDECIDED:
+        return None  # "the Venezuelan drivers": the phrase says whose
+    lemma = token.lemma_.lower()
+    earlier = [actor for i, actor in found.items() if i < token.i and index.doc[i].lemma_.lower() == lemma
+               and actor.kind == "group"]
+    return earlier[-1] if earlier and len({a.id for a in earlier}) == 1 else None
 
 
 def _instrument_of(index: DocumentIndex, token: Token, country: str, role_actors: dict[int, Actor]) -> bool:
