@@ -128,3 +128,9 @@ def test_a_capitalised_function_word_can_open_a_name_after_a_comma():
     parsed = nlp.parse("Foreign Minister Parnpree said he had asked the junta's foreign minister, Than Swe, "
                        "for urgent talks, but Than Swe declined to meet him.", "2024-05-16")
     assert "Than Swe" in [m.text for m in extract_entities(parsed) if m.label == "PERSON"]
+
+
+def test_a_weapon_model_is_no_organisation_its_demonym_names_the_state():
+    parsed = nlp.parse("Turkish F-16 jets violated Greek airspace on Tuesday.", "2024-05-16")
+    found = [(m.text, m.label) for m in extract_entities(parsed)]
+    assert ("Turkish", "NORP") in found and not any(label == "ORG" for _, label in found)

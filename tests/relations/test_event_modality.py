@@ -77,3 +77,8 @@ def test_acts_ruled_out_stopped_short_of_refrained_from_or_not_planned_are_not_c
 
 def test_ruling_out_a_meeting_rejects_it():
     assert types_of("Turkey ruled out meeting Syrian officials.") == ["REJECT"]
+
+
+def test_mock_attacks_are_no_attacks_but_cancelling_a_planned_visit_is_an_act():
+    assert "ASSAULT" not in types_of("Russian jets staged mock attacks on a Dutch frigate in the Black Sea.")
+    assert "SANCTION" in types_of("A French minister cancelled a planned visit to Haiti.")

@@ -46,6 +46,13 @@ def extract_entities(
                 if label in ("NORP", "GPE"):
                     candidates.append((t.i, t.i + 1, label, 0))
             continue
+        if ent.label_ in ("ORG", "PRODUCT") and _equipment(ent, dictionary):
+            # "Turkish F-16 jets", "Greek Mirage 2000 fighters": a model named after its maker's
+            # state; only the demonym names someone
+            first = ent[0]
+            if _dictionary_label(first.text, None, dictionary) in ("NORP", "GPE"):
+                candidates.append((first.i, first.i + 1, _dictionary_label(first.text, None, dictionary), 0))
+            continue
         bounds = _trim(doc, ent.start, ent.end, ent.label_, dictionary)
         if bounds:
             label = _dictionary_label(doc[bounds[0] : bounds[1]].text, ent.label_, dictionary)
@@ -182,6 +189,16 @@ def _trim(doc: Doc, start: int, end: int, label: str, dictionary: ActorDictionar
     if start >= end or not any(c.isupper() for c in doc[start:end].text):
         return None
     return start, end
+
+
+def _equipment(ent, dictionary: ActorDictionary) -> bool:
+    """A weapon or vehicle model the tagger took for an organisation: a demonym, then words one of
+    which carries digits (``Turkish F-16``, ``Greek Mirage 2000``, ``Russian Su-35``)."""
+    if len(ent) < 2 or dictionary.lookup(ent.text):
+        return False
+    if _dictionary_label(ent[0].text, None, dictionary) not in ("NORP", "GPE"):
+        return False
+    return any(any(ch.isdigit() for ch in t.text) for t in ent[1:])
 
 
 def _title_premodifier(doc: Doc, ent, dictionary: ActorDictionary) -> bool:

@@ -265,10 +265,14 @@ def _sentence_text(token: Token) -> str:
     return doc_text(token.doc)[sent.start_char:sent.end_char]
 
 
+def unreal_noun(noun: Token) -> bool:
+    """``a possible attack``, ``mock dogfights``: an event noun its modifier makes no fact."""
+    return any(c.dep_ in ("amod", "compound") and role_of(c) == UNREAL for c in noun.children)
+
+
 def assess_noun(noun: Token) -> Modality:
     """The modality of a nominal event: ``a possible attack`` is not a fact; ``the visit will ...``."""
-    unreal = any(c.dep_ in ("amod", "compound") and role_of(c) == UNREAL for c in noun.children)
-    unreal = unreal or _of_unreal_noun(noun)
+    unreal = unreal_noun(noun) or _of_unreal_noun(noun)
     negated = any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children)
     verb = noun.head if noun.dep_ in ("nsubj", "nsubjpass", "dobj") else None
     if verb is not None and verb.pos_ in ("VERB", "AUX"):

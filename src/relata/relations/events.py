@@ -91,6 +91,7 @@ from relata.relations.event_modality import (
     is_infinitival_advcl,
     role_of,
     same_paragraph,
+    unreal_noun,
 )
 from relata.relations.event_partners import (
     MAX_PAIRS,
@@ -247,6 +248,11 @@ def _sentence_events(sent: Span, actors: DocumentActors, times, quotes, prior=()
         nominal = match.head.pos_ in ("NOUN", "PROPN") and match.noun is None and (
             match.head.dep_ != "ROOT" or match.deverbal)
         modality = assess_noun(match.head) if nominal else assess(match.head)
+        if match.noun is not None and not nominal and unreal_noun(match.noun) and \
+                (named := match_noun(match.noun)) is not None and named.type == match.type:
+            # "staged mock attacks": a light verb's act is its noun's, and a mock attack is none
+            # ("cancelled a planned visit" is an act of its own)
+            modality = replace(modality, hypothetical=True)
         type_ = decide(match.type, modality)
         if type_ is None or type_ == "REQUEST" and not nominal and asserts_a_fact(match.head):
             continue
