@@ -82,3 +82,9 @@ def test_ruling_out_a_meeting_rejects_it():
 def test_mock_attacks_are_no_attacks_but_cancelling_a_planned_visit_is_an_act():
     assert "ASSAULT" not in types_of("Russian jets staged mock attacks on a Dutch frigate in the Black Sea.")
     assert "SANCTION" in types_of("A French minister cancelled a planned visit to Haiti.")
+
+
+def test_no_intention_of_an_act_is_no_act_and_a_deepened_row_no_cooperation():
+    assert not types_of("Taye said Ethiopia had no intention of annexing any part of Somalia.")
+    assert "COOPERATE" not in types_of("Somalia's expulsion of Ethiopia's military attache deepened a months-long row.")
+    assert "COOPERATE" in types_of("Kenya and Ethiopia deepened ties on Monday.")

@@ -161,6 +161,8 @@ def _without(t: Token) -> bool:
         return True
     if t.dep_ != "pcomp" or t.head.dep_ != "prep":
         return False
+    if t.head.lower_ == "of" and any(d.dep_ == "det" and role_of(d) == NEGATION for d in t.head.head.children):
+        return True  # "had no intention of annexing"
     # "refrained from attacking": the act a refusal governs through "from" did not happen
     return role_of(t.head) == WITHOUT or t.head.lower_ == "of" and role_of(t.head.head) == WITHOUT \
         or t.head.lower_ == "from" and role_of(t.head.head) == REFUSE
