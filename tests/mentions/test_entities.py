@@ -134,3 +134,8 @@ def test_a_weapon_model_is_no_organisation_its_demonym_names_the_state():
     parsed = nlp.parse("Turkish F-16 jets violated Greek airspace on Tuesday.", "2024-05-16")
     found = [(m.text, m.label) for m in extract_entities(parsed)]
     assert ("Turkish", "NORP") in found and not any(label == "ORG" for _, label in found)
+
+
+def test_a_dictionary_name_in_lower_case_is_found_capitalised_at_a_sentence_start():
+    parsed = nlp.parse("NAIROBI - Al-Shabaab militants attacked a convoy.", "2024-05-16")
+    assert "Al-Shabaab" in [m.text for m in extract_entities(parsed)]

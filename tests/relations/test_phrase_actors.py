@@ -33,3 +33,8 @@ def test_a_first_name_hung_on_a_second_is_a_party_too():
     found = actors_of("Serbian President Aleksandar Vucic and Kosovo Prime Minister Albin Kurti will meet "
                       "in Brussels.", "Kurti")
     assert len(found) == 2
+
+
+def test_a_dateline_is_no_modifier_and_a_group_name_before_its_noun_is_the_actor():
+    # the small model hangs "Al-Shabaab" on the dateline and the dateline on "militants"
+    assert actors_of("NAIROBI - Al-Shabaab militants attacked a convoy.", "militants") == ["al-shabaab"]

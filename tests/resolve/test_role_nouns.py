@@ -127,3 +127,9 @@ def test_the_same_noun_again_is_the_group_named_before():
     # a phrase that says whose keeps its own country
     _, actor = role("Colombian drivers were detained. Venezuelan drivers protested.", "drivers", occurrence=1)
     assert actor is not None and actor.country == "VEN"
+
+
+def test_a_named_group_before_the_noun_is_no_role_noun_of_the_dateline():
+    actors, actor = role("NAIROBI - Al-Shabaab militants attacked a convoy.", "militants")
+    assert actor is None or actor.id == "al-shabaab"
+    assert not any(a.id.startswith("nairobi") or a.id == "kenyan-militants" for a in actors.actors)

@@ -28,3 +28,13 @@ def opens_line(token: Token) -> bool:
     """Whether nothing but blanks stands before ``token`` on its line."""
     text = doc_text(token.doc)
     return not text[text.rfind("\n", 0, token.idx) + 1:token.idx].strip()
+
+
+def is_dateline_place(token: Token) -> bool:
+    """Whether ``token`` is the place of a dateline (``DUBAI - Iran and Bahrain ...``): capitals
+    opening a line, a dash after them."""
+    if not token.text.isupper() or not opens_line(token.doc[token.left_edge.i]):
+        return False
+    after = token.doc[token.i + 1:token.i + 5]
+    dash = next((t for t in after if t.text in DASHES), None)
+    return dash is not None and in_capitals(token.doc[token.left_edge.i:dash.i])

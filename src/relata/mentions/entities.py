@@ -266,4 +266,8 @@ def _matcher(dictionary: ActorDictionary) -> PhraseMatcher:
             continue
         seen.add(text)
         matcher.add("ACTOR", [make_doc(text)])
+        if text[0].islower() and text[:1].upper() + text[1:] not in seen:
+            # "al-Shabaab" opening a sentence or after a dateline: "Al-Shabaab militants"
+            seen.add(text[:1].upper() + text[1:])
+            matcher.add("ACTOR", [make_doc(text[:1].upper() + text[1:])])
     return matcher

@@ -25,11 +25,12 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from relata.mentions.datelines import is_dateline_place
 from relata.nlp import sentence_of
 from relata.records import Actor
 from relata.relations.event_modality import CONDITIONAL, is_infinitival_advcl, role_of
 from relata.relations.event_patterns import PatternMatch, match_noun, noun_agent
-from relata.relations.event_subjects import RELATIVE_PRONOUNS, is_dateline_place
+from relata.relations.event_subjects import RELATIVE_PRONOUNS
 from relata.relations.event_subjects import near as _near
 from relata.relations.event_subjects import subject_of as _subject
 from relata.relations.phrase_actors import (

@@ -100,16 +100,6 @@ def _past_dateline(subject: Token) -> Token:
     return after if after is not None else subject
 
 
-def is_dateline_place(token: Token) -> bool:
-    """Whether ``token`` is the place of a dateline (``DUBAI - Iran and Bahrain ...``): capitals
-    opening a line, a dash after them."""
-    if not token.text.isupper() or not opens_line(token.doc[token.left_edge.i]):
-        return False
-    after = token.doc[token.i + 1:token.i + 5]
-    dash = next((t for t in after if t.text in DASHES), None)
-    return dash is not None and in_capitals(token.doc[token.left_edge.i:dash.i])
-
-
 def _verbless(sent: Span) -> bool:
     """A full stop-ended sentence the parser rooted in a noun: its main verb was read as a
     participle on the subject (a headline, with no full stop, is left alone)."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from relata.mentions.datelines import is_dateline_place
 from relata.mentions.dictionary import load_dictionary
 from relata.records import Actor
 from relata.relations.event_modality import role_of
@@ -62,7 +63,10 @@ def _own_actor(token: Token, actors: DocumentActors, depth: int) -> Actor | None
         return direct
     if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
         return _head_actor(token.head.head, actors, depth + 1)
-    children = list(token.children)
+    children = [c for c in token.children if not is_dateline_place(c)]  # "NAIROBI - ...": where, not whose
+    named = _name_right_before(token, actors)
+    if named is not None:
+        return named  # "NAIROBI - Al-Shabaab militants": the parser hangs the name on the dateline
     theatre = role_of(token) == THEATRE
     event_noun = token.pos_ == "NOUN" and match_noun(token) is not None
     for dep in MODIFIER_DEPS:
@@ -89,6 +93,17 @@ def _own_actor(token: Token, actors: DocumentActors, depth: int) -> Actor | None
                     if found is not None:
                         return found
     return None
+
+
+def _name_right_before(token: Token, actors: DocumentActors) -> Actor | None:
+    """An organisation or group named right before a noun that the parser did not attach to it."""
+    if token.i == 0 or token.pos_ != "NOUN":
+        return None
+    before = token.doc[token.i - 1]
+    if before.head.i == token.i or before.pos_ != "PROPN":
+        return None  # attached: the modifier loop reads it
+    actor = actors.resolve(before)
+    return actor if actor is not None and actor.kind in ("organization", "group") else None
 
 
 def where_not_who(token: Token, actor: Actor, event_noun: Token) -> bool:

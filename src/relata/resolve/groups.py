@@ -15,6 +15,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Token
 
+from relata.mentions.datelines import is_dateline_place
 from relata.mentions.names import slug
 from relata.mentions.tables import data_path, read_table
 from relata.nlp import token_positions
@@ -45,8 +46,8 @@ def find_groups(doc: Doc, state_of) -> dict[int, Actor]:
         if not any(_is_group_noun(n) for n in nouns):
             continue
         for child in token.children:
-            if child.dep_ not in _MODIFIER_DEPS or child.i > token.i:
-                continue
+            if child.dep_ not in _MODIFIER_DEPS or child.i > token.i or is_dateline_place(child):
+                continue  # "NAIROBI - Al-Shabaab militants": the dateline is where, not whose
             state = state_of(child)
             country = state.id if state is not None else country_of_people(child.text)
             if country is None:

@@ -436,6 +436,8 @@ def find_role_nouns(index: DocumentIndex) -> dict[int, Actor]:
         if noun is None or _titles_a_name(index, token) or _owned_by_pronoun(token) or _refers_back(token):
             continue
         words, sector = noun
+        if _named_body(index, token):
+            continue  # "Al-Shabaab militants", "Hamas fighters": the name says who they are
         earlier = _named_before(index, token, found)
         if earlier is not None:
             found[token.i] = earlier  # "14 Colombian truck drivers ... any of the drivers": the same
@@ -445,6 +447,19 @@ def find_role_nouns(index: DocumentIndex) -> dict[int, Actor]:
             found[token.i] = _actor(index, token, words, sector, country)
     return {i: actor for i, actor in found.items()
             if not (actor.sector in STATE_SECTORS and _instrument_of(index, index.doc[i], actor.country, found))}
+
+
+def _named_body(index: DocumentIndex, token: Token) -> bool:
+    """Whether a name before the noun is an organisation or group the resolver knows (a modifier,
+    or the name right before it, which a dateline can make the parser hang elsewhere)."""
+    before = [token.doc[token.i - 1]] if token.i > 0 else []
+    for child in [*before, *token.children]:
+        if child.i < token.i and (child.dep_ in ("compound", "nmod", "amod") or child.i == token.i - 1):
+            position = index.mention_at(child.i)
+            actor = index.actors.get(index.mentions[position].actor or "") if position is not None else None
+            if actor is not None and actor.kind in ("organization", "group"):
+                return True
+    return False
 
 
 def _named_before(index: DocumentIndex, token: Token, found: dict[int, Actor]) -> Actor | None:
