@@ -230,3 +230,25 @@ def test_a_town_the_tagger_calls_a_person_after_into_or_near_is_a_place(analyse)
     parsed, actors = analyse("Russian troops advanced into Kherson on Monday.")
     kherson = next(a for a in actors.actors if a.name == "Kherson")
     assert (kherson.kind, kherson.country) == ("location", "UKR")
+
+
+def _full(text: str):
+    """The pipeline's own dictionary (the demonyms of every state), not the fixture's."""
+    from relata import nlp
+    from relata.mentions.entities import extract_entities
+    from relata.resolve.actors import resolve_actors
+    parsed = nlp.parse(text, "2024-05-16")
+    return parsed, resolve_actors(parsed, extract_entities(parsed))
+
+
+def test_a_counterpart_the_tagger_calls_an_organisation_is_a_person_of_the_demonyms_state():
+    parsed, actors = _full("Turkish Foreign Minister Hakan Fidan met his Kazakh counterpart Murat Nurtleu.")
+    nurtleu = next(a for a in actors.actors if a.name == "Murat Nurtleu")
+    assert (nurtleu.kind, nurtleu.country) == ("person", "KAZ")
+
+
+def test_a_counterpart_holds_the_office_even_when_the_text_leaves_its_state_untold():
+    parsed, actors = _full("Foreign Minister Battsetseg Batmunkh and her Kazakh counterpart Murat Nurtleu "
+                             "signed six agreements in Ulaanbaatar.")
+    nurtleu = next(a for a in actors.actors if a.name == "Murat Nurtleu")
+    assert actors.acting_for(nurtleu).id == "KAZ"

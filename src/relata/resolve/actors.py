@@ -168,6 +168,9 @@ def resolve_actors(
                 and match_known(m.text, label, dictionary) is None:
             label = "ORG"  # "Polisario, which fought ...": the NER model's person is the Polisario Front
             mentions[position] = replace(m, label=label)
+        if label == "ORG" and _named_after_a_title(spans[position], dictionary) and match_known(m.text, label, dictionary) is None:
+            label = "PERSON"  # "her Kazakh counterpart Murat Nurtleu" (tagged as an organisation)
+            mentions[position] = replace(m, label=label)
         head_label = _head_label(m.text) if label == "ORG" else None
         if head_label and match_known(m.text, label, dictionary) is None:
             # "the Simon Bolivar International Bridge": a place; "the Reciprocal Access Agreement": a
@@ -390,6 +393,31 @@ _INITIALS_SKIP = frozenset({"of", "and", "for", "the", "on", "in", "&"})
 _DATELINE_DASHES = frozenset({"-", "--", "\u2013", "\u2014", ":"})
 
 
+_PERSON_TITLES = frozenset({"counterpart", "counterparts"})
+
+
+def _named_after_a_title(span: Span, dictionary: ActorDictionary) -> bool:
+    """An "organisation" of two or three capitalised words right after a person's title, with or
+    without a comma (``her Kazakh counterpart, Murat Nurtleu``, ``Foreign Minister Hakan Fidan``):
+    a person's name. A word of an organisation's name (``ministry``, ``bank``) says otherwise."""
+    if not span or not 2 <= len(span) <= 3 or span.start == 0:
+        return False
+    if any(not t.is_title or t.lower_ in _institution_words() for t in span):
+        return False
+    before = span.doc[span.start - 1]
+    if before.text == "," and span.start > 1:
+        before = span.doc[span.start - 2]
+    return before.lower_ in _PERSON_TITLES or (before.is_title and dictionary.title(before.lower_) is not None
+                                               and before.lower_ in {"minister", "president", "spokesman",
+                                                                      "spokeswoman", "premier", "chancellor"})
+
+
+@cache
+def _institution_words() -> frozenset[str]:
+    words = {row["noun"].lower() for row in read_table(data_path("people/institution_nouns.tsv"))}
+    return frozenset(words | set(_name_head_labels()))
+
+
 def _common_words_capitalised(span: Span, text: str, dictionary: ActorDictionary) -> bool:
     """Whether an organisation the tagger found is a role noun or an amount capitalised at the
     start of a sentence ("Farmers", "Truck drivers", "Hundreds of protesters"): a group of people
@@ -549,7 +577,9 @@ def _counterpart_role(index: DocumentIndex, tokens) -> str | None:
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     position = index.mention_at(subject.i) if subject is not None else None
     actor_id = index.mentions[position].actor if position is not None else None
-    offices = [f.role for f in index.person_roles(actor_id) if f.country and f.organization is None] if actor_id else []
+    # the office, whether or not the text says whose ("Foreign Minister X and her Kazakh counterpart Y")
+    offices = sorted(index.person_roles(actor_id), key=lambda f: f.country is None) if actor_id else []
+    offices = [f.role for f in offices if f.organization is None]
     return offices[0] if offices else None
 
 

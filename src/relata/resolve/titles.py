@@ -82,7 +82,7 @@ def describe(
         if actor is None or actor.kind == "person" or actor.id in swallowed or (
                 t.i in in_title and actor.kind != "state"):
             continue
-        if actor.kind == "state" and country is None and (role or _names_nationality(t, heads)):
+        if actor.kind == "state" and country is None and (role or _names_nationality(t, heads, dictionary)):
             country = actor.country
         elif actor.kind in {"organization", "group"} and organization is None:
             organization = actor.id
@@ -103,12 +103,14 @@ def _state_word(token: Token, dictionary: ActorDictionary) -> Actor | None:
     return None
 
 
-def _names_nationality(token: Token, heads: set[int]) -> bool:
+def _names_nationality(token: Token, heads: set[int], dictionary: ActorDictionary) -> bool:
     """``a Russian diplomat`` or ``Russia's envoy`` say whose someone is; ``China`` in ``China
     expert`` or ``Russian`` in ``Russian affairs specialist`` only say what they work on."""
     doc = token.doc
     possessive = token.i + 1 < len(doc) and doc[token.i + 1].tag_ == "POS"
-    demonym = token.ent_type_ == "NORP" or token.pos_ == "ADJ"
+    # "his Kazakh counterpart Murat Nurtleu": a demonym the tagger swallowed into a name
+    demonym = token.ent_type_ == "NORP" or token.pos_ == "ADJ" or any(
+        f.form == "demonym" and f.actor.kind == "state" for f in dictionary.lookup(token.text))
     return (possessive or demonym) and (token.head.i in heads or token.i in heads)
 
 
