@@ -830,3 +830,12 @@ def test_expressing_an_intention_is_no_disapproval_but_concern_is():
 def test_withdrawing_ambassadors_is_a_sanction_withdrawing_troops_a_retreat():
     assert set(types_of("Mali and Burkina Faso announced the withdrawal of their ambassadors from France.")) == {"SANCTION"}
     assert "RETREAT" in types_of("Russia announced the withdrawal of its troops from Ukraine.")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Japan delivered two patrol boats to the Philippine coast guard.", ("AID", "JPN", "PHL")),
+    ("Croatia sent a letter of protest to Belgrade.", ("ACCUSE", "HRV", "SRB")),
+])
+def test_delivered_equipment_is_aid_not_a_patrol_and_a_protest_letter_accuses(text, expected):
+    assert expected in {(e.type, e.source, e.target) for e in events_of(text)[0]}
+    assert "MOBILIZE" not in types_of(text) and "PROTEST" not in types_of(text)
