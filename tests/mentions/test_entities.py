@@ -139,3 +139,8 @@ def test_a_weapon_model_is_no_organisation_its_demonym_names_the_state():
 def test_a_dictionary_name_in_lower_case_is_found_capitalised_at_a_sentence_start():
     parsed = nlp.parse("NAIROBI - Al-Shabaab militants attacked a convoy.", "2024-05-16")
     assert "Al-Shabaab" in [m.text for m in extract_entities(parsed)]
+
+
+def test_a_disease_is_no_entity():
+    parsed = nlp.parse("China accused the United States of spreading COVID-19.", "2024-05-16")
+    assert "COVID-19" not in [m.text for m in extract_entities(parsed)]

@@ -839,3 +839,9 @@ def test_withdrawing_ambassadors_is_a_sanction_withdrawing_troops_a_retreat():
 def test_delivered_equipment_is_aid_not_a_patrol_and_a_protest_letter_accuses(text, expected):
     assert expected in {(e.type, e.source, e.target) for e in events_of(text)[0]}
     assert "MOBILIZE" not in types_of(text) and "PROTEST" not in types_of(text)
+
+
+def test_sending_vaccines_or_tents_is_aid():
+    assert ("AID", "IND", "NPL") in {(e.type, e.source, e.target) for e in events_of("India sent COVID-19 vaccines to Nepal.")[0]}
+    assert ("AID", "TUR", "SYR") in {(e.type, e.source, e.target)
+                                     for e in events_of("Turkey delivered tents and blankets to Syria.")[0]}

@@ -18,6 +18,7 @@ from relata.mentions.datelines import DASHES, in_capitals, opens_line
 from relata.mentions.dictionary import ActorDictionary, SurfaceForm, load_dictionary
 from relata.mentions.gender import is_honorific
 from relata.mentions.names import name_key
+from relata.mentions.tables import data_path, read_table
 from relata.nlp import ParsedDocument
 from relata.records import EntityMention
 
@@ -36,8 +37,8 @@ def extract_entities(
     doc = parsed.doc
     candidates: list[tuple[int, int, str, int]] = []  # (start token, end token, label, priority)
     for ent in doc.ents:
-        if ent.label_ not in LABELS or _joins_names(ent):
-            continue
+        if ent.label_ not in LABELS or _joins_names(ent) or ent.text.lower() in _diseases():
+            continue  # "spreading COVID-19": a disease the tagger calls a person is no actor
         if ent.label_ == "ORG" and _title_premodifier(doc, ent, dictionary):
             # "Brazilian Trade Secretary Marina Duarte": "Brazilian Trade" is part of a title;
             # only its demonym names someone (the state the secretary serves)
@@ -121,6 +122,11 @@ def _written_as_name(window) -> bool:
     if not all(t.text[:1].isupper() for t in window if t.is_alpha):
         return False
     return len(window) > 1 or window[0].pos_ == "PROPN" or window[0].text.isupper()
+
+
+@cache
+def _diseases() -> frozenset[str]:
+    return frozenset(row["name"].lower() for row in read_table(data_path("diseases.tsv")))
 
 
 def _joins_names(ent) -> bool:
