@@ -845,3 +845,8 @@ def test_sending_vaccines_or_tents_is_aid():
     assert ("AID", "IND", "NPL") in {(e.type, e.source, e.target) for e in events_of("India sent COVID-19 vaccines to Nepal.")[0]}
     assert ("AID", "TUR", "SYR") in {(e.type, e.source, e.target)
                                      for e in events_of("Turkey delivered tents and blankets to Syria.")[0]}
+
+
+def test_opening_a_border_to_refugees_eases_a_restriction():
+    assert "CONCEDE" in types_of("Jordan opened its border to Syrian refugees.")
+    assert "CONSULT" in types_of("Russia and Ukraine opened talks in Istanbul.")
