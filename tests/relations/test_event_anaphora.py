@@ -234,3 +234,9 @@ def test_a_demand_for_a_release_is_addressed_to_the_detainer():
     assert ("REQUEST", "GBR", "IRN") in coded(
         "Iran seized a British-flagged tanker in the Strait of Hormuz. London demanded its immediate release.")
     assert ("REQUEST", "JPN", "CHN") in coded("China detained two Japanese businessmen. Tokyo called for their release.")
+
+
+def test_an_offer_to_host_a_meeting_between_the_two_governments_is_made_to_both():
+    found = coded("Peru accused Bolivia of meddling. Brazil offered to host a meeting between the two "
+                  "governments in Brasilia.")
+    assert {("AGREE", "BRA", "PER"), ("AGREE", "BRA", "BOL")} <= found

@@ -252,3 +252,10 @@ def test_a_counterpart_holds_the_office_even_when_the_text_leaves_its_state_unto
                              "signed six agreements in Ulaanbaatar.")
     nurtleu = next(a for a in actors.actors if a.name == "Murat Nurtleu")
     assert actors.acting_for(nurtleu).id == "KAZ"
+
+
+def test_an_object_pronoun_no_named_person_answers_is_the_person_described_before_it():
+    parsed, actors = _full("LA PAZ - Bolivia expelled a senior Peruvian diplomat on Wednesday, accusing him of "
+                           "encouraging road blockades, the foreign ministry said.")
+    him = next(t for t in parsed.doc if t.text == "him")
+    assert actors.resolve(him, role_nouns=True).country == "PER"

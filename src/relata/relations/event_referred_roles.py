@@ -81,9 +81,13 @@ def referred_roles(roles: Roles, match: PatternMatch, actors: DocumentActors, pr
     between = [p for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "between"
                for p in c.children if p.dep_ == "pobj"]
     pair = next((o for o in direct + between if pair_phrase(o)), None)
-    if pair is None and not roles.targets:
-        # "mediate between the two neighbours", also in the act offered ("offered to mediate ...")
+    own = own_ids(roles.sources, actors)
+    if pair is None and all(a.kind == "location" or a.id in own for a in roles.targets):
+        # "mediate between the two neighbours", also in the act offered ("offered to mediate ...");
+        # a place found instead ("... in Brasilia") is where, not whom
         clauses = heads + [c for c in match.head.children if c.dep_ == "xcomp" or is_infinitival_advcl(c)]
+        # "offered to host a meeting between the two governments": also the offered act's object
+        clauses += [o for h in clauses[len(heads):] for o in h.children if o.dep_ == "dobj"]
         objects = [p for h in clauses for c in h.children if c.dep_ == "prep"
                    for p in c.children if p.dep_ == "pobj"]
         pair = next((o for o in objects if pair_phrase(o)), None)

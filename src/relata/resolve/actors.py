@@ -21,7 +21,7 @@ from relata.mentions.gender import given_name_gender, honorific_gender, is_honor
 from relata.mentions.names import name_key, slug
 from relata.mentions.places import find_place
 from relata.mentions.tables import data_path, read_table
-from relata.nlp import ParsedDocument, doc_text, token_positions
+from relata.nlp import ParsedDocument, doc_text, sentence_of, token_positions
 from relata.records import Actor, EntityMention
 from relata.resolve import coref, descriptions
 from relata.resolve.agency import (
@@ -611,11 +611,28 @@ def _resolve_phrase(index: DocumentIndex, phrase: Span | Token, role_nouns: bool
     if named:
         return named
     if pronoun(head.text) or head.lower_ == "it":
-        return coref.antecedent(index, head)
+        found = coref.antecedent(index, head)
+        return found if found is not None or not role_nouns else _role_noun_before(index, head)
     # only a noun describes someone: the phrase's words are gathered (a walk of its subtree) for nouns
     found = descriptions.refer(index, tokens or descriptions.noun_phrase(head), head) \
         if head.pos_ in descriptions.DESCRIBING_POS else None
     return found if found is not None or not role_nouns else index.role_nouns.get(head.i)
+
+
+_PERSON_OBJECT_PRONOUNS = frozenset({"him", "her"})
+
+
+def _role_noun_before(index: DocumentIndex, pronoun_token: Token) -> str | None:
+    """``expelled a senior Peruvian diplomat, accusing him of ...``: an object pronoun no named
+    person answers refers to the nearest person described before it in its sentence."""
+    if pronoun_token.lower_ not in _PERSON_OBJECT_PRONOUNS:
+        return None
+    sent = sentence_of(pronoun_token)
+    for i in sorted((i for i in index.role_nouns if sent.start <= i < pronoun_token.i), reverse=True):
+        actor = index.actors.get(index.role_nouns[i])
+        if actor is not None and actor.kind == "person":
+            return actor.id
+    return None
 
 
 def _named_person_nearby(index: DocumentIndex, head: Token) -> str | None:
