@@ -850,3 +850,10 @@ def test_sending_vaccines_or_tents_is_aid():
 def test_opening_a_border_to_refugees_eases_a_restriction():
     assert "CONCEDE" in types_of("Jordan opened its border to Syrian refugees.")
     assert "CONSULT" in types_of("Russia and Ukraine opened talks in Istanbul.")
+
+
+def test_citizens_protesting_with_no_target_named_protest_to_their_own_state():
+    found = {(e.type, e.source, e.target) for e in events_of(
+        "Bolivian police arrested 40 protesters after clashes on the highway. The protesters had blocked "
+        "the road for nine days.")[0]}
+    assert any(t == "PROTEST" and g == "BOL" for t, _, g in found)

@@ -572,6 +572,10 @@ def _events(match, type_, mode, roles: Roles, modality, sent, actors, times, quo
     venue = match.type in MUTUAL_TYPES and match.mode != "visit"
     protest_place = type_ == "PROTEST" and not roles.targets
     found_targets = roles.targets or (stand_in(place) if (roles.sources or protest_place) and not venue else ())
+    if protest_place and not found_targets and roles.sources and all(
+            a.kind == "group" and a.country for a in roles.sources):
+        # "The protesters had blocked the road": citizens protest to their own state, as CAMEO codes it
+        found_targets = tuple(t for a in roles.sources if (t := actors.get(a.country)) is not None)[:1]
     # a river, sea or shoal in no known state is where, never whom ("digging a canal on the
     # Massacre River", "deployed troops along the Moei River")
     # (the event's own place is dealt with below)
