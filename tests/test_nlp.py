@@ -21,6 +21,8 @@ def test_token_positions_are_the_tokens_a_loop_over_the_document_would_pick():
         ({"tags": ("NNS", "NNPS"), "lower": ("talks",)}, lambda t: t.tag_ in ("NNS", "NNPS") or t.lower_ == "talks"),
         ({"lower": ("he", "she", "they", "it")}, lambda t: t.lower_ in ("he", "she", "they", "it")),
         ({"lower": ("no-such-word-anywhere",)}, lambda t: False),
+        ({"lemmas": ("say", "be")}, lambda t: t.lemma_ in ("say", "be")),
+        ({"pos": ("ADJ",), "lemmas": ("talk",)}, lambda t: t.pos_ == "ADJ" or t.lemma_ == "talk"),
     ]
     for kwargs, wanted in cases:
         expected = [t.i for t in doc if wanted(t)]

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import numpy
 import spacy
-from spacy.attrs import LOWER, POS, TAG
+from spacy.attrs import LEMMA, LOWER, POS, TAG
 from spacy.language import Language
 from spacy.symbols import IDS as _SYMBOL_IDS
 from spacy.tokens import Doc, Span, Token
@@ -98,26 +98,26 @@ def sentence_of(token: Token) -> Span:
 
 
 def token_positions(doc: Doc, *, pos: tuple[str, ...] = (), tags: tuple[str, ...] = (),
-                    lower: tuple[str, ...] = ()) -> list[int]:
+                    lower: tuple[str, ...] = (), lemmas: tuple[str, ...] = ()) -> list[int]:
     """Indices, in text order, of the tokens whose coarse tag (``Token.pos_``) is among ``pos``,
-    fine tag (``Token.tag_``) among ``tags`` or lower-case form (``Token.lower_``) among
-    ``lower``: any of the three.
+    fine tag (``Token.tag_``) among ``tags``, lower-case form (``Token.lower_``) among ``lower``
+    or lemma (``Token.lemma_``) among ``lemmas``: any of the four.
 
     An extractor that looks at a few kinds of word (proper nouns, verbs, pronouns) visits those
     alone: one comparison over the document's arrays (read once per document) instead of a
     ``Token`` object and an attribute look-up for every word of it. Kept with the document, so
     that sentence after sentence can take its share (:func:`positions_in`)."""
-    key = (_COLUMNS_KEY, pos, tags, lower)
+    key = (_COLUMNS_KEY, pos, tags, lower, lemmas)
     found = doc.user_data.get(key)
     if found is not None:
         return found
     columns = doc.user_data.get(_COLUMNS_KEY)
     if columns is None:
-        columns = doc.user_data[_COLUMNS_KEY] = doc.to_array([POS, TAG, LOWER]).reshape(len(doc), 3)
+        columns = doc.user_data[_COLUMNS_KEY] = doc.to_array([POS, TAG, LOWER, LEMMA]).reshape(len(doc), 4)
     strings = doc.vocab.strings
     wanted = numpy.zeros(len(doc), dtype=bool)
     for column, values in ((0, [_SYMBOL_IDS[p] for p in pos]), (1, [strings[t] for t in tags]),
-                           (2, [strings[w] for w in lower])):
+                           (2, [strings[w] for w in lower]), (3, [strings[w] for w in lemmas])):
         if values:
             wanted |= numpy.isin(columns[:, column], numpy.array(values, dtype=numpy.uint64))
     found = doc.user_data[key] = numpy.flatnonzero(wanted).tolist()
