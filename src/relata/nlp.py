@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import numpy
 import spacy
-from spacy.attrs import LEMMA, LOWER, POS, TAG
+from spacy.attrs import IS_SPACE, LEMMA, LOWER, POS, TAG
 from spacy.language import Language
 from spacy.symbols import IDS as _SYMBOL_IDS
 from spacy.tokens import Doc, Span, Token
@@ -38,9 +38,10 @@ PARAGRAPHS = "relata_paragraphs"
 def paragraph_starts(doc: Doc) -> Doc:
     """A sentence never runs across a blank line: a headline without a full stop is not the subject
     of the first sentence below it, nor a dateline line part of it. The parser keeps these starts."""
-    for token in doc[:-1]:
-        if token.is_space and token.text.count("\n") >= 2:
-            doc[token.i + 1].is_sent_start = True
+    # the whitespace tokens found in the document's array: a Token object for each word otherwise
+    for i in numpy.flatnonzero(doc.to_array(IS_SPACE)[:-1]).tolist():
+        if doc[i].text.count("\n") >= 2:
+            doc[i + 1].is_sent_start = True
     return doc
 
 
@@ -119,9 +120,18 @@ def token_positions(doc: Doc, *, pos: tuple[str, ...] = (), tags: tuple[str, ...
     for column, values in ((0, [_SYMBOL_IDS[p] for p in pos]), (1, [strings[t] for t in tags]),
                            (2, [strings[w] for w in lower]), (3, [strings[w] for w in lemmas])):
         if values:
-            wanted |= numpy.isin(columns[:, column], numpy.array(values, dtype=numpy.uint64))
+            wanted |= _among(columns[:, column], values)
     found = doc.user_data[key] = numpy.flatnonzero(wanted).tolist()
     return found
+
+
+def _among(column: numpy.ndarray, values: list[int]) -> numpy.ndarray:
+    """``numpy.isin(column, values)``, by a binary search in the sorted values: the same answer
+    at a fraction of ``isin``'s fixed cost, which is most of it on a news article's few hundred
+    tokens (asked a dozen times per document)."""
+    table = numpy.unique(numpy.array(values, dtype=numpy.uint64))
+    at = numpy.minimum(numpy.searchsorted(table, column), len(table) - 1)
+    return table[at] == column
 
 
 def positions_in(positions: list[int], span: Span) -> list[int]:
