@@ -46,3 +46,11 @@ def test_sentence_of_and_doc_text_agree_with_spacy():
     assert nlp.doc_text(doc) == doc.text
     for token in list(doc)[::7]:
         assert (nlp.sentence_of(token).start, nlp.sentence_of(token).end) == (token.sent.start, token.sent.end)
+
+
+def test_lower_ids_are_the_tokens_lower_case_forms():
+    doc = _doc()
+    ids = nlp.lower_ids(doc)
+    assert len(ids) == len(doc)
+    assert [doc.vocab.strings[i] for i in ids] == [t.lower_ for t in doc]
+    assert nlp.lower_ids(doc) is ids  # read once per document

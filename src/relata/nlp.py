@@ -112,9 +112,7 @@ def token_positions(doc: Doc, *, pos: tuple[str, ...] = (), tags: tuple[str, ...
     found = doc.user_data.get(key)
     if found is not None:
         return found
-    columns = doc.user_data.get(_COLUMNS_KEY)
-    if columns is None:
-        columns = doc.user_data[_COLUMNS_KEY] = doc.to_array([POS, TAG, LOWER, LEMMA]).reshape(len(doc), 4)
+    columns = _columns(doc)
     strings = doc.vocab.strings
     wanted = numpy.zeros(len(doc), dtype=bool)
     for column, values in ((0, [_SYMBOL_IDS[p] for p in pos]), (1, [strings[t] for t in tags]),
@@ -123,6 +121,28 @@ def token_positions(doc: Doc, *, pos: tuple[str, ...] = (), tags: tuple[str, ...
             wanted |= _among(columns[:, column], values)
     found = doc.user_data[key] = numpy.flatnonzero(wanted).tolist()
     return found
+
+
+def lower_ids(doc: Doc) -> list[int]:
+    """The lower-case form of every token as its string id (``Token.lower``, which
+    ``doc.vocab.strings`` turns into ``Token.lower_``), in text order: for comparing a document's
+    words with a few known ones without a ``Token`` object per word."""
+    found = doc.user_data.get(_LOWER_IDS_KEY)
+    if found is None:
+        found = doc.user_data[_LOWER_IDS_KEY] = _columns(doc)[:, 2].tolist()
+    return found
+
+
+_LOWER_IDS_KEY = "relata.lower_ids"
+
+
+def _columns(doc: Doc) -> numpy.ndarray:
+    """The document's coarse tags, fine tags, lower-case forms and lemmas (one row per token),
+    read once per document."""
+    columns = doc.user_data.get(_COLUMNS_KEY)
+    if columns is None:
+        columns = doc.user_data[_COLUMNS_KEY] = doc.to_array([POS, TAG, LOWER, LEMMA]).reshape(len(doc), 4)
+    return columns
 
 
 def _among(column: numpy.ndarray, values: list[int]) -> numpy.ndarray:

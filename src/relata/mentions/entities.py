@@ -18,7 +18,7 @@ from relata.mentions.datelines import DASHES, in_capitals, opens_line
 from relata.mentions.dictionary import ActorDictionary, SurfaceForm, load_dictionary
 from relata.mentions.gender import is_honorific
 from relata.mentions.names import name_key
-from relata.nlp import ParsedDocument
+from relata.nlp import ParsedDocument, lower_ids
 from relata.records import EntityMention
 
 LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
@@ -87,17 +87,20 @@ def _repeated_names(doc: Doc, chosen, taken: list[bool]) -> list[tuple[int, int,
     for k, (start, end, label) in enumerate(chosen):
         if label == "ORG" and names.get(tuple(t.lower_ for t in doc[start:end])) == "PERSON":
             chosen[k] = (start, end, "PERSON")  # "Pence" tagged ORG after "Mike Pence"
-    by_first: dict[str, list[tuple[str, ...]]] = {}
+    # the words compared as string ids: the document's are read from its arrays, not a Token each
+    strings = doc.vocab.strings
+    by_first: dict[int, list[tuple[tuple[int, ...], tuple[str, ...]]]] = {}
     for words in sorted(names, key=len, reverse=True):  # longest first
-        by_first.setdefault(words[0], []).append(words)
-    lowered = [t.lower_ for t in doc]
+        ids = tuple(strings[w] for w in words)
+        by_first.setdefault(ids[0], []).append((ids, words))
+    lowered = lower_ids(doc)
     found = []
     i = 0
     while i < len(doc):
-        for words in by_first.get(lowered[i], ()):
-            n = len(words)
+        for ids, words in by_first.get(lowered[i], ()):
+            n = len(ids)
             if (
-                tuple(lowered[i : i + n]) == words
+                tuple(lowered[i : i + n]) == ids
                 and not any(taken[i : i + n])
                 and _written_as_name(doc[i : i + n])
             ):
