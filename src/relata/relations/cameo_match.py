@@ -22,9 +22,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from spacy.tokens import Token
+import numpy
+from spacy.attrs import IS_QUOTE
+from spacy.tokens import Doc, Token
 
-from relata.nlp import sentence_of
+from relata.nlp import positions_in, sentence_of
 from relata.relations.cameo_patterns import (
     Noun,
     Prep,
@@ -304,7 +306,7 @@ def _quoted_names(verb: Token) -> set[int]:
     sent = sentence_of(verb)
     found = verb.doc.user_data.setdefault(_QUOTED_NAMES_KEY, {})
     if sent.start not in found:
-        marks = [t.i for t in sent if t.is_quote]
+        marks = positions_in(_quote_marks(verb.doc), sent)
         inside: set[int] = set()
         for open_at, close_at in zip(marks[::2], marks[1::2], strict=False):  # an unclosed mark pairs with nothing
             if 0 < close_at - open_at - 1 <= 3:
@@ -314,6 +316,18 @@ def _quoted_names(verb: Token) -> set[int]:
 
 
 _QUOTED_NAMES_KEY = "relata.cameo_quoted_names"
+
+
+def _quote_marks(doc: Doc) -> list[int]:
+    """Positions of the quotation marks (``Token.is_quote``), read once per document from its
+    array, not by a walk of every sentence's tokens."""
+    found = doc.user_data.get(_QUOTE_MARKS_KEY)
+    if found is None:
+        found = doc.user_data[_QUOTE_MARKS_KEY] = numpy.flatnonzero(doc.to_array(IS_QUOTE)).tolist()
+    return found
+
+
+_QUOTE_MARKS_KEY = "relata.quote_marks"
 
 
 def _before(verb: Token) -> list[Token]:

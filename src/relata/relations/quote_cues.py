@@ -11,6 +11,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass
 
+from spacy.attrs import IDX
 from spacy.tokens import Doc, Token
 
 from relata.mentions.quote_lexicon import BELIEF, NOUN, SPEECH, lexicon
@@ -191,7 +192,7 @@ class TokenIndex:
 
     def __init__(self, doc: Doc):
         self.doc = doc
-        self.starts = [t.idx for t in doc]
+        self.starts = doc.to_array(IDX).tolist()  # every token's offset, without a Token for each
 
     def first_at_or_after(self, offset: int) -> int:
         return bisect_left(self.starts, offset)
