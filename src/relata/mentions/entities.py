@@ -142,25 +142,23 @@ def _after_dateline(doc: Doc, start: int, end: int) -> int:
 
 def _trim(doc: Doc, start: int, end: int, label: str, dictionary: ActorDictionary):
     """Token bounds of the name proper inside ``doc[start:end]``, or ``None`` if nothing is left."""
+    # (each word taken once into a local: ``doc[i]`` makes a new Token object on every call)
     for i in range(start, end):  # a name does not run across a line break or into brackets
-        if doc[i].is_space or "\n" in doc[i].text or (doc[i].text in "([" and i > start):
+        token = doc[i]
+        if token.is_space or "\n" in token.text or (token.text in "([" and i > start):
             end = i
             break
     start = _after_dateline(doc, start, end)
-    while start < end and (
-        doc[start].lower_ in _DETERMINERS
-        or doc[start].is_punct
-        or doc[start].is_space
-        or doc[start].pos_ in _NOT_NAME_START
-    ):
+    while start < end and _not_name_start(doc[start]):
         start += 1
     if label == "PERSON":
         # "Will Xi's Support" in a headline, "Jiang Feng: Politically": the name ends there
         for i in range(start + 1, end):
+            token = doc[i]
             if (
-                doc[i].tag_ == "POS"
-                or doc[i].text in _POSSESSIVE
-                or (doc[i].is_punct and doc[i].text not in _NAME_PUNCT)
+                token.tag_ == "POS"
+                or token.text in _POSSESSIVE
+                or (token.is_punct and token.text not in _NAME_PUNCT)
             ):
                 end = i
                 break
@@ -175,6 +173,10 @@ def _trim(doc: Doc, start: int, end: int, label: str, dictionary: ActorDictionar
     if start >= end or not any(c.isupper() for c in doc[start:end].text):
         return None
     return start, end
+
+
+def _not_name_start(token) -> bool:
+    return token.lower_ in _DETERMINERS or token.is_punct or token.is_space or token.pos_ in _NOT_NAME_START
 
 
 def _title_premodifier(doc: Doc, ent, dictionary: ActorDictionary) -> bool:
