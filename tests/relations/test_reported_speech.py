@@ -230,7 +230,14 @@ def test_plans_tagged_as_a_noun_but_parsed_as_a_verb_is_a_cue():
 def test_cues_are_looked_for_only_where_one_can_start_and_none_is_missed():
     from pathlib import Path
 
-    from relata.relations.quote_cues import attitude_cue, clause_cue, cue_at, cue_positions, noun_cue, question_cue
+    from relata.relations.quote_cues import (
+        attitude_cue,
+        clause_cue,
+        cue_at,
+        cue_positions,
+        noun_cue,
+        question_cue,
+    )
 
     examples = Path(__file__).resolve().parents[2] / "examples"
     for path in sorted(examples.glob("*.txt")):
