@@ -21,6 +21,8 @@ def test_token_positions_are_the_tokens_a_loop_over_the_document_would_pick():
         ({"tags": ("NNS", "NNPS"), "lower": ("talks",)}, lambda t: t.tag_ in ("NNS", "NNPS") or t.lower_ == "talks"),
         ({"lower": ("he", "she", "they", "it")}, lambda t: t.lower_ in ("he", "she", "they", "it")),
         ({"lower": ("no-such-word-anywhere",)}, lambda t: False),
+        ({"lemmas": ("say", "be")}, lambda t: t.lemma_ in ("say", "be")),
+        ({"pos": ("ADJ",), "lemmas": ("talk",)}, lambda t: t.pos_ == "ADJ" or t.lemma_ == "talk"),
     ]
     for kwargs, wanted in cases:
         expected = [t.i for t in doc if wanted(t)]
@@ -44,3 +46,11 @@ def test_sentence_of_and_doc_text_agree_with_spacy():
     assert nlp.doc_text(doc) == doc.text
     for token in list(doc)[::7]:
         assert (nlp.sentence_of(token).start, nlp.sentence_of(token).end) == (token.sent.start, token.sent.end)
+
+
+def test_lower_ids_are_the_tokens_lower_case_forms():
+    doc = _doc()
+    ids = nlp.lower_ids(doc)
+    assert len(ids) == len(doc)
+    assert [doc.vocab.strings[i] for i in ids] == [t.lower_ for t in doc]
+    assert nlp.lower_ids(doc) is ids  # read once per document

@@ -13,8 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import nullcontext
 from dataclasses import dataclass
 from itertools import islice
-
-import duckdb
+from typing import TYPE_CHECKING
 
 from relata.clean import clean_document
 from relata.clean.document import CleanDocument
@@ -22,7 +21,9 @@ from relata.errors import InputError
 from relata.ingest import DEFAULT_MAX_BYTES, RawDocument, read_inputs
 from relata.parallel import ToClean, WorkerPool
 from relata.records import DocumentRecord
-from relata.store import stored_hashes, write_records
+
+if TYPE_CHECKING:
+    import duckdb
 
 BATCH_SIZE = 16
 # Inputs whose stored hashes are looked up in one query, before any of them is cleaned or parsed.
@@ -93,6 +94,11 @@ def ingest(
 ) -> Iterator[IngestOutcome]:
     """Store every document of ``inputs``; unchanged ones are skipped before parsing
     (``own_process``: see :func:`extract_records`)."""
+
+    # The store (and DuckDB) is imported where a store is used: `extract` never needs it (a
+    # tenth of a second to import, and DuckDB's binding wants the collector's frozen objects
+    # back at exit, a full collection of them: see pipeline.freeze_loaded).
+    from relata.store import stored_hashes
 
     def unchanged(raws: list[RawDocument]) -> list[bool]:
         stored = stored_hashes(con, [raw.source for raw in raws])
@@ -181,6 +187,8 @@ def _pool(workers: int):
 
 def _stored(con, results, published: str | None, batch_size: int) -> Iterator[IngestOutcome]:
     """Outcomes in input order; records are written ``batch_size`` at a time, one transaction each."""
+    from relata.store import write_records
+
     waiting: list[tuple] = []
     records = 0
 

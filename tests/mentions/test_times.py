@@ -122,8 +122,9 @@ def test_the_patterns_match_as_pythons_re_does():
 
 
 def test_a_pattern_skipped_for_want_of_its_word_would_have_found_nothing():
-    """A pattern naming a month, season, holiday, weekday or "ago" is skipped on a text without
-    that word; running every pattern on every text finds the same mentions (example articles in
+    """A pattern naming a month, season, holiday, weekday, "ago", a quarter, a half, a decade or a
+    relative day is skipped on a text without that word; running every pattern on every text
+    finds the same mentions (example articles in
     their own case, upper- and lower-cased, and lines made to sit on the edges: a season running
     on into a longer word, a dotted month, a holiday with an apostrophe)."""
     from tests.conftest import EXAMPLES
@@ -134,7 +135,10 @@ def test_a_pattern_skipped_for_want_of_its_word_would_have_found_nothing():
     texts += [t.upper() for t in texts] + [t.lower() for t in texts]
     texts += ["Prices fell in springtime 2003.", "Talks resumed on Sept. 5 and ended Thurs.",
               "The parade on New Year's Day drew crowds.", "He left three weeks from now? No: ago.",
-              "Nothing here names a time at all.", "fall 2001", "ſeptember 5, 2001"]
+              "Nothing here names a time at all.", "fall 2001", "ſeptember 5, 2001",
+              "Results for Q1 2020, 2020Q3 and q2; H1 2021, h22021; Q5 and H3 2020 are no periods.",
+              "The 1990s, the '80s, 1980's, mid-2000S, the late 1960ſ; the first half of 2019.",
+              "TONIGHT, the day before yesterday, last night, this morning; a fiscal-quarter; halftime."]
 
     def every_pattern(text):
         original = time_patterns._scan

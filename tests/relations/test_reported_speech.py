@@ -225,3 +225,26 @@ def test_the_object_of_advise_is_who_is_advised_not_what_is_said():
 def test_plans_tagged_as_a_noun_but_parsed_as_a_verb_is_a_cue():
     found = _reports("The Clinton campaign plans to employ Mr. Obama as much as possible.")
     assert _content(found, "plans") == "to employ Mr. Obama as much as possible"
+
+
+def test_cues_are_looked_for_only_where_one_can_start_and_none_is_missed():
+    from pathlib import Path
+
+    from relata.relations.quote_cues import (
+        attitude_cue,
+        clause_cue,
+        cue_at,
+        cue_positions,
+        noun_cue,
+        question_cue,
+    )
+
+    examples = Path(__file__).resolve().parents[2] / "examples"
+    for path in sorted(examples.glob("*.txt")):
+        doc = nlp.parse(path.read_text(encoding="utf-8", errors="replace")).doc
+        candidates = set(cue_positions(doc))
+        assert len(candidates) < len(doc)  # punctuation, names, determiners are skipped
+        for token in doc:
+            cue = cue_at(token) or clause_cue(token) or noun_cue(token) or attitude_cue(token) or question_cue(token)
+            if cue is not None:
+                assert token.i in candidates, (path.name, token.text)

@@ -19,7 +19,7 @@ from relata.mentions.dictionary import ActorDictionary, SurfaceForm, load_dictio
 from relata.mentions.gender import is_honorific
 from relata.mentions.names import name_key
 from relata.mentions.tables import data_path, read_table
-from relata.nlp import ParsedDocument
+from relata.nlp import ParsedDocument, lower_ids
 from relata.records import EntityMention
 
 LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
@@ -95,17 +95,20 @@ def _repeated_names(doc: Doc, chosen, taken: list[bool]) -> list[tuple[int, int,
     for k, (start, end, label) in enumerate(chosen):
         if label == "ORG" and names.get(tuple(t.lower_ for t in doc[start:end])) == "PERSON":
             chosen[k] = (start, end, "PERSON")  # "Pence" tagged ORG after "Mike Pence"
-    by_first: dict[str, list[tuple[str, ...]]] = {}
+    # the words compared as string ids: the document's are read from its arrays, not a Token each
+    strings = doc.vocab.strings
+    by_first: dict[int, list[tuple[tuple[int, ...], tuple[str, ...]]]] = {}
     for words in sorted(names, key=len, reverse=True):  # longest first
-        by_first.setdefault(words[0], []).append(words)
-    lowered = [t.lower_ for t in doc]
+        ids = tuple(strings[w] for w in words)
+        by_first.setdefault(ids[0], []).append((ids, words))
+    lowered = lower_ids(doc)
     found = []
     i = 0
     while i < len(doc):
-        for words in by_first.get(lowered[i], ()):
-            n = len(words)
+        for ids, words in by_first.get(lowered[i], ()):
+            n = len(ids)
             if (
-                tuple(lowered[i : i + n]) == words
+                tuple(lowered[i : i + n]) == ids
                 and not any(taken[i : i + n])
                 and _written_as_name(doc[i : i + n])
             ):
@@ -161,25 +164,25 @@ def _name_word(doc: Doc, i: int, dictionary: ActorDictionary) -> bool:
 
 def _trim(doc: Doc, start: int, end: int, label: str, dictionary: ActorDictionary):
     """Token bounds of the name proper inside ``doc[start:end]``, or ``None`` if nothing is left."""
+    # (each word taken once into a local: ``doc[i]`` makes a new Token object on every call)
     for i in range(start, end):  # a name does not run across a line break or into brackets
-        if doc[i].is_space or "\n" in doc[i].text or (doc[i].text in "([" and i > start):
+        token = doc[i]
+        if token.is_space or "\n" in token.text or (token.text in "([" and i > start):
             end = i
             break
     start = _after_dateline(doc, start, end)
-    while start < end and (
-        doc[start].lower_ in _DETERMINERS
-        or doc[start].is_punct
-        or doc[start].is_space
-        or doc[start].pos_ in _NOT_NAME_START and not (label == "PERSON" and _name_word(doc, start, dictionary))
-    ):
+    while start < end and _not_name_start(doc[start]) and not (
+            label == "PERSON" and doc[start].lower_ not in _DETERMINERS and not doc[start].is_punct
+            and not doc[start].is_space and _name_word(doc, start, dictionary)):
         start += 1
     if label == "PERSON":
         # "Will Xi's Support" in a headline, "Jiang Feng: Politically": the name ends there
         for i in range(start + 1, end):
+            token = doc[i]
             if (
-                doc[i].tag_ == "POS"
-                or doc[i].text in _POSSESSIVE
-                or (doc[i].is_punct and doc[i].text not in _NAME_PUNCT)
+                token.tag_ == "POS"
+                or token.text in _POSSESSIVE
+                or (token.is_punct and token.text not in _NAME_PUNCT)
             ):
                 end = i
                 break
@@ -205,6 +208,10 @@ def _equipment(ent, dictionary: ActorDictionary) -> bool:
     if _dictionary_label(ent[0].text, None, dictionary) not in ("NORP", "GPE"):
         return False
     return any(any(ch.isdigit() for ch in t.text) for t in ent[1:])
+
+
+def _not_name_start(token) -> bool:
+    return token.lower_ in _DETERMINERS or token.is_punct or token.is_space or token.pos_ in _NOT_NAME_START
 
 
 def _title_premodifier(doc: Doc, ent, dictionary: ActorDictionary) -> bool:

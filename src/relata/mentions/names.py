@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'"})
 _DASHES = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-"})
@@ -48,6 +49,7 @@ def without_initials(key: str) -> str:
     return " ".join([parts[0], *(p for p in parts[1:-1] if len(p) > 1), parts[-1]])
 
 
+@lru_cache(maxsize=65536)  # asked for every actor of every document: news repeats its names
 def slug(name: str) -> str:
     """Stable id for an actor known only from the text: ``Cheng Chin-mo`` -> ``cheng-chin-mo``."""
     text = unicodedata.normalize("NFKD", _INITIALISM_DOT.sub("", name.translate(_APOSTROPHES)))

@@ -60,6 +60,13 @@ def units() -> dict[str, str]:
     return {abbr: name for abbr, name in _table("claim_units.tsv")}
 
 
+@cache
+def folded_units() -> dict[str, str]:
+    """The abbreviations longer than two letters, lower-cased (``KWH`` -> ``kwh``) -> unit name:
+    compared with a word's lower-case form."""
+    return {abbr.lower(): name for abbr, name in units().items() if len(abbr) > 2}
+
+
 def _alt(words) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 

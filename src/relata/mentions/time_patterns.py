@@ -62,8 +62,11 @@ def _scan() -> tuple[tuple[str, regex.Pattern, _Anchor | None], ...]:
     count = rf"(?P<n>\d+|{_alt(nums['unit'])}|{_alt(nums['tens'])}|a|an|a couple of|a few|several)"
     ago_units = r"(?P<unit>day|week|month|year|decade)s?"
     # written once for the pattern and for the word search that lets a text without them skip it
+    # (the relative days are the words of the "relday" pattern)
     seasons = ("spring", "summer", "autumn", "fall", "winter")
     directions = ("ago", "from now", "from today", "after today", "hence")
+    reldays = ("the day before yesterday", "the day after tomorrow", "today", "yesterday", "tomorrow", "tonight",
+               "last night", "this morning", "this afternoon", "this evening")
     prep_year = r"(?:in|since|by|during|until|till|from|before|after|through|throughout|for|fiscal|FY|of)"
     raw = [
         ("ymd", r"\b(?P<year>\d{4})([-/.])(?P<month>0?[1-9]|1[0-2])\2(?P<day>0?[1-9]|[12]\d|3[01])\b", None),
@@ -75,17 +78,17 @@ def _scan() -> tuple[tuple[str, regex.Pattern, _Anchor | None], ...]:
         ("month", rf"\b{modifier}?{month},?(?:\s+|/|-)(?:of\s+)?{year}\b", "month"),
         ("month", rf"\b{year}\s+{month}\b", "month"),
         ("month", rf"\b(?:{rel}\s+|{modifier})?{month}(?!\.?\s*\d)\b", "month"),
-        ("quarter", rf"\b(?:the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:fiscal\s+)?quarter\b(?:\s+of\s+|,?\s+)?(?:{year}\b)?", None),
-        ("quarter", rf"\bQ(?P<qn>[1-4])(?:\s+|[-/])?(?:of\s+)?(?:{year}\b)?", None),
-        ("quarter", rf"\b{year}[-\s]?Q(?P<qn>[1-4])\b", None),
-        ("half", rf"\b(?:the\s+)?(?P<h>first|second|1st|2nd)\s+half\s+of\s+(?:the\s+year\s+)?{year}?\b", None),
-        ("half", rf"\bH(?P<hn>[12])\s*{year}\b", None),
+        ("quarter", rf"\b(?:the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:fiscal\s+)?quarter\b(?:\s+of\s+|,?\s+)?(?:{year}\b)?", "quarter"),
+        ("quarter", rf"\bQ(?P<qn>[1-4])(?:\s+|[-/])?(?:of\s+)?(?:{year}\b)?", "q1-q4"),
+        ("quarter", rf"\b{year}[-\s]?Q(?P<qn>[1-4])\b", "q1-q4"),
+        ("half", rf"\b(?:the\s+)?(?P<h>first|second|1st|2nd)\s+half\s+of\s+(?:the\s+year\s+)?{year}?\b", "half"),
+        ("half", rf"\bH(?P<hn>[12])\s*{year}\b", "h1-h2"),
         ("season", rf"\b(?:{rel}\s+|{modifier})?(?P<season>{_alt(seasons)})(?:\s+(?:of\s+)?{year}\b)?", "season"),
-        ("decade", r"\b(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?P<dec>(?:1[6-9]|20)\d)0'?s\b", None),
-        ("decade", r"(?<!\w)(?:the\s+)?'(?P<dec2>\d)0s\b", None),
+        ("decade", r"\b(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?P<dec>(?:1[6-9]|20)\d)0'?s\b", "0s"),
+        ("decade", r"(?<!\w)(?:the\s+)?'(?P<dec2>\d)0s\b", "0s"),
         ("year", rf"\b{modifier}{year}\b", None),
         ("year", rf"\b{prep_year}\s+(?P<core>{year})\b(?!\s*(?:%|percent|per\b|-))", None),
-        ("relday", r"\b(?P<rd>the day before yesterday|the day after tomorrow|today|yesterday|tomorrow|tonight|last night|this (?:morning|afternoon|evening))\b", None),
+        ("relday", r"\b(?P<rd>the day before yesterday|the day after tomorrow|today|yesterday|tomorrow|tonight|last night|this (?:morning|afternoon|evening))\b", "relday"),
         ("relunit", r"\b(?P<rel>earlier this|later this|early this|late this|this past|this coming|last|next|this|previous|coming|following|current|past|the previous|the coming|the following|the current)\s+(?P<unit>week|weekend|month|year|quarter|decade)\b", None),
         ("relunit", r"\b(?:the\s+)?(?:end|start|beginning|middle|rest|remainder)\s+of\s+(?P<rel>the|this)?\s*(?P<unit>week|month|year)\b", None),
         ("relunit", r"\b(?:earlier|later)\s+in\s+(?P<rel>the|this)\s+(?P<unit>week|month|year)\b", None),
@@ -96,7 +99,8 @@ def _scan() -> tuple[tuple[str, regex.Pattern, _Anchor | None], ...]:
         ("weekday", rf"\b(?:{rel}\s+)?(?P<wd>{weekday_full})(?:\s+(?P<part>morning|afternoon|evening|night))?(?:\s+(?:of|in)\s+(?P<wrel>next|last|this|the following|the previous|the next|the coming)\s+week)?\b", "weekday"),
         ("dayord", rf"\b(?:on\s+)?(?P<core>the\s+(?P<day>(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)|{day_words})(?P<ofmonth>\s+(?:day\s+)?of\s+(?:the|this|(?P<mrel>next|last|previous))\s+month)?)", None),
     ]
-    # A pattern that names a month, season, holiday, weekday or "ago" matches only where the text
+    # A pattern that names a month, season, holiday, weekday, "ago", "quarter", "half" or a relative
+    # day matches only where the text
     # has that word, whole (before it the pattern has \b or a space, after it a space, a comma, a
     # dot or \b; a season may run on: "fall" in "falls"). Most texts have none of them (on wire
     # copy seven in ten name no month), and one search for the word is far cheaper than the
@@ -107,6 +111,13 @@ def _scan() -> tuple[tuple[str, regex.Pattern, _Anchor | None], ...]:
         "holiday": _word_anchor(cal["holiday"]),
         "weekday": _word_anchor(w for w in cal["weekday"] if len(w) > 4),
         "ago": _word_anchor(directions),
+        "quarter": _word_anchor(("quarter",)),
+        "half": _word_anchor(("half",)),
+        "relday": _word_anchor(reldays),
+        # codes and decades run on from a digit ("2020Q1", "1990s"): no word boundary asked for
+        "q1-q4": _Anchor(("q1", "q2", "q3", "q4"), _compiled("q[1-4]")),
+        "h1-h2": _Anchor(("h1", "h2"), _compiled("h[12]")),
+        "0s": _Anchor(("0s", "0's"), _compiled("0'?s")),
     }
     # Compiled by the `regex` package (its V0 mode is `re`'s syntax and semantics): the same
     # matches, found about 1.5x faster over case-insensitive alternations; this scan is the

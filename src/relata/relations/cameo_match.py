@@ -22,9 +22,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from spacy.tokens import Token
+import numpy
+from spacy.attrs import IS_QUOTE
+from spacy.tokens import Doc, Token
 
-from relata.nlp import sentence_of
+from relata.nlp import positions_in, sentence_of
 from relata.relations.cameo_patterns import (
     Noun,
     Prep,
@@ -119,8 +121,8 @@ def _match_pattern(verb: Token) -> CameoMatch | None:
     entries = _coded_entries(verb)
     if not entries:
         return None
-    phrase = _phrase(verb)
-    before = _before(verb)
+    phrase = _forms(_phrase(verb))
+    before = _forms(_before(verb))
     # every word a pattern asks for must be among these, whatever the order: most patterns of a
     # block fail this set test, so the ordered match runs for a few
     words = _keys(phrase) | _keys(before)
@@ -165,15 +167,30 @@ def _patterns(blocks: tuple[str, ...]) -> tuple[VerbPattern, ...]:
     return tuple(sorted(rows, key=lambda p: (-p.size, p.line)))
 
 
-def _keys(tokens: list[Token]) -> set[str]:
-    """The words a pattern's word can equal in ``tokens``: forms, lemmas and the dictionary stems
+# A phrase's token with what the patterns compare: (token, lower-case form, lower-case lemma, the
+# words a pattern's word can equal there). Read once per verb: every pattern tried walks the
+# phrase again, and each ``Token`` attribute is a look-up and a new string.
+_Form = tuple[Token, str, str, set[str]]
+
+
+def _forms(tokens: list[Token]) -> list[_Form]:
+    out = []
+    for t in tokens:
+        lower, lemma = t.lower_, t.lemma_.lower()
+        keys: set[str] = set()  # filled in the order the matcher always did: it tries them in set order
+        keys.add(lower)
+        keys.add(lemma)
+        keys.update(_stems(lower))
+        out.append((t, lower, lemma, keys))
+    return out
+
+
+def _keys(forms: list[_Form]) -> set[str]:
+    """The words a pattern's word can equal in a phrase: forms, lemmas and the dictionary stems
     they extend (``restor`` for *restoration*)."""
     out: set[str] = set()
-    for t in tokens:
-        lower = t.lower_
-        out.add(lower)
-        out.add(t.lemma_.lower())
-        out.update(_stems(lower))
+    for form in forms:
+        out |= form[3]
     return out
 
 
@@ -289,7 +306,7 @@ def _quoted_names(verb: Token) -> set[int]:
     sent = sentence_of(verb)
     found = verb.doc.user_data.setdefault(_QUOTED_NAMES_KEY, {})
     if sent.start not in found:
-        marks = [t.i for t in sent if t.is_quote]
+        marks = positions_in(_quote_marks(verb.doc), sent)
         inside: set[int] = set()
         for open_at, close_at in zip(marks[::2], marks[1::2], strict=False):  # an unclosed mark pairs with nothing
             if 0 < close_at - open_at - 1 <= 3:
@@ -299,6 +316,18 @@ def _quoted_names(verb: Token) -> set[int]:
 
 
 _QUOTED_NAMES_KEY = "relata.cameo_quoted_names"
+
+
+def _quote_marks(doc: Doc) -> list[int]:
+    """Positions of the quotation marks (``Token.is_quote``), read once per document from its
+    array, not by a walk of every sentence's tokens."""
+    found = doc.user_data.get(_QUOTE_MARKS_KEY)
+    if found is None:
+        found = doc.user_data[_QUOTE_MARKS_KEY] = numpy.flatnonzero(doc.to_array(IS_QUOTE)).tolist()
+    return found
+
+
+_QUOTE_MARKS_KEY = "relata.quote_marks"
 
 
 def _before(verb: Token) -> list[Token]:
@@ -325,7 +354,7 @@ def _says_when(token: Token) -> bool:
     return bool(objects) and all(o.ent_type_ in ("DATE", "TIME") for o in objects)
 
 
-def _match(elements, phrase: list[Token]) -> tuple[list[Token], dict[str, Token]] | None:
+def _match(elements, phrase: list[_Form]) -> tuple[list[Token], dict[str, Token]] | None:
     """The tokens the elements match in order in ``phrase`` (and the slots' tokens), or ``None``."""
     at = 0
     matched: list[Token] = []
@@ -346,36 +375,37 @@ def _match(elements, phrase: list[Token]) -> tuple[list[Token], dict[str, Token]
     return matched, slots
 
 
-def _steps(element, inside: str = OBJECT) -> list[tuple[str, object]]:
+@cache
+def _steps(element, inside: str = OBJECT) -> tuple[tuple[str, object], ...]:
     """What to find, in order: modifier words, a noun phrase's head (as the verb's object, or as
     the object of the preposition before it), a preposition, a slot."""
     if isinstance(element, Slot):
-        return [("slot", element.role)]
+        return (("slot", element.role),)
     if isinstance(element, Noun):
-        return [("word", m) for m in element.modifiers] + [(inside, element.head)]
+        return (*[("word", m) for m in element.modifiers], (inside, element.head))
     if isinstance(element, Prep):
         steps: list[tuple[str, object]] = [("word", element.prepositions)]
         for inner in element.objects:
             steps.extend(_steps(inner, PREP_OBJECT))
-        return steps
-    return []
+        return tuple(steps)
+    return ()
 
 
-def _find(kind: str, value, phrase: list[Token], start: int) -> tuple[int, list[Token]] | None:
+def _find(kind: str, value, phrase: list[_Form], start: int) -> tuple[int, list[Token]] | None:
     for i in range(start, len(phrase)):
-        token = phrase[i]
+        token = phrase[i][0]
         if kind == "slot":
             if token.dep_ in SLOT_DEPS and token.pos_ in ("NOUN", "PROPN", "PRON"):
                 return i, [token]
             continue
         by_first = _by_first_word(value)
-        for key in _keys([token]):
+        for key in phrase[i][3]:
             for words in by_first.get(key, ()):
                 window = phrase[i:i + len(words)]
-                if len(window) == len(words) and all(_word_matches(w, t) for w, t in zip(words, window, strict=True)):
-                    if kind in (OBJECT, PREP_OBJECT) and not _in_role(window[-1], kind):
+                if len(window) == len(words) and all(_word_matches(w, f) for w, f in zip(words, window, strict=True)):
+                    if kind in (OBJECT, PREP_OBJECT) and not _in_role(window[-1][0], kind):
                         continue
-                    return i, window
+                    return i, [f[0] for f in window]
     return None
 
 
@@ -403,9 +433,9 @@ def _in_role(token: Token, role: str) -> bool:
     return token.dep_ in wanted
 
 
-def _word_matches(word: str, token: Token) -> bool:
-    lower = token.lower_
-    if lower == word or token.lemma_.lower() == word:
+def _word_matches(word: str, form: _Form) -> bool:
+    _, lower, lemma, _ = form
+    if lower == word or lemma == word:
         return True
     if len(word) >= 4 and lower.startswith(word):
         return lower[len(word):] in STEM_ENDINGS

@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from spacy.tokens import Span, Token
 
 from relata.mentions.identifiers import find_identifiers
-from relata.mentions.quantities import Quantity, find_quantities, shared_currencies, units
+from relata.mentions.quantities import Quantity, find_quantities, folded_units, shared_currencies, units
 from relata.nlp import ParsedDocument, doc_text, token_positions
 from relata.records import Claim, Quote, TimeExpression
 from relata.relations.claim_context import (
@@ -229,7 +229,7 @@ def unit_name(noun: Token) -> str:
     table = units()
     if noun.text in table:
         return table[noun.text]
-    folded = {abbr.lower(): name for abbr, name in table.items() if len(abbr) > 2}
+    folded = folded_units()
     if noun.lower_ in folded:
         return folded[noun.lower_]
     lemma = noun.lemma_.lower() if noun.pos_ != "PROPN" else noun.text.lower()

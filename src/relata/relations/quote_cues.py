@@ -11,9 +11,11 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass
 
+from spacy.attrs import IDX
 from spacy.tokens import Doc, Token
 
 from relata.mentions.quote_lexicon import BELIEF, NOUN, SPEECH, lexicon
+from relata.nlp import token_positions
 
 _SENTENCE_END = frozenset({".", "!", "?", "…"})
 _AFTER_LIMIT = 14
@@ -46,6 +48,19 @@ def cue_at(token: Token) -> Cue | None:
                 span = token.doc[token.i:token.i + len(phrase)]
                 return Cue(token, span.text, "phrase")
     return None
+
+
+# Every token a cue can start on (:func:`cue_at` and the other cue finders): a verb, noun or
+# adjective, a verb by its fine tag, the lemma of ``put it``, or the first word of a cue phrase.
+_CUE_POS = ("VERB", "AUX", "NOUN", "ADJ")
+_VERB_TAGS = ("VB", "VBD", "VBG", "VBN", "VBP", "VBZ")
+
+
+def cue_positions(doc: Doc) -> list[int]:
+    """Indices of the tokens that may start a cue, in text order: a document's other words are
+    never visited (a ``Token`` object and its attribute look-ups for every word otherwise)."""
+    first_words = tuple(sorted({phrase[0] for phrase in lexicon().cue_phrases}))
+    return token_positions(doc, pos=_CUE_POS, tags=_VERB_TAGS, lower=first_words, lemmas=("put",))
 
 
 def put_it_aside(token: Token) -> bool:
@@ -157,8 +172,10 @@ def _has_owner(noun: Token) -> bool:
 def _verb_tagged_as_noun(token: Token) -> bool:
     """``Trump claims that ...``, ``the campaign plans to ...`` tagged NOUN but parsed as a verb
     with subject and clause."""
+    if token.pos_ != "NOUN":
+        return False
     deps = {c.dep_ for c in token.children}
-    return token.pos_ == "NOUN" and "nsubj" in deps and bool(deps & {"ccomp", "xcomp"})
+    return "nsubj" in deps and bool(deps & {"ccomp", "xcomp"})
 
 
 def _cue_text(verb: Token) -> str:
@@ -175,7 +192,7 @@ class TokenIndex:
 
     def __init__(self, doc: Doc):
         self.doc = doc
-        self.starts = [t.idx for t in doc]
+        self.starts = doc.to_array(IDX).tolist()  # every token's offset, without a Token for each
 
     def first_at_or_after(self, offset: int) -> int:
         return bisect_left(self.starts, offset)

@@ -116,14 +116,25 @@ def _contact(text: str, draft: _Draft) -> bool:
     left = max(text.rfind(". ", 0, draft.start), text.rfind("\n", 0, draft.start)) + 1
     ends = [at for at in (text.find(". ", draft.end), text.find("\n", draft.end)) if at >= 0]
     sentence = text[left:min(ends, default=len(text))]
-    return any(ch.isdigit() or ch == "@" for ch in sentence) and is_contact(sentence)
+    return _digit_or_at(sentence) and is_contact(sentence)
+
+
+_ASCII_DIGIT_OR_AT = re.compile(r"[0-9@]")
+
+
+def _digit_or_at(text: str) -> bool:
+    """Whether ``text`` has a digit (``str.isdigit``) or an ``@``: one regex scan where the text is
+    ASCII (its digits are 0-9 alone), a look at every character otherwise (``²`` is a digit)."""
+    if text.isascii():
+        return _ASCII_DIGIT_OR_AT.search(text) is not None
+    return any(ch.isdigit() or ch == "@" for ch in text)
 
 
 def _identifier(text: str, draft: _Draft) -> bool:
     """Whether a draft is mostly a number or address that identifies (``ISBN 978-...``,
     ``Article 21``, ``+260 211 252 640``): nothing anyone said."""
     content = text[draft.start:draft.end]
-    if not any(ch.isdigit() or ch == "@" for ch in content):
+    if not _digit_or_at(content):
         return False
     covered = sum(i.end - i.start for i in find_identifiers(content))
     return covered >= 0.5 * len(content.strip(" .,;:"))

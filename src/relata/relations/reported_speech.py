@@ -38,6 +38,7 @@ from relata.relations.quote_cues import (
     attitude_cue,
     clause_cue,
     cue_at,
+    cue_positions,
     noun_cue,
     open_question,
     put_it_aside,
@@ -493,7 +494,7 @@ def find_reports(doc: Doc) -> list[Report]:
     """Every reported-speech candidate in ``doc``, in text order."""
     out: list[Report] = []
     text = doc_text(doc)
-    for token in doc:
+    for token in map(doc.__getitem__, cue_positions(doc)):
         cue = cue_at(token) or clause_cue(token) or noun_cue(token) or attitude_cue(token) or question_cue(token)
         if cue is None or cue.kind == QUOTATION:
             continue

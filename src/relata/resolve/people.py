@@ -9,7 +9,9 @@ two full names could claim a short form, the nearest preceding one takes it.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cache
 
 from relata.mentions.dictionary import ActorDictionary, KnownActor
 from relata.mentions.gender import given_name_gender, given_names, honorific_gender, is_honorific
@@ -83,10 +85,19 @@ def _known_person(actor: KnownActor, people: list[Person], dictionary: ActorDict
     for person in people:
         if person.known and person.known.id == actor.id:
             return person
-    aliases = tuple(f.text for f in dictionary.forms if f.actor.id == actor.id)
-    person = Person(actor.name, actor, _known_aliases=aliases)
+    person = Person(actor.name, actor, _known_aliases=_aliases(dictionary).get(actor.id, ()))
     people.append(person)
     return person
+
+
+@cache
+def _aliases(dictionary: ActorDictionary) -> dict[str, tuple[str, ...]]:
+    """Every surface form of each known actor, in the dictionary's order: gathered once per
+    dictionary, not by a walk over all its forms for each person a document names."""
+    out: dict[str, list[str]] = defaultdict(list)
+    for form in dictionary.forms:
+        out[form.actor.id].append(form.text)
+    return {actor_id: tuple(texts) for actor_id, texts in out.items()}
 
 
 def _other_gender(person: Person, gender: str | None) -> bool:
