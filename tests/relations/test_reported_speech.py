@@ -225,3 +225,11 @@ def test_the_object_of_advise_is_who_is_advised_not_what_is_said():
 def test_plans_tagged_as_a_noun_but_parsed_as_a_verb_is_a_cue():
     found = _reports("The Clinton campaign plans to employ Mr. Obama as much as possible.")
     assert _content(found, "plans") == "to employ Mr. Obama as much as possible"
+
+
+def test_participle_cue_inside_an_open_quotation_stays_in_the_content():
+    for opening, closing in (("“", "”"), ("''", "''"), ('"', '"')):
+        text = (f"The retired nurse said she had marched in Accra {opening}for our children, believing "
+                f"that the vote would change nothing.{closing}")
+        said = _content(_reports(text), "said")
+        assert said.startswith("she had marched in Accra") and "believing that the vote" in said, opening

@@ -380,9 +380,24 @@ def _before_next_attribution(cue: Cue, span: tuple[int, int]) -> tuple[int, int]
         cut = token.left_edge.i
         while cut > start and (doc[cut - 1].is_punct or doc[cut - 1].pos_ == "CCONJ"):
             cut -= 1
-        if cut > start and cut < end:
+        if cut > start and cut < end and not _inside_quotation(doc, start, cut):
             return start, cut
     return span
+
+
+def _inside_quotation(doc: Doc, start: int, at: int) -> bool:
+    """Whether token ``at`` lies inside a quotation opened after ``start`` and not yet closed:
+    ``said he had fought ''for the nation's rights, knowing that ...''`` quotes the participle
+    too, so it is no second report."""
+    opened = 0
+    for token in doc[start:at]:
+        if token.text in ("“", "``"):
+            opened += 1
+        elif token.text == "”":
+            opened = max(0, opened - 1)
+        elif token.text in ('"', "''"):
+            opened = 1 - opened if opened <= 1 else opened - 1
+    return opened > 0
 
 
 def _clip_to_paragraph(text: str, at: int, start: int, end: int) -> tuple[int, int] | None:
