@@ -233,3 +233,22 @@ def test_participle_cue_inside_an_open_quotation_stays_in_the_content():
                 f"that the vote would change nothing.{closing}")
         said = _content(_reports(text), "said")
         assert said.startswith("she had marched in Accra") and "believing that the vote" in said, opening
+
+
+def test_negated_cue_reports_its_open_question():
+    found = _reports("Port officials in Mombasa have not said when the cranes would be repaired.")
+    assert ("said", "when the cranes would be repaired") in found
+    found = _reports("The minister would not explain why the border stayed shut.")
+    assert ("explain", "why the border stayed shut") in found
+
+
+def test_that_clause_after_the_addressee_of_to():
+    found = _reports("Her husband can be heard yelling to the officers that his wife was unarmed.")
+    assert ("yelling", "his wife was unarmed") in found
+    found = _reports("A neighbour was heard shouting to the firefighters that her children were trapped.")
+    assert ("shouting", "her children were trapped") in found
+
+
+def test_relative_clause_with_a_gap_on_the_addressee_is_not_content():
+    found = _reports("He told the officers that he saw.")
+    assert not any(cue == "told" for cue, _ in found)

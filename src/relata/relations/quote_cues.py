@@ -69,7 +69,7 @@ def attitude_cue(token: Token) -> Cue | None:
 
 
 _QUESTION_PREPOSITIONS = frozenset({"about", "over", "on", "as"})
-_QUESTION_WORDS = frozenset({"whether", "if", "how", "what", "why", "when", "where", "who", "which", "whom"})
+QUESTION_WORDS = frozenset({"whether", "if", "how", "what", "why", "when", "where", "who", "which", "whom"})
 
 
 def open_question(verb: Token) -> Token | None:
@@ -80,7 +80,7 @@ def open_question(verb: Token) -> Token | None:
         if prep.dep_ == "prep" and prep.lower_ in _QUESTION_PREPOSITIONS:
             for clause in prep.children:
                 if clause.dep_ == "pcomp" and clause.pos_ in ("VERB", "AUX") and (
-                        clause.left_edge.lower_ in _QUESTION_WORDS):
+                        clause.left_edge.lower_ in QUESTION_WORDS):
                     return clause
     return None
 

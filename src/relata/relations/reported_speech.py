@@ -34,6 +34,7 @@ from spacy.tokens import Doc, Token
 from relata.mentions.quote_lexicon import BELIEF, CLAUSE, INTENTION, NOUN, QUOTATION, SPEECH, lexicon
 from relata.nlp import doc_text, sentence_of
 from relata.relations.quote_cues import (
+    QUESTION_WORDS,
     Cue,
     attitude_cue,
     clause_cue,
@@ -265,15 +266,19 @@ def _complement(cue: Cue) -> list[tuple[int, int]]:
                     for c in child.children) and any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
                 best = _subtree_range(child)
                 break
+            if child.dep_ == "advcl" and _negated(head) and child.left_edge.lower_ in QUESTION_WORDS:
+                best = _subtree_range(child)  # "have not said when they would act": the open question
+                break
         # "told a meeting of leaders that few people understood ...": the clause parsed as a
         # relative clause on the object, but its "that" is a complementizer, not a pronoun
         for child in head.rights if best is None else ():
-            if child.dep_ == "dobj":
+            if child.dep_ == "prep" and child.lower_ == "to":
+                child = next((c for c in child.children if c.dep_ == "pobj"), child)  # "yelled to the officers that ..."
+            if child.dep_ in ("dobj", "pobj"):
                 for clause in child.subtree:
-                    if clause.dep_ in ("relcl", "acl") and any(
-                            c.dep_ == "mark" and c.lower_ == "that" and c.i < clause.i for c in clause.children) and any(
-                            c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
-                        best = _subtree_range(clause)
+                    if clause.dep_ in ("relcl", "acl") and _complementizer_that(clause):
+                        lo, hi = _subtree_range(clause)
+                        best = (lo + 1 if head.doc[lo].lower_ == "that" else lo), hi
                         break
     if best is None and head.dep_ in _INTERRUPT_DEPS and head.head.i != head.i:
         if any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
@@ -296,6 +301,26 @@ def _complement(cue: Cue) -> list[tuple[int, int]]:
     if best is None and cue.kind not in (BELIEF, CLAUSE):
         best = _object(cue)
     return [best] if best is not None else []
+
+
+def _complementizer_that(clause: Token) -> bool:
+    """Whether a clause the parse hung on a noun as a relative clause opens with a complementizer
+    ``that``: a subject of its own and either ``that`` read as a marker, or a verb with no gap
+    for a relative pronoun (``yelled to the officers that his wife was unarmed``: a copula or a
+    passive takes no object)."""
+    if not any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ != "that" for c in clause.children):
+        return False
+    that = next((c for c in clause.children if c.lower_ == "that" and c.i < clause.i), None)
+    if that is None:
+        return False
+    if that.dep_ == "mark":
+        return True
+    no_gap = clause.lemma_ == "be" or any(c.dep_ == "auxpass" for c in clause.children)
+    return that.dep_ in ("dobj", "pobj") and no_gap
+
+
+def _negated(verb: Token) -> bool:
+    return any(c.dep_ == "neg" for c in verb.children)
 
 
 def _after_break(doc: Doc, i: int) -> bool:
