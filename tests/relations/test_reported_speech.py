@@ -252,3 +252,10 @@ def test_that_clause_after_the_addressee_of_to():
 def test_relative_clause_with_a_gap_on_the_addressee_is_not_content():
     found = _reports("He told the officers that he saw.")
     assert not any(cue == "told" for cue, _ in found)
+
+
+def test_concessive_clause_with_its_own_cue_is_a_second_report():
+    found = _reports("The governor said the dam was safe, although engineers warned that the spillway "
+                     "was cracked.")
+    assert ("said", "the dam was safe") in found
+    assert ("warned", "the spillway was cracked") in found

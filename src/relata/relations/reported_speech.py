@@ -56,6 +56,7 @@ _BEFORE_OBJECT = frozenset({"punct", "prt", "advmod", "npadvmod"})
 _TOPIC_PREPOSITIONS = frozenset({"for", "about", "of", "on", "against"})
 _OBJECT_DEPS = frozenset({"dobj", "oprd", "attr", "prep", "dative", "acomp", "xcomp", "ccomp"})
 _CONTENT_POS = frozenset({"NOUN", "PROPN", "PRON", "VERB", "AUX", "ADJ", "NUM"})
+_CONCESSIVE = frozenset({"though", "although", "while", "whereas"})
 _TRIM = frozenset(",.;:—–-\"'“”‘’()[]")
 QUOTE_CHARS = frozenset('"“”«»')  # double quotation marks, also read by relations.quotes
 
@@ -390,9 +391,16 @@ def _before_next_attribution(cue: Cue, span: tuple[int, int]) -> tuple[int, int]
     for token in doc[start:end]:
         if token.i <= cue.head.i or token.dep_ not in ("advcl", "conj") or not start <= token.head.i < end:
             continue
-        if cue_at(token) is None or any(c.dep_ == "mark" for c in token.children):
-            continue  # "... and that the other side should respond": a second clause of the same report
         own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
+        marks = [c.lower_ for c in token.children if c.dep_ == "mark"]
+        if marks and own_subject and all(m in _CONCESSIVE for m in marks) and cue_at(token) is not None:
+            cut = token.left_edge.i  # "said the demands erase barriers, though she noted ...": a second report
+            while cut > start and doc[cut - 1].is_punct:
+                cut -= 1
+            if cut > start and not _inside_quotation(doc, start, cut):
+                return start, cut
+        if cue_at(token) is None or marks:
+            continue  # "... and that the other side should respond": a second clause of the same report
         before = token.i - 1
         while before > start and doc[before].is_quote:
             before -= 1  # '..., "the CCP will not stop," pointing out that ...'
