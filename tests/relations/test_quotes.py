@@ -352,3 +352,11 @@ def test_a_quotation_opening_a_longer_reported_clause_is_partial():
     assert ("indirect", '"the ministry inflated" the cost of the Kampala bypass') in kinds
     # a quotation that is the whole complement stays direct
     assert [q.kind for q in _quotes('"We told them that it was over," she said.')] == ["direct"]
+
+
+def test_cue_inside_a_quotation_reports_nothing_outside_it():
+    text = "“They can say what they like. I would tell them, ‘You are wrong,'” the senator from Mindanao added."
+    quotes = _quotes(text)
+    assert not any("the senator from Mindanao added" in q.text for q in quotes), quotes
+    q = _by_text(quotes, "They can say")
+    assert (q.kind, q.cue) == ("direct", "added")
