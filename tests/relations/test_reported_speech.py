@@ -259,3 +259,10 @@ def test_concessive_clause_with_its_own_cue_is_a_second_report():
                      "was cracked.")
     assert ("said", "the dam was safe") in found
     assert ("warned", "the spillway was cracked") in found
+
+
+def test_that_clause_after_a_bracketed_cue_beats_the_sentence_before_it():
+    found = _reports("Both candidates face questions about their health, particularly after video surfaced "
+                     "showing the senator stumbling on the steps (his office later disclosed that he has "
+                     "malaria).")
+    assert ("disclosed", "he has malaria") in found

@@ -228,7 +228,7 @@ def _complement(cue: Cue) -> list[tuple[int, int]]:
     """The content ranges of a cue verb: one range, two for an interrupted clause, or none."""
     head = cue.head
     deps = _CLAUSE_DEPS if head.lemma_ == "say" or cue.kind == CLAUSE else _INTENT_DEPS
-    best = None
+    best, best_marked = None, False
     for child in head.children:
         if child.dep_ in deps and (child.dep_ == "xcomp" or child.pos_ in ("VERB", "AUX") or _is_clause(child)):
             span = _subtree_range(child)
@@ -240,8 +240,13 @@ def _complement(cue: Cue) -> list[tuple[int, int]]:
             if span[1] <= head.i and any(span[1] <= c.i < head.i and (
                     c.dep_ == "dobj" or c.dep_ == "npadvmod" and c.pos_ == "PRON") for c in head.children):
                 continue  # "CLAUSE, something Xi has opposed": the verb's object is "something", not the clause
-            if best is None or span[1] - span[0] > best[1] - best[0]:
-                best = span
+            # a that-clause after the cue is its complement, whatever the parse hangs before it
+            # ("CLAUSE (her campaign later disclosed that she has pneumonia)")
+            marked = span[0] > head.i and head.doc[span[0]].dep_ == "mark" and head.doc[span[0]].lower_ in ("that", "whether")
+            before = best is not None and best[1] <= head.i
+            if best is None or marked and before or not (best_marked and span[1] <= head.i) and (
+                    span[1] - span[0] > best[1] - best[0]):
+                best, best_marked = span, marked
     if best is not None and _passive_without_agent(head) and head.doc[best[0]].dep_ == "aux":
         return []  # "is expected to be ratified", "was asked to leave": nobody is reported
     if best is None and (cue.kind == INTENTION or head.lemma_ in _ADDRESSEE_VERBS):
