@@ -266,3 +266,20 @@ def test_that_clause_after_a_bracketed_cue_beats_the_sentence_before_it():
                      "showing the senator stumbling on the steps (his office later disclosed that he has "
                      "malaria).")
     assert ("disclosed", "he has malaria") in found
+
+
+def test_clause_ending_in_a_colon_before_the_cue_is_not_the_content():
+    found = _reports("We have seen this before: Joseph Kony declared war on the north.")
+    assert not any(cue == "declared" and content.startswith("We have") for cue, content in found)
+
+
+def test_conclusion_after_so_is_not_an_attribution_of_the_clause_before():
+    found = _reports("The figure is correct but leaves out the seasonal workers, so we rate it Half True.")
+    assert not any(cue == "rate" and content.startswith("The figure") for cue, content in found)
+
+
+def test_cue_with_its_own_that_takes_no_content_before_it():
+    found = _reports("But the governor says he is not the problem. The governor continues to insist, most "
+                     "recently in an interview with local radio, that he really wants to publish the contracts "
+                     "but cannot.")
+    assert not any(cue == "wants" and content.startswith("The governor") for cue, content in found)

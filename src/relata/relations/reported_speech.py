@@ -235,8 +235,13 @@ def _complement(cue: Cue) -> list[tuple[int, int]]:
             opening = head.doc[span[0]]
             if span[0] > head.i and opening.tag_ == "VBG" and cue_at(opening) is not None:
                 continue  # "..., Sanders said, suggesting questions, including, "...": the participle's own
-            if span[1] <= head.i and any(t.text in (":", ";") for t in head.doc[span[1]:head.i]):
+            if span[1] <= head.i and any(t.text in (":", ";") for t in head.doc[span[1] - 1:head.i]):
                 continue  # "... set off fireworks: Republicans said ...": the clause before a colon is not theirs
+            if span[1] <= head.i and (any(c.dep_ == "mark" and c.lower_ == "that" for c in head.children) or any(
+                    t.pos_ == "CCONJ" or t.lower_ == "so" for t in head.doc[span[1]:head.i] if t.head.i == head.i)):
+                # "... continues to insist, ..., that he wants ...": a that-clause holds no content before it;
+                # "CLAUSE, so we rate it Mostly True": a conclusion drawn, not an attribution
+                continue
             if span[1] <= head.i and any(span[1] <= c.i < head.i and (
                     c.dep_ == "dobj" or c.dep_ == "npadvmod" and c.pos_ == "PRON") for c in head.children):
                 continue  # "CLAUSE, something Xi has opposed": the verb's object is "something", not the clause
