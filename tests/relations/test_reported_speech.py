@@ -283,3 +283,9 @@ def test_cue_with_its_own_that_takes_no_content_before_it():
                      "recently in an interview with local radio, that he really wants to publish the contracts "
                      "but cannot.")
     assert not any(cue == "wants" and content.startswith("The governor") for cue, content in found)
+
+
+def test_object_keeps_its_phrase_the_parse_hung_on_the_verb():
+    found = _reports("Former crew members described crass behavior by the owner behind the scenes of the "
+                     "ferry company.")
+    assert _content(found, "described").startswith("crass behavior by the owner")

@@ -141,6 +141,9 @@ def _object(cue: Cue) -> tuple[int, int] | None:
         if right and child.dep_ == "prep" and any(c.dep_ == "oprd" for c in head.rights if c.i > child.i):
             right.append(child)  # "called her vote in favor of the war a mistake": on to the predicate
             continue
+        if right and _object_phrase(right[-1], child):
+            right.append(child)  # "described crass behavior by Trump behind the scenes": the object's own phrase
+            continue
         if child.dep_ not in _OBJECT_DEPS or (
                 child.dep_ == "prep" and child.lower_ not in _TOPIC_PREPOSITIONS and not as_after_object):
             break  # adjuncts ("in early-morning tweets", "during the debate") end the content
@@ -161,6 +164,21 @@ def _object(cue: Cue) -> tuple[int, int] | None:
         if objects:
             start = objects[0].left_edge.i  # "spoke of his flights": what is spoken of
     return start, end
+
+
+_OBJECT_PHRASE_PREPOSITIONS = frozenset({"by", "in", "at", "with", "from"})
+
+
+def _object_phrase(obj: Token, prep: Token) -> bool:
+    """Whether a phrase the parse hung on the verb right after its object belongs to the object
+    (``described crass behavior by Trump``, ``revealed a yawning gulf in the way ...``, ``wrote a
+    memoir of her time at the White House``): no comma between, and not a time (``on Tuesday``)
+    nor the statement it was made in (``in a statement``)."""
+    if obj.dep_ != "dobj" or obj.pos_ in ("PROPN", "PRON") or prep.dep_ != "prep" or prep.i != obj.right_edge.i + 1:
+        return False  # "backed Hillary Clinton in the primary": an act toward a name, in a setting
+    if prep.lower_ not in _OBJECT_PHRASE_PREPOSITIONS or any(t.ent_type_ in ("DATE", "TIME") for t in prep.subtree):
+        return False
+    return not any(g.dep_ == "pobj" and g.lemma_.lower() in lexicon().cue_nouns for g in prep.children)
 
 
 _NAME_PARTS = frozenset({"PROPN", "PRON", "DET", "CCONJ", "PUNCT", "PART"})
