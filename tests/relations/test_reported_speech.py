@@ -289,3 +289,9 @@ def test_object_keeps_its_phrase_the_parse_hung_on_the_verb():
     found = _reports("Former crew members described crass behavior by the owner behind the scenes of the "
                      "ferry company.")
     assert _content(found, "described").startswith("crass behavior by the owner")
+
+
+def test_an_adverbial_clause_alone_is_not_what_was_said():
+    found = _reports("He wore a shirt printed with the words ''We are hungry,'' as Kwame Mensah, lying on "
+                     "the pavement in Tamale, said before he died.")
+    assert not any(content.startswith("before") for _, content in found)

@@ -565,6 +565,16 @@ def _balance_marks(text: str, start: int, end: int) -> int:
     return end
 
 
+_ADVERBIAL_MARKS = frozenset({"after", "before", "until", "since", "once", "although", "though"})
+
+
+def _adverbial(content) -> bool:
+    """Whether a content is only an adverbial clause (``said before he died``, ``feel stung
+    after the crisis ...``): when or why, not what was said."""
+    first = content[0]
+    return first.dep_ == "mark" and first.lower_ in _ADVERBIAL_MARKS and first.head.i == content.root.i
+
+
 def find_reports(doc: Doc) -> list[Report]:
     """Every reported-speech candidate in ``doc``, in text order."""
     out: list[Report] = []
@@ -586,6 +596,7 @@ def find_reports(doc: Doc) -> list[Report]:
                 chars = chars[0], _run_on(doc, text, cue, *chars)
                 chars = _within_semicolons(text, token.idx, *chars)
                 chars = _after_dateline(text, *chars)
-            if chars is not None and not _only_names(doc.char_span(*chars, alignment_mode="expand")):
+            content = doc.char_span(*chars, alignment_mode="expand") if chars is not None else None
+            if content is not None and not _only_names(content) and not _adverbial(content):
                 out.append(Report(cue, *chars))
     return out
