@@ -295,3 +295,9 @@ def test_an_adverbial_clause_alone_is_not_what_was_said():
     found = _reports("He wore a shirt printed with the words ''We are hungry,'' as Kwame Mensah, lying on "
                      "the pavement in Tamale, said before he died.")
     assert not any(content.startswith("before") for _, content in found)
+
+
+def test_open_question_ends_before_the_writers_adjunct():
+    found = _reports("Local councillors weighed in on Monday about whether the ferry should be cancelled, "
+                     "even as photographs of the damaged hull circulated widely online.")
+    assert _content(found, "weighed") == "the ferry should be cancelled"

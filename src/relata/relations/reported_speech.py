@@ -446,6 +446,28 @@ def _before_next_attribution(cue: Cue, span: tuple[int, int]) -> tuple[int, int]
     return span
 
 
+def _question_without_adjunct(cue: Cue, span: tuple[int, int]) -> tuple[int, int]:
+    """An open question as content ends before an adverbial that follows it after a comma:
+    ``wondered whether the moderators will be fair, engaging in age-old tactics`` and ``weighed in
+    about whether the video should be released, even as footage circulated`` ask only the
+    question; the rest is the writer's."""
+    doc = cue.head.doc
+    start, end = span
+    if cue.head.i >= start:
+        return span
+    root = min((t for t in doc[start:end] if not start <= t.head.i < end or t.head.i == t.i), key=lambda t: t.i, default=None)
+    if root is None:
+        return span
+    opening = doc[start - 1] if start > 0 and doc[start - 1].dep_ == "mark" else doc[start]
+    if opening.lower_ not in ("whether", "if") and not (opening.tag_ in ("WRB", "WP", "WDT") and opening.head.i == root.i):
+        return span
+    for child in root.rights:
+        if child.dep_ == "advcl" and child.left_edge.i - 1 > start and doc[child.left_edge.i - 1].text == ",":
+            if not _inside_quotation(doc, start, child.left_edge.i):
+                return start, child.left_edge.i - 1
+    return span
+
+
 def _inside_quotation(doc: Doc, start: int, at: int) -> bool:
     """Whether token ``at`` lies inside a quotation opened after ``start`` and not yet closed:
     ``said he had fought ''for the nation's rights, knowing that ...''`` quotes the participle
@@ -587,7 +609,8 @@ def find_reports(doc: Doc) -> list[Report]:
             pieces = _phrase_content(cue)  # the phrase is already cut out
         else:
             spans = _noun_content(cue) if cue.kind == NOUN else _complement(cue)
-            pieces = [_before_next_attribution(cue, piece) for span in spans for piece in _outside_source(cue, span)]
+            pieces = [_question_without_adjunct(cue, _before_next_attribution(cue, piece))
+                      for span in spans for piece in _outside_source(cue, span)]
         for span in pieces:
             chars = _trimmed(doc, *span) if span[1] > span[0] else None
             if chars is not None:
