@@ -224,6 +224,9 @@ def test_a_noun_of_will_reports_its_holders_infinitive():
     assert q.speaker_name == "Kofi Mensah" and q.text.startswith("to close")
     # a decision nobody holds is not reported
     assert not [q for q in _quotes("A decision to close the crossing would hurt traders.") if "crossing" in q.text]
+    # inside a phrase the noun names the act as a circumstance
+    text = "Ministers met in Accra after Togo's decision to close the border crossing."
+    assert not [q for q in _quotes(text) if "border" in q.text]
 
 
 def test_a_position_on_an_open_question_is_reported():

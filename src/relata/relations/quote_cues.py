@@ -149,7 +149,9 @@ def _has_owner(noun: Token) -> bool:
     """``her decision``, ``Lynch's refusal``, ``made the decision``: a noun of will whose holder is
     named; ``a candidate's decision to release ...`` in general is nobody's."""
     if any(c.dep_ == "poss" for c in noun.children):
-        return True
+        # "after Britain's decision to leave", "are not affected by an individual's decision to
+        # release ...": inside a phrase the noun names the act as a circumstance, not a report
+        return noun.dep_ != "pobj"
     return noun.dep_ == "dobj" and noun.head.lemma_.lower() in lexicon().light_verbs and any(
         c.dep_ in ("nsubj", "nsubjpass") for c in noun.head.children)
 
