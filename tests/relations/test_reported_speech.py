@@ -301,3 +301,9 @@ def test_open_question_ends_before_the_writers_adjunct():
     found = _reports("Local councillors weighed in on Monday about whether the ferry should be cancelled, "
                      "even as photographs of the damaged hull circulated widely online.")
     assert _content(found, "weighed") == "the ferry should be cancelled"
+
+
+def test_content_reaches_the_end_of_a_crossing_apposition():
+    found = _reports("Mwangi later said he suspected Otieno was under the influence of alcohol — something "
+                     "a neighbour also told a reporter before the police came.")
+    assert _content(found, "said").endswith("before the police came")

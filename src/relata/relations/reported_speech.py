@@ -85,7 +85,11 @@ def _trimmed(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
 
 
 def _subtree_range(token: Token) -> tuple[int, int]:
-    return token.left_edge.i, token.right_edge.i + 1
+    """The token range of ``token``'s subtree. Read from the subtree itself: with a crossing arc
+    (``she suspected Crutcher was drugged — something a caller also told ...``, the apposition
+    hung on ``Crutcher``) the parse's edge attributes stop short."""
+    indices = [t.i for t in token.subtree]
+    return min(indices), max(indices) + 1
 
 
 def _without(outer: tuple[int, int], inner: tuple[int, int]) -> tuple[int, int]:
