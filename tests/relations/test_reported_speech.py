@@ -307,3 +307,11 @@ def test_content_reaches_the_end_of_a_crossing_apposition():
     found = _reports("Mwangi later said he suspected Otieno was under the influence of alcohol — something "
                      "a neighbour also told a reporter before the police came.")
     assert _content(found, "said").endswith("before the police came")
+
+
+def test_a_finding_with_nobody_finding_reports_no_object():
+    found = _reports("Analysts discussed recent polls, including ones showing the opposition leading in "
+                     "Kisumu and Nakuru.")
+    assert not any(cue == "showing" for cue, _ in found)
+    found = _reports("The auditors found serious flaws in the tender.")
+    assert any(cue == "found" for cue, _ in found)

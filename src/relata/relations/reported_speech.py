@@ -31,7 +31,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from relata.mentions.quote_lexicon import BELIEF, CLAUSE, INTENTION, NOUN, QUOTATION, SPEECH, lexicon
+from relata.mentions.quote_lexicon import BELIEF, CLAUSE, COGNITION, INTENTION, NOUN, QUOTATION, SPEECH, lexicon
 from relata.nlp import doc_text, sentence_of
 from relata.relations.quote_cues import (
     QUESTION_WORDS,
@@ -331,7 +331,7 @@ def _complement(cue: Cue) -> list[tuple[int, int]]:
             return [_subtree_range(question)]  # "wondered aloud about whether ...", "pressed him on how ..."
     if best is None and cue.kind != CLAUSE:
         best = _trailing(cue)
-    if best is None and cue.kind not in (BELIEF, CLAUSE):
+    if best is None and cue.kind not in (BELIEF, CLAUSE) and not _subjectless_finding(cue):
         best = _object(cue)
     return [best] if best is not None else []
 
@@ -354,6 +354,14 @@ def _complementizer_that(clause: Token) -> bool:
 
 def _negated(verb: Token) -> bool:
     return any(c.dep_ == "neg" for c in verb.children)
+
+
+def _subjectless_finding(cue: Cue) -> bool:
+    """A finding verb with nobody finding (``polls, including ones showing Trump leading``,
+    ``continue to show signs of enthusiasm``): its object is what is there, not what anyone
+    reports. A finding reports a clause; its object only when someone finds."""
+    head = cue.head
+    return cue.kind == COGNITION and not any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children)
 
 
 def _after_break(doc: Doc, i: int) -> bool:
