@@ -315,3 +315,15 @@ def test_a_finding_with_nobody_finding_reports_no_object():
     assert not any(cue == "showing" for cue, _ in found)
     found = _reports("The auditors found serious flaws in the tender.")
     assert any(cue == "found" for cue, _ in found)
+
+
+def test_a_heading_cue_never_takes_its_content_from_the_text_after_it():
+    from relata.relations.reported_speech import _out_of_heading
+
+    text = "EVEN THE MAYOR’S DRIVER THINKS HE’S FULL OF HOT AIR — The head of the transport board agreed."
+    doc = nlp.parse(text).doc
+    thinks = next(t for t in doc if t.text == "THINKS")
+    after = doc.char_span(text.index("The head"), text.index(" agreed"))
+    heading = doc.char_span(text.index("HE’S"), text.index(" —"))
+    assert _out_of_heading(thinks, after)
+    assert not _out_of_heading(thinks, heading)

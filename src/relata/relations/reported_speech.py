@@ -609,6 +609,13 @@ def _adverbial(content) -> bool:
     return first.dep_ == "mark" and first.lower_ in _ADVERBIAL_MARKS and first.head.i == content.root.i
 
 
+def _out_of_heading(cue: Token, content) -> bool:
+    """Whether a cue in a capitalised heading (``EVEN OZ'S BOSS THINKS HE'S FULL OF IT —``) took
+    its content from the ordinary text after it: the parse runs the heading into the next
+    sentence, and what the heading's verb reports is in the heading."""
+    return cue.is_upper and len(cue) > 1 and not all(t.is_upper or not t.is_alpha for t in content)
+
+
 def find_reports(doc: Doc) -> list[Report]:
     """Every reported-speech candidate in ``doc``, in text order."""
     out: list[Report] = []
@@ -632,6 +639,7 @@ def find_reports(doc: Doc) -> list[Report]:
                 chars = _within_semicolons(text, token.idx, *chars)
                 chars = _after_dateline(text, *chars)
             content = doc.char_span(*chars, alignment_mode="expand") if chars is not None else None
-            if content is not None and not _only_names(content) and not _adverbial(content):
+            if content is not None and not _only_names(content) and not _adverbial(content) and not _out_of_heading(
+                    token, content):
                 out.append(Report(cue, *chars))
     return out
