@@ -327,3 +327,8 @@ def test_a_heading_cue_never_takes_its_content_from_the_text_after_it():
     heading = doc.char_span(text.index("HE’S"), text.index(" —"))
     assert _out_of_heading(thinks, after)
     assert not _out_of_heading(thinks, heading)
+
+
+def test_according_to_with_no_words_after_it_reports_nothing():
+    found = _reports("According to the state broadcaster, basically.")
+    assert not any(cue.lower() == "according to" for cue, _ in found)

@@ -640,6 +640,6 @@ def find_reports(doc: Doc) -> list[Report]:
                 chars = _after_dateline(text, *chars)
             content = doc.char_span(*chars, alignment_mode="expand") if chars is not None else None
             if content is not None and not _only_names(content) and not _adverbial(content) and not _out_of_heading(
-                    token, content):
+                    token, content) and not (cue.kind == "phrase" and not any(t.pos_ in _CONTENT_POS for t in content)):
                 out.append(Report(cue, *chars))
     return out
