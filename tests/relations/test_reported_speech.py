@@ -332,3 +332,9 @@ def test_a_heading_cue_never_takes_its_content_from_the_text_after_it():
 def test_according_to_with_no_words_after_it_reports_nothing():
     found = _reports("According to the state broadcaster, basically.")
     assert not any(cue.lower() == "according to" for cue, _ in found)
+
+
+def test_a_preposition_left_without_its_object_is_no_content():
+    for cue, content in _reports("The footage of a frightened mother of three pleading for her son's life came "
+                                 "as ministers praised the calm talks."):
+        assert content.strip() not in ("for", "of", "about"), (cue, content)

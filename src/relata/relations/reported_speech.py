@@ -154,8 +154,9 @@ def _object(cue: Cue) -> tuple[int, int] | None:
         right.append(child)
     if not right or len(right) == 1 and right[0].dep_ == "dobj" and right[0].pos_ == "PRON":
         return None
-    if not any(c.dep_ in ("dobj", "oprd", "attr") or c.dep_ == "prep" for c in right):
-        return None
+    if not any(c.dep_ in ("dobj", "oprd", "attr") or c.dep_ == "prep" and any(
+            g.dep_ in ("pobj", "pcomp") for g in c.children) for c in right):
+        return None  # "pleading for | her husband's life came ...": a preposition the parse left without its object
     if not _says_something(cue, right):
         return None
     end = right[-1].right_edge.i + 1
