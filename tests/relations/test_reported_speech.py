@@ -335,6 +335,6 @@ def test_according_to_with_no_words_after_it_reports_nothing():
 
 
 def test_a_preposition_left_without_its_object_is_no_content():
-    for cue, content in _reports("The footage of a frightened mother of three pleading for her son's life came "
-                                 "as ministers praised the calm talks."):
+    for cue, content in _reports("The footage of an anguished farmer of 60 years pleading for his brother's life "
+                                 "came as officials praised the quiet protests."):
         assert content.strip() not in ("for", "of", "about"), (cue, content)
