@@ -317,18 +317,6 @@ def test_a_finding_with_nobody_finding_reports_no_object():
     assert any(cue == "found" for cue, _ in found)
 
 
-def test_a_heading_cue_never_takes_its_content_from_the_text_after_it():
-    from relata.relations.reported_speech import _out_of_heading
-
-    text = "EVEN THE MAYOR’S DRIVER THINKS HE’S FULL OF HOT AIR — The head of the transport board agreed."
-    doc = nlp.parse(text).doc
-    thinks = next(t for t in doc if t.text == "THINKS")
-    after = doc.char_span(text.index("The head"), text.index(" agreed"))
-    heading = doc.char_span(text.index("HE’S"), text.index(" —"))
-    assert _out_of_heading(thinks, after)
-    assert not _out_of_heading(thinks, heading)
-
-
 def test_according_to_with_no_words_after_it_reports_nothing():
     found = _reports("According to the state broadcaster, basically.")
     assert not any(cue.lower() == "according to" for cue, _ in found)
