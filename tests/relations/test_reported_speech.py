@@ -326,3 +326,14 @@ def test_a_preposition_left_without_its_object_is_no_content():
     for cue, content in _reports("The footage of an anguished farmer of 60 years pleading for his brother's life "
                                  "came as officials praised the quiet protests."):
         assert content.strip() not in ("for", "of", "about"), (cue, content)
+
+
+def test_the_attribution_of_a_quotation_is_not_a_complement():
+    from relata.relations.reported_speech import _bare_attribution
+
+    doc = nlp.parse("“You winning?” she said, but Kofi was drifting off again, and as the minister went on "
+                    "about the market, Ama said yes.").doc
+    said = [t for t in doc if t.text == "said"]
+    assert _bare_attribution(said[0]) and not _bare_attribution(said[1])
+    doc = nlp.parse("She said the market in Kumasi was rigged.").doc
+    assert not _bare_attribution(next(t for t in doc if t.text == "said"))

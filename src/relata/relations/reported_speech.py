@@ -38,6 +38,7 @@ from relata.mentions.quote_lexicon import (
     INTENTION,
     NOUN,
     QUOTATION,
+    SPEECH,
     lexicon,
 )
 from relata.nlp import doc_text, sentence_of
@@ -286,6 +287,8 @@ def _complement(cue: Cue) -> list[tuple[int, int]]:
             if span[1] <= head.i and any(span[1] <= c.i < head.i and (
                     c.dep_ == "dobj" or c.dep_ == "npadvmod" and c.pos_ == "PRON") for c in head.children):
                 continue  # "CLAUSE, something Xi has opposed": the verb's object is "something", not the clause
+            if _bare_attribution(child):
+                continue  # '"You winning?" she said, but ... Melanie said yes': "she said" attributes the quotation
             # a that-clause after the cue is its complement, whatever the parse hangs before it
             # ("CLAUSE (her campaign later disclosed that she has pneumonia)")
             marked = span[0] > head.i and head.doc[span[0]].dep_ == "mark" and head.doc[span[0]].lower_ in ("that", "whether")
@@ -369,6 +372,18 @@ def _complementizer_that(clause: Token) -> bool:
         return True
     no_gap = clause.lemma_ == "be" or any(c.dep_ == "auxpass" for c in clause.children)
     return that.dep_ in ("dobj", "pobj") and no_gap
+
+
+def _bare_attribution(verb: Token) -> bool:
+    """Whether a clause is only the attribution of a quotation before it (``"You winning?" she
+    said, but ...``): a speech verb with its subject and nothing said after it."""
+    cue = cue_at(verb)
+    if cue is None or cue.kind != SPEECH or not any(c.dep_ == "nsubj" for c in verb.children):
+        return False
+    if any(c.dep_ in ("ccomp", "xcomp", "dobj", "oprd") for c in verb.children):
+        return False
+    before = verb.left_edge.i - 1
+    return before >= 0 and verb.doc[before].is_quote
 
 
 def _negated(verb: Token) -> bool:
