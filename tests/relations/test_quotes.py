@@ -224,6 +224,9 @@ def test_a_noun_of_will_reports_its_holders_infinitive():
     assert q.speaker_name == "Kofi Mensah" and q.text.startswith("to close")
     # a decision nobody holds is not reported
     assert not [q for q in _quotes("A decision to close the crossing would hurt traders.") if "crossing" in q.text]
+    # inside a phrase the noun names the act as a circumstance
+    text = "Ministers met in Accra after Togo's decision to close the border crossing."
+    assert not [q for q in _quotes(text) if "border" in q.text]
 
 
 def test_a_position_on_an_open_question_is_reported():
@@ -352,3 +355,11 @@ def test_a_quotation_opening_a_longer_reported_clause_is_partial():
     assert ("indirect", '"the ministry inflated" the cost of the Kampala bypass') in kinds
     # a quotation that is the whole complement stays direct
     assert [q.kind for q in _quotes('"We told them that it was over," she said.')] == ["direct"]
+
+
+def test_cue_inside_a_quotation_reports_nothing_outside_it():
+    text = "“They can say what they like. I would tell them, ‘You are wrong,'” the senator from Mindanao added."
+    quotes = _quotes(text)
+    assert not any("the senator from Mindanao added" in q.text for q in quotes), quotes
+    q = _by_text(quotes, "They can say")
+    assert (q.kind, q.cue) == ("direct", "added")

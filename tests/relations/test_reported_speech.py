@@ -248,3 +248,115 @@ def test_cues_are_looked_for_only_where_one_can_start_and_none_is_missed():
             cue = cue_at(token) or clause_cue(token) or noun_cue(token) or attitude_cue(token) or question_cue(token)
             if cue is not None:
                 assert token.i in candidates, (path.name, token.text)
+
+
+def test_participle_cue_inside_an_open_quotation_stays_in_the_content():
+    for opening, closing in (("“", "”"), ("''", "''"), ('"', '"')):
+        text = (f"The retired nurse said she had marched in Accra {opening}for our children, believing "
+                f"that the vote would change nothing.{closing}")
+        said = _content(_reports(text), "said")
+        assert said.startswith("she had marched in Accra") and "believing that the vote" in said, opening
+
+
+def test_negated_cue_reports_its_open_question():
+    found = _reports("Port officials in Mombasa have not said when the cranes would be repaired.")
+    assert ("said", "when the cranes would be repaired") in found
+    found = _reports("The minister would not explain why the border stayed shut.")
+    assert ("explain", "why the border stayed shut") in found
+
+
+def test_that_clause_after_the_addressee_of_to():
+    found = _reports("Her husband can be heard yelling to the officers that his wife was unarmed.")
+    assert ("yelling", "his wife was unarmed") in found
+    found = _reports("A neighbour was heard shouting to the firefighters that her children were trapped.")
+    assert ("shouting", "her children were trapped") in found
+
+
+def test_relative_clause_with_a_gap_on_the_addressee_is_not_content():
+    found = _reports("He told the officers that he saw.")
+    assert not any(cue == "told" for cue, _ in found)
+
+
+def test_concessive_clause_with_its_own_cue_is_a_second_report():
+    found = _reports("The governor said the dam was safe, although engineers warned that the spillway "
+                     "was cracked.")
+    assert ("said", "the dam was safe") in found
+    assert ("warned", "the spillway was cracked") in found
+
+
+def test_that_clause_after_a_bracketed_cue_beats_the_sentence_before_it():
+    found = _reports("Both candidates face questions about their health, particularly after video surfaced "
+                     "showing the senator stumbling on the steps (his office later disclosed that he has "
+                     "malaria).")
+    assert ("disclosed", "he has malaria") in found
+
+
+def test_clause_ending_in_a_colon_before_the_cue_is_not_the_content():
+    found = _reports("We have seen this before: Joseph Kony declared war on the north.")
+    assert not any(cue == "declared" and content.startswith("We have") for cue, content in found)
+
+
+def test_conclusion_after_so_is_not_an_attribution_of_the_clause_before():
+    found = _reports("The figure is correct but leaves out the seasonal workers, so we rate it Half True.")
+    assert not any(cue == "rate" and content.startswith("The figure") for cue, content in found)
+
+
+def test_cue_with_its_own_that_takes_no_content_before_it():
+    found = _reports("But the governor says he is not the problem. The governor continues to insist, most "
+                     "recently in an interview with local radio, that he really wants to publish the contracts "
+                     "but cannot.")
+    assert not any(cue == "wants" and content.startswith("The governor") for cue, content in found)
+
+
+def test_object_keeps_its_phrase_the_parse_hung_on_the_verb():
+    found = _reports("Former crew members described crass behavior by the owner behind the scenes of the "
+                     "ferry company.")
+    assert _content(found, "described").startswith("crass behavior by the owner")
+
+
+def test_an_adverbial_clause_alone_is_not_what_was_said():
+    found = _reports("He wore a shirt printed with the words ''We are hungry,'' as Kwame Mensah, lying on "
+                     "the pavement in Tamale, said before he died.")
+    assert not any(content.startswith("before") for _, content in found)
+
+
+def test_open_question_ends_before_the_writers_adjunct():
+    found = _reports("Local councillors weighed in on Monday about whether the ferry should be cancelled, "
+                     "even as photographs of the damaged hull circulated widely online.")
+    assert _content(found, "weighed") == "the ferry should be cancelled"
+
+
+def test_content_reaches_the_end_of_a_crossing_apposition():
+    found = _reports("Mwangi later said he suspected Otieno was under the influence of alcohol — something "
+                     "a neighbour also told a reporter before the police came.")
+    assert _content(found, "said").endswith("before the police came")
+
+
+def test_a_finding_with_nobody_finding_reports_no_object():
+    found = _reports("Analysts discussed recent polls, including ones showing the opposition leading in "
+                     "Kisumu and Nakuru.")
+    assert not any(cue == "showing" for cue, _ in found)
+    found = _reports("The auditors found serious flaws in the tender.")
+    assert any(cue == "found" for cue, _ in found)
+
+
+def test_according_to_with_no_words_after_it_reports_nothing():
+    found = _reports("According to the state broadcaster, basically.")
+    assert not any(cue.lower() == "according to" for cue, _ in found)
+
+
+def test_a_preposition_left_without_its_object_is_no_content():
+    for cue, content in _reports("The footage of an anguished farmer of 60 years pleading for his brother's life "
+                                 "came as officials praised the quiet protests."):
+        assert content.strip() not in ("for", "of", "about"), (cue, content)
+
+
+def test_the_attribution_of_a_quotation_is_not_a_complement():
+    from relata.relations.reported_speech import _bare_attribution
+
+    doc = nlp.parse("“You winning?” she said, but Kofi was drifting off again, and as the minister went on "
+                    "about the market, Ama said yes.").doc
+    said = [t for t in doc if t.text == "said"]
+    assert _bare_attribution(said[0]) and not _bare_attribution(said[1])
+    doc = nlp.parse("She said the market in Kumasi was rigged.").doc
+    assert not _bare_attribution(next(t for t in doc if t.text == "said"))

@@ -94,7 +94,7 @@ def test_kill_9_mid_ingest_then_rerun(tmp_path):
         # the last kill that found nothing stored and the first that found everything, each probe
         # on a store of its own (a probe's documents count only if the store is consistent).
         low, high = 0.0, 1.0
-        for fraction, n in zip((0.4, 0.6, 0.8, 0.95), partial_counts):
+        for fraction, n in zip((0.4, 0.6, 0.8, 0.95), partial_counts, strict=True):
             low, high = (fraction, high) if n == 0 else (low, min(high, fraction))
         for probe in range(5):
             middle = (low + high) / 2

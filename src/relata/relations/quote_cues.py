@@ -84,7 +84,7 @@ def attitude_cue(token: Token) -> Cue | None:
 
 
 _QUESTION_PREPOSITIONS = frozenset({"about", "over", "on", "as"})
-_QUESTION_WORDS = frozenset({"whether", "if", "how", "what", "why", "when", "where", "who", "which", "whom"})
+QUESTION_WORDS = frozenset({"whether", "if", "how", "what", "why", "when", "where", "who", "which", "whom"})
 
 
 def open_question(verb: Token) -> Token | None:
@@ -95,7 +95,7 @@ def open_question(verb: Token) -> Token | None:
         if prep.dep_ == "prep" and prep.lower_ in _QUESTION_PREPOSITIONS:
             for clause in prep.children:
                 if clause.dep_ == "pcomp" and clause.pos_ in ("VERB", "AUX") and (
-                        clause.left_edge.lower_ in _QUESTION_WORDS):
+                        clause.left_edge.lower_ in QUESTION_WORDS):
                     return clause
     return None
 
@@ -164,7 +164,9 @@ def _has_owner(noun: Token) -> bool:
     """``her decision``, ``Lynch's refusal``, ``made the decision``: a noun of will whose holder is
     named; ``a candidate's decision to release ...`` in general is nobody's."""
     if any(c.dep_ == "poss" for c in noun.children):
-        return True
+        # "after Britain's decision to leave", "are not affected by an individual's decision to
+        # release ...": inside a phrase the noun names the act as a circumstance, not a report
+        return noun.dep_ != "pobj"
     return noun.dep_ == "dobj" and noun.head.lemma_.lower() in lexicon().light_verbs and any(
         c.dep_ in ("nsubj", "nsubjpass") for c in noun.head.children)
 

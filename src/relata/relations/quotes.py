@@ -317,6 +317,9 @@ def _merge_reports(parsed: ParsedDocument, actors: DocumentActors, drafts: list[
         if any(d.kind == "direct" and d.start <= report.start and report.end <= d.end and d.start <= cue_char < d.end
                for d in quotes.overlapping(cue_char, cue_char + 1)):
             continue  # '"We told them that it was over," she said': part of the quotation
+        if any(d.kind == "direct" and d.start <= cue_char < d.end and not d.start <= report.start < d.end
+               for d in quotes.overlapping(cue_char, cue_char + 1)):
+            continue  # '"... I would say, ‘That's ridiculous,’" the president added': a quoted cue reports only inside its quotation
         length = report.end - report.start
         inside = list(quotes.overlapping(report.start, report.end))
         same = next((d for d in inside

@@ -21,19 +21,41 @@
 
 The content span is the complement clause (without its ``that``), punctuation trimmed, cut at a
 semicolon and after a dateline (``OSLO -``), and before a second attribution joined to it
-(``..., arguing that ...``; ``..., and the mother replied ...``), which is reported on its own.
+(``..., arguing that ...``; ``..., and the mother replied ...``), which is reported on its own;
+those edges live in ``content_edges``.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from relata.mentions.quote_lexicon import BELIEF, CLAUSE, INTENTION, NOUN, QUOTATION, SPEECH, lexicon
+from relata.mentions.quote_lexicon import (
+    BELIEF,
+    CLAUSE,
+    COGNITION,
+    INTENTION,
+    NOUN,
+    QUOTATION,
+    SPEECH,
+    lexicon,
+)
 from relata.nlp import doc_text, sentence_of
+from relata.relations.content_edges import (
+    TRIM,
+    adverbial,
+    after_dateline,
+    balance_marks,
+    before_next_attribution,
+    clip_to_paragraph,
+    out_of_heading,
+    question_without_adjunct,
+    run_on,
+    within_semicolons,
+)
 from relata.relations.quote_cues import (
+    QUESTION_WORDS,
     Cue,
     attitude_cue,
     clause_cue,
@@ -56,7 +78,6 @@ _BEFORE_OBJECT = frozenset({"punct", "prt", "advmod", "npadvmod"})
 _TOPIC_PREPOSITIONS = frozenset({"for", "about", "of", "on", "against"})
 _OBJECT_DEPS = frozenset({"dobj", "oprd", "attr", "prep", "dative", "acomp", "xcomp", "ccomp"})
 _CONTENT_POS = frozenset({"NOUN", "PROPN", "PRON", "VERB", "AUX", "ADJ", "NUM"})
-_TRIM = frozenset(",.;:—–-\"'“”‘’()[]")
 QUOTE_CHARS = frozenset('"“”«»')  # double quotation marks, also read by relations.quotes
 
 
@@ -71,11 +92,11 @@ class Report:
 
 def _trimmed(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     """Token range ``[start, end)`` without edge punctuation, as character offsets."""
-    while start < end and (doc[start].is_punct or doc[start].text in _TRIM or doc[start].is_space):
+    while start < end and (doc[start].is_punct or doc[start].text in TRIM or doc[start].is_space):
         start += 1
     if end - start > 1 and doc[start].dep_ == "mark" and doc[start].lower_ in ("that", "whether", "if"):
         start += 1  # the content is the clause itself, without its complementizer
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].text in _TRIM or doc[end - 1].is_space) and not (
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].text in TRIM or doc[end - 1].is_space) and not (
             doc[end - 1].text == ")" and any(t.text == "(" for t in doc[start:end - 1])):
         end -= 1  # edge punctuation, but not the closing bracket of "Article 21(3)" or "(R-Tex)"
     if end - start < _MIN_TOKENS:
@@ -84,7 +105,11 @@ def _trimmed(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
 
 
 def _subtree_range(token: Token) -> tuple[int, int]:
-    return token.left_edge.i, token.right_edge.i + 1
+    """The token range of ``token``'s subtree. Read from the subtree itself: with a crossing arc
+    (``she suspected Crutcher was drugged — something a caller also told ...``, the apposition
+    hung on ``Crutcher``) the parse's edge attributes stop short."""
+    indices = [t.i for t in token.subtree]
+    return min(indices), max(indices) + 1
 
 
 def _without(outer: tuple[int, int], inner: tuple[int, int]) -> tuple[int, int]:
@@ -140,14 +165,18 @@ def _object(cue: Cue) -> tuple[int, int] | None:
         if right and child.dep_ == "prep" and any(c.dep_ == "oprd" for c in head.rights if c.i > child.i):
             right.append(child)  # "called her vote in favor of the war a mistake": on to the predicate
             continue
+        if right and _object_phrase(right[-1], child):
+            right.append(child)  # "described crass behavior by Trump behind the scenes": the object's own phrase
+            continue
         if child.dep_ not in _OBJECT_DEPS or (
                 child.dep_ == "prep" and child.lower_ not in _TOPIC_PREPOSITIONS and not as_after_object):
             break  # adjuncts ("in early-morning tweets", "during the debate") end the content
         right.append(child)
     if not right or len(right) == 1 and right[0].dep_ == "dobj" and right[0].pos_ == "PRON":
         return None
-    if not any(c.dep_ in ("dobj", "oprd", "attr") or c.dep_ == "prep" for c in right):
-        return None
+    if not any(c.dep_ in ("dobj", "oprd", "attr") or c.dep_ == "prep" and any(
+            g.dep_ in ("pobj", "pcomp") for g in c.children) for c in right):
+        return None  # "pleading for | her husband's life came ...": a preposition the parse left without its object
     if not _says_something(cue, right):
         return None
     end = right[-1].right_edge.i + 1
@@ -160,6 +189,21 @@ def _object(cue: Cue) -> tuple[int, int] | None:
         if objects:
             start = objects[0].left_edge.i  # "spoke of his flights": what is spoken of
     return start, end
+
+
+_OBJECT_PHRASE_PREPOSITIONS = frozenset({"by", "in", "at", "with", "from"})
+
+
+def _object_phrase(obj: Token, prep: Token) -> bool:
+    """Whether a phrase the parse hung on the verb right after its object belongs to the object
+    (``described crass behavior by Trump``, ``revealed a yawning gulf in the way ...``, ``wrote a
+    memoir of her time at the White House``): no comma between, and not a time (``on Tuesday``)
+    nor the statement it was made in (``in a statement``)."""
+    if obj.dep_ != "dobj" or obj.pos_ in ("PROPN", "PRON") or prep.dep_ != "prep" or prep.i != obj.right_edge.i + 1:
+        return False  # "backed Hillary Clinton in the primary": an act toward a name, in a setting
+    if prep.lower_ not in _OBJECT_PHRASE_PREPOSITIONS or any(t.ent_type_ in ("DATE", "TIME") for t in prep.subtree):
+        return False
+    return not any(g.dep_ == "pobj" and g.lemma_.lower() in lexicon().cue_nouns for g in prep.children)
 
 
 _NAME_PARTS = frozenset({"PROPN", "PRON", "DET", "CCONJ", "PUNCT", "PART"})
@@ -227,20 +271,32 @@ def _complement(cue: Cue) -> list[tuple[int, int]]:
     """The content ranges of a cue verb: one range, two for an interrupted clause, or none."""
     head = cue.head
     deps = _CLAUSE_DEPS if head.lemma_ == "say" or cue.kind == CLAUSE else _INTENT_DEPS
-    best = None
+    best, best_marked = None, False
     for child in head.children:
         if child.dep_ in deps and (child.dep_ == "xcomp" or child.pos_ in ("VERB", "AUX") or _is_clause(child)):
             span = _subtree_range(child)
             opening = head.doc[span[0]]
             if span[0] > head.i and opening.tag_ == "VBG" and cue_at(opening) is not None:
                 continue  # "..., Sanders said, suggesting questions, including, "...": the participle's own
-            if span[1] <= head.i and any(t.text in (":", ";") for t in head.doc[span[1]:head.i]):
+            if span[1] <= head.i and any(t.text in (":", ";") for t in head.doc[span[1] - 1:head.i]):
                 continue  # "... set off fireworks: Republicans said ...": the clause before a colon is not theirs
+            if span[1] <= head.i and (any(c.dep_ == "mark" and c.lower_ == "that" for c in head.children) or any(
+                    t.pos_ == "CCONJ" or t.lower_ == "so" for t in head.doc[span[1]:head.i] if t.head.i == head.i)):
+                # "... continues to insist, ..., that he wants ...": a that-clause holds no content before it;
+                # "CLAUSE, so we rate it Mostly True": a conclusion drawn, not an attribution
+                continue
             if span[1] <= head.i and any(span[1] <= c.i < head.i and (
                     c.dep_ == "dobj" or c.dep_ == "npadvmod" and c.pos_ == "PRON") for c in head.children):
                 continue  # "CLAUSE, something Xi has opposed": the verb's object is "something", not the clause
-            if best is None or span[1] - span[0] > best[1] - best[0]:
-                best = span
+            if _bare_attribution(child):
+                continue  # '"You winning?" she said, but ... Melanie said yes': "she said" attributes the quotation
+            # a that-clause after the cue is its complement, whatever the parse hangs before it
+            # ("CLAUSE (her campaign later disclosed that she has pneumonia)")
+            marked = span[0] > head.i and head.doc[span[0]].dep_ == "mark" and head.doc[span[0]].lower_ in ("that", "whether")
+            before = best is not None and best[1] <= head.i
+            if best is None or marked and before or not (best_marked and span[1] <= head.i) and (
+                    span[1] - span[0] > best[1] - best[0]):
+                best, best_marked = span, marked
     if best is not None and _passive_without_agent(head) and head.doc[best[0]].dep_ == "aux":
         return []  # "is expected to be ratified", "was asked to leave": nobody is reported
     if best is None and (cue.kind == INTENTION or head.lemma_ in _ADDRESSEE_VERBS):
@@ -266,15 +322,19 @@ def _complement(cue: Cue) -> list[tuple[int, int]]:
                     for c in child.children) and any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
                 best = _subtree_range(child)
                 break
+            if child.dep_ == "advcl" and _negated(head) and child.left_edge.lower_ in QUESTION_WORDS:
+                best = _subtree_range(child)  # "have not said when they would act": the open question
+                break
         # "told a meeting of leaders that few people understood ...": the clause parsed as a
         # relative clause on the object, but its "that" is a complementizer, not a pronoun
         for child in head.rights if best is None else ():
-            if child.dep_ == "dobj":
+            if child.dep_ == "prep" and child.lower_ == "to":
+                child = next((c for c in child.children if c.dep_ == "pobj"), child)  # "yelled to the officers that ..."
+            if child.dep_ in ("dobj", "pobj"):
                 for clause in child.subtree:
-                    if clause.dep_ in ("relcl", "acl") and any(
-                            c.dep_ == "mark" and c.lower_ == "that" and c.i < clause.i for c in clause.children) and any(
-                            c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
-                        best = _subtree_range(clause)
+                    if clause.dep_ in ("relcl", "acl") and _complementizer_that(clause):
+                        lo, hi = _subtree_range(clause)
+                        best = (lo + 1 if head.doc[lo].lower_ == "that" else lo), hi
                         break
     if best is None and head.dep_ in _INTERRUPT_DEPS and head.head.i != head.i:
         if any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
@@ -294,9 +354,49 @@ def _complement(cue: Cue) -> list[tuple[int, int]]:
             return [_subtree_range(question)]  # "wondered aloud about whether ...", "pressed him on how ..."
     if best is None and cue.kind != CLAUSE:
         best = _trailing(cue)
-    if best is None and cue.kind not in (BELIEF, CLAUSE):
+    if best is None and cue.kind not in (BELIEF, CLAUSE) and not _subjectless_finding(cue):
         best = _object(cue)
     return [best] if best is not None else []
+
+
+def _complementizer_that(clause: Token) -> bool:
+    """Whether a clause the parse hung on a noun as a relative clause opens with a complementizer
+    ``that``: a subject of its own and either ``that`` read as a marker, or a verb with no gap
+    for a relative pronoun (``yelled to the officers that his wife was unarmed``: a copula or a
+    passive takes no object)."""
+    if not any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ != "that" for c in clause.children):
+        return False
+    that = next((c for c in clause.children if c.lower_ == "that" and c.i < clause.i), None)
+    if that is None:
+        return False
+    if that.dep_ == "mark":
+        return True
+    no_gap = clause.lemma_ == "be" or any(c.dep_ == "auxpass" for c in clause.children)
+    return that.dep_ in ("dobj", "pobj") and no_gap
+
+
+def _bare_attribution(verb: Token) -> bool:
+    """Whether a clause is only the attribution of a quotation before it (``"You winning?" she
+    said, but ...``): a speech verb with its subject and nothing said after it."""
+    cue = cue_at(verb)
+    if cue is None or cue.kind != SPEECH or not any(c.dep_ == "nsubj" for c in verb.children):
+        return False
+    if any(c.dep_ in ("ccomp", "xcomp", "dobj", "oprd") for c in verb.children):
+        return False
+    before = verb.left_edge.i - 1
+    return before >= 0 and verb.doc[before].is_quote
+
+
+def _negated(verb: Token) -> bool:
+    return any(c.dep_ == "neg" for c in verb.children)
+
+
+def _subjectless_finding(cue: Cue) -> bool:
+    """A finding verb with nobody finding (``polls, including ones showing Trump leading``,
+    ``continue to show signs of enthusiasm``): its object is what is there, not what anyone
+    reports. A finding reports a clause; its object only when someone finds."""
+    head = cue.head
+    return cue.kind == COGNITION and not any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children)
 
 
 def _after_break(doc: Doc, i: int) -> bool:
@@ -356,79 +456,6 @@ def _noun_content(cue: Cue) -> list[tuple[int, int]]:
     return []
 
 
-def _before_next_attribution(cue: Cue, span: tuple[int, int]) -> tuple[int, int]:
-    """``span`` cut before a later attribution joined to its clause: ``said he did not believe
-    it, arguing that ...`` (a participle cue after a comma) or ``said fathers would not be
-    eligible, and ... the mother replied, "..."`` (a coordinated clause with a cue and a subject
-    of its own) are second reports, not part of the first one's content."""
-    doc = cue.head.doc
-    start, end = span
-    for token in doc[start:end]:
-        if token.i <= cue.head.i or token.dep_ not in ("advcl", "conj") or not start <= token.head.i < end:
-            continue
-        if cue_at(token) is None or any(c.dep_ == "mark" for c in token.children):
-            continue  # "... and that the other side should respond": a second clause of the same report
-        own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
-        before = token.i - 1
-        while before > start and doc[before].is_quote:
-            before -= 1  # '..., "the CCP will not stop," pointing out that ...'
-        participle = token.tag_ == "VBG" and before >= 0 and doc[before].text == ","
-        # "said it was opposed to the test and warned Pyongyang ...": a second speech verb joined
-        # to the content, with no subject of its own, is the speaker's second report
-        speech = token.dep_ == "conj" and token.tag_ in ("VBD", "VBZ") and cue_at(token).kind == SPEECH
-        if not (participle or own_subject and token.dep_ == "conj" or speech):
-            continue
-        cut = token.left_edge.i
-        while cut > start and (doc[cut - 1].is_punct or doc[cut - 1].pos_ == "CCONJ"):
-            cut -= 1
-        if cut > start and cut < end:
-            return start, cut
-    return span
-
-
-def _clip_to_paragraph(text: str, at: int, start: int, end: int) -> tuple[int, int] | None:
-    """The part of ``[start, end)`` in the paragraph of offset ``at`` (parses can run on
-    across a paragraph break, and content in another paragraph is not this cue's)."""
-    left = text.rfind("\n", 0, at) + 1
-    right = text.find("\n", at)
-    right = len(text) if right < 0 else right
-    if left <= start and end <= right:
-        return start, end
-    start, end = max(start, left), min(end, right)
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and (text[end - 1].isspace() or text[end - 1] in _TRIM):
-        end -= 1
-    return (start, end) if end - start > 1 else None
-
-
-_TERMINATORS = frozenset({".", "!", "?", "…"})
-_SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*(?=\s|$)")
-
-
-def _run_on(doc: Doc, text: str, cue: Cue, start: int, end: int) -> int:
-    """``end`` carried to the end of the sentence when the parser cut the sentence short inside
-    the content (a long sentence split in two, the rest of the content lost): only for content
-    after its cue, and never past the paragraph."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or cue.head.i >= span.start:
-        return end
-    sent = sentence_of(span[-1])
-    last = next((t for t in reversed(sent) if not t.is_space), sent[-1])
-    ends_properly = last.text in _TERMINATORS or last.is_quote and doc[last.i - 1].text in _TERMINATORS
-    if last.i > span[-1].i + 2 or ends_properly:
-        return end  # the sentence goes on after the content, or ends where the parser says
-    para_end = text.find("\n", end)
-    para_end = len(text) if para_end < 0 else para_end
-    stop = _SENTENCE_END.search(text, end, para_end)
-    if stop is None:
-        return end
-    new_end = stop.start()
-    while new_end > end and (text[new_end - 1] in _TRIM or text[new_end - 1].isspace()):
-        new_end -= 1
-    return max(end, new_end)
-
-
 def _outside_source(cue: Cue, span: tuple[int, int]) -> list[tuple[int, int]]:
     """``span`` without the cue and its subject: what is said never holds who says it (a parse
     can hang ``''...,'' Burman, director of ..., said`` as one clause under the cue). An
@@ -448,48 +475,6 @@ def _outside_source(cue: Cue, span: tuple[int, int]) -> list[tuple[int, int]]:
     return [(start, lo)] if lo - start >= end - hi else [(hi, end)]
 
 
-_DATELINE = re.compile(r"[A-Z][A-Z.'’ ]+(?:,[ A-Za-z.]+)? ?[-–—]+ ?")
-
-
-def _after_dateline(text: str, start: int, end: int) -> tuple[int, int]:
-    """The content without the dateline opening its paragraph (``OSLO - Norway will ..., the
-    government said``): the place of the report, not what was said."""
-    if start > 0 and text[start - 1] != "\n":
-        return start, end
-    m = _DATELINE.match(text, start, end)
-    return (m.end(), end) if m and m.end() < end else (start, end)
-
-
-def _within_semicolons(text: str, at: int, start: int, end: int) -> tuple[int, int]:
-    """The part of the content on the cue's side of a semicolon: ``said the timing was not
-    intentional; they only learned of it on Friday`` reports the first clause (the parse often
-    joins the second to it), and ``X; Y, he said`` reports Y."""
-    if at < start:
-        cut = text.find(";", start, end)
-        return (start, cut) if cut > start else (start, end)
-    cut = text.rfind(";", start, end)
-    if cut < 0:
-        return start, end
-    new = cut + 1
-    while new < end and text[new].isspace():
-        new += 1
-    return (new, end) if new < end else (start, end)
-
-
-_CLOSING = {"“": "”", '"': '"', "‘": "’"}
-
-
-def _balance_marks(text: str, start: int, end: int) -> int:
-    """``end`` moved past a closing mark when the content opens a quotation it does not close
-    (the parse hangs the closing mark on the verb outside the clause)."""
-    for opener, closer in _CLOSING.items():
-        inside = text[start:end]
-        unclosed = inside.count(opener) > inside.count(closer) if opener != closer else inside.count(opener) % 2
-        if unclosed and text[end:end + 2].lstrip(".,")[:1] == closer:
-            return text.index(closer, end) + 1
-    return end
-
-
 def find_reports(doc: Doc) -> list[Report]:
     """Every reported-speech candidate in ``doc``, in text order."""
     out: list[Report] = []
@@ -502,15 +487,18 @@ def find_reports(doc: Doc) -> list[Report]:
             pieces = _phrase_content(cue)  # the phrase is already cut out
         else:
             spans = _noun_content(cue) if cue.kind == NOUN else _complement(cue)
-            pieces = [_before_next_attribution(cue, piece) for span in spans for piece in _outside_source(cue, span)]
+            pieces = [question_without_adjunct(cue, before_next_attribution(cue, piece))
+                      for span in spans for piece in _outside_source(cue, span)]
         for span in pieces:
             chars = _trimmed(doc, *span) if span[1] > span[0] else None
             if chars is not None:
-                chars = _clip_to_paragraph(text, token.idx, chars[0], _balance_marks(text, *chars))
+                chars = clip_to_paragraph(text, token.idx, chars[0], balance_marks(text, *chars))
             if chars is not None:
-                chars = chars[0], _run_on(doc, text, cue, *chars)
-                chars = _within_semicolons(text, token.idx, *chars)
-                chars = _after_dateline(text, *chars)
-            if chars is not None and not _only_names(doc.char_span(*chars, alignment_mode="expand")):
+                chars = chars[0], run_on(doc, text, cue, *chars)
+                chars = within_semicolons(text, token.idx, *chars)
+                chars = after_dateline(text, *chars)
+            content = doc.char_span(*chars, alignment_mode="expand") if chars is not None else None
+            if content is not None and not _only_names(content) and not adverbial(content) and not out_of_heading(
+                    token, content) and not (cue.kind == "phrase" and not any(t.pos_ in _CONTENT_POS for t in content)):
                 out.append(Report(cue, *chars))
     return out
