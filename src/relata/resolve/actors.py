@@ -12,7 +12,6 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from functools import cache
 
 from spacy.tokens import Span, Token
 
@@ -35,6 +34,12 @@ from relata.resolve.ethnic_groups import country_in_group_name, country_of_peopl
 from relata.resolve.groups import find_groups
 from relata.resolve.index import DocumentIndex, RoleFact
 from relata.resolve.matching import match_known
+from relata.resolve.mention_labels import (
+    common_words_capitalised,
+    head_label,
+    in_a_named_place,
+    named_after_a_title,
+)
 from relata.resolve.missed_names import with_missed_speakers
 from relata.resolve.nationality import (
     country_after_place,
@@ -43,7 +48,7 @@ from relata.resolve.nationality import (
     named_as_a_place,
 )
 from relata.resolve.people import group_people
-from relata.resolve.role_nouns import AMOUNT_WORDS, find_role_nouns, role_sector, state_title
+from relata.resolve.role_nouns import find_role_nouns, state_title
 from relata.resolve.sectors import actor_sector
 from relata.resolve.titles import Description, apposition, describe, premodifiers
 
@@ -158,7 +163,7 @@ def resolve_actors(
     short_names = {full: acronym for acronym, (full, label) in acronyms.items() if label == "ORG"}
     for position, m in enumerate(mentions):
         label = "NORP" if m.label == "PERSON" and _people_named(m.text, dictionary) else m.label
-        if label in ("PERSON", "ORG") and (named_as_a_place(spans[position]) or _in_a_named_place(spans[position])) \
+        if label in ("PERSON", "ORG") and (named_as_a_place(spans[position]) or in_a_named_place(spans[position])) \
                 and match_known(m.text, label, dictionary) is None:
             label = "GPE"  # "Myawaddy, a town in Myanmar" (tagged as a person), "Qamishli, a city in ..." (ORG)
             mentions[position] = replace(m, label=label)
@@ -168,18 +173,18 @@ def resolve_actors(
                 and match_known(m.text, label, dictionary) is None:
             label = "ORG"  # "Polisario, which fought ...": the NER model's person is the Polisario Front
             mentions[position] = replace(m, label=label)
-        if label == "ORG" and _named_after_a_title(spans[position], dictionary) and match_known(m.text, label, dictionary) is None:
+        if label == "ORG" and named_after_a_title(spans[position], dictionary) and match_known(m.text, label, dictionary) is None:
             label = "PERSON"  # "her Kazakh counterpart Murat Nurtleu" (tagged as an organisation)
             mentions[position] = replace(m, label=label)
-        head_label = _head_label(m.text) if label == "ORG" else None
-        if head_label and match_known(m.text, label, dictionary) is None:
+        by_head = head_label(m.text) if label == "ORG" else None
+        if by_head and match_known(m.text, label, dictionary) is None:
             # "the Simon Bolivar International Bridge": a place; "the Reciprocal Access Agreement": a
             # document; neither a party
-            label = head_label
+            label = by_head
             mentions[position] = replace(m, label=label)
         if label == "PERSON":
             continue
-        if label == "ORG" and _common_words_capitalised(spans[position], m.text, dictionary):
+        if label == "ORG" and common_words_capitalised(spans[position], m.text, dictionary):
             continue  # "Farmers rallied ...", "Truck drivers blocked ...": the tagger's organisation
         full = acronyms.get(m.text)
         actor = _non_person_actor(full or (m.text, label), dictionary)
@@ -390,51 +395,6 @@ def _join_short_organization_names(
 _INITIALS_SKIP = frozenset({"of", "and", "for", "the", "on", "in", "&"})
 
 
-_DATELINE_DASHES = frozenset({"-", "--", "\u2013", "\u2014", ":"})
-
-
-_PERSON_TITLES = frozenset({"counterpart", "counterparts"})
-
-
-def _named_after_a_title(span: Span, dictionary: ActorDictionary) -> bool:
-    """An "organisation" of two or three capitalised words right after a person's title, with or
-    without a comma (``her Kazakh counterpart, Murat Nurtleu``, ``Foreign Minister Hakan Fidan``):
-    a person's name. A word of an organisation's name (``ministry``, ``bank``) says otherwise."""
-    if not span or not 2 <= len(span) <= 3 or span.start == 0:
-        return False
-    if any(not t.is_title or t.lower_ in _institution_words() for t in span):
-        return False
-    before = span.doc[span.start - 1]
-    if before.text == "," and span.start > 1:
-        before = span.doc[span.start - 2]
-    return before.lower_ in _PERSON_TITLES or (before.is_title and dictionary.title(before.lower_) is not None
-                                               and before.lower_ in {"minister", "president", "spokesman",
-                                                                      "spokeswoman", "premier", "chancellor"})
-
-
-@cache
-def _institution_words() -> frozenset[str]:
-    words = {row["noun"].lower() for row in read_table(data_path("people/institution_nouns.tsv"))}
-    return frozenset(words | set(_name_head_labels()))
-
-
-def _common_words_capitalised(span: Span, text: str, dictionary: ActorDictionary) -> bool:
-    """Whether an organisation the tagger found is a role noun or an amount capitalised at the
-    start of a sentence ("Farmers", "Truck drivers", "Hundreds of protesters"): a group of people
-    for the role-noun resolver, not a name."""
-    if not span or len(span) > 2 or match_known(text, "ORG", dictionary):
-        return False
-    before = span.doc[span.start - 1] if span.start > span.sent.start else None
-    if before is not None and before.text not in _DATELINE_DASHES:
-        return False
-    if any(not t.is_title or t.pos_ == "PROPN" and len(span) > 1 for t in span):
-        return False
-    last = span[-1]
-    head = last.head if last.dep_ == "compound" and last.head.i == last.i + 1 else last
-    words = " ".join(t.lower_ for t in span.doc[span.start:head.i + 1])
-    return last.lower_ in AMOUNT_WORDS or role_sector(words) is not None or role_sector(head.lower_) is not None
-
-
 def _initials(name: str) -> str:
     return "".join(w[0] for w in name.replace("-", " ").split() if w.lower() not in _INITIALS_SKIP and w[0].isupper())
 
@@ -482,32 +442,6 @@ def _joins_states(text: str, dictionary: ActorDictionary) -> bool:
     return parts[0].lower() in prefixes or any(
         f.actor.kind == "state" for p in parts for f in dictionary.lookup(p)
     )
-
-
-def _head_label(text: str) -> str | None:
-    """The entity label a name's last word implies (``... Bridge``: FAC, ``... Agreement``: LAW)."""
-    words = text.split()
-    return _name_head_labels().get(words[-1].lower()) if len(words) > 1 else None
-
-
-@cache
-def _name_head_labels() -> dict[str, str]:
-    return {r["noun"].lower(): r["label"] for r in read_table(data_path("name_head_labels.tsv"))}
-
-
-_PLACE_PREPOSITIONS = frozenset({"in", "into", "near", "towards", "toward", "outside", "around"})
-
-
-def _in_a_named_place(span: Span) -> bool:
-    """``protested in Kisumu``, ``withdrew from Kherson``: a name the gazetteer holds, spelt the
-    same, right after a preposition of place or direction (the small model tags many a town as an
-    organisation or a person)."""
-    head = span.root.head
-    if span.root.dep_ != "pobj" or head.lower_ not in _PLACE_PREPOSITIONS or span.start == 0 \
-            or span.start - 1 != head.i:
-        return False
-    place = find_place(span.text)
-    return place is not None and place.name == span.text
 
 
 def _acronym_definitions(doc, mentions, spans) -> dict[str, tuple[str, str]]:
