@@ -857,3 +857,8 @@ def test_citizens_protesting_with_no_target_named_protest_to_their_own_state():
         "Bolivian police arrested 40 protesters after clashes on the highway. The protesters had blocked "
         "the road for nine days.")[0]}
     assert any(t == "PROTEST" and g == "BOL" for t, _, g in found)
+
+
+def test_expelling_an_organisation_or_a_correspondent_is_a_sanction_expelling_migrants_coercion():
+    assert "SANCTION" in types_of("Nicaragua expelled the Organization of American States.")
+    assert "COERCE" in types_of("Gabon expelled 200 Cameroonian migrants.")
