@@ -4,7 +4,12 @@ from __future__ import annotations
 
 from relata import nlp
 from relata.mentions.dictionary import load_dictionary
-from relata.resolve.mention_labels import common_words_capitalised, head_label, in_a_named_place, named_after_a_title
+from relata.resolve.mention_labels import (
+    common_words_capitalised,
+    head_label,
+    in_a_named_place,
+    named_after_a_title,
+)
 
 
 def span(text: str, words: str):
@@ -25,9 +30,8 @@ def test_a_role_noun_or_amount_after_a_dateline_is_no_name():
 
 
 def test_a_name_right_after_a_title_is_a_person_unless_an_institution_word_says_otherwise():
-    dictionary = load_dictionary()
-    assert named_after_a_title(span("Fidan met his Kazakh counterpart, Murat Nurtleu.", "Murat Nurtleu"), dictionary)
-    assert not named_after_a_title(span("Fidan met his counterpart at Halyk Bank.", "Halyk Bank"), dictionary)
+    assert named_after_a_title(span("Fidan met his Kazakh counterpart, Murat Nurtleu.", "Murat Nurtleu"))
+    assert not named_after_a_title(span("Fidan met his counterpart at Halyk Bank.", "Halyk Bank"))
 
 
 def test_facilities_documents_and_towns_after_a_preposition_of_place():

@@ -50,9 +50,8 @@ def extract_entities(
         if ent.label_ in ("ORG", "PRODUCT") and _equipment(ent, dictionary):
             # "Turkish F-16 jets", "Greek Mirage 2000 fighters": a model named after its maker's
             # state; only the demonym names someone
-            first = ent[0]
-            if _dictionary_label(first.text, None, dictionary) in ("NORP", "GPE"):
-                candidates.append((first.i, first.i + 1, _dictionary_label(first.text, None, dictionary), 0))
+            first = ent[0]  # its label, NORP or GPE, is what _equipment checked
+            candidates.append((first.i, first.i + 1, _dictionary_label(first.text, None, dictionary), 0))
             continue
         bounds = _trim(doc, ent.start, ent.end, ent.label_, dictionary)
         if bounds:
@@ -159,7 +158,7 @@ def _name_word(doc: Doc, i: int, dictionary: ActorDictionary) -> bool:
     token, before = doc[i], doc[i - 1] if i > 0 else None
     return token.is_title and not token.is_sent_start and before is not None \
         and (not before.is_title or _is_title_word(before.text, dictionary)) \
-        and before.text not in ("-", "\u2013", "\u2014", ":")
+        and before.text not in DASHES and before.text != ":"
 
 
 def _trim(doc: Doc, start: int, end: int, label: str, dictionary: ActorDictionary):
@@ -171,9 +170,7 @@ def _trim(doc: Doc, start: int, end: int, label: str, dictionary: ActorDictionar
             end = i
             break
     start = _after_dateline(doc, start, end)
-    while start < end and _not_name_start(doc[start]) and not (
-            label == "PERSON" and doc[start].lower_ not in _DETERMINERS and not doc[start].is_punct
-            and not doc[start].is_space and _name_word(doc, start, dictionary)):
+    while start < end and _not_name_start(doc, start, label == "PERSON", dictionary):
         start += 1
     if label == "PERSON":
         # "Will Xi's Support" in a headline, "Jiang Feng: Politically": the name ends there
@@ -210,8 +207,13 @@ def _equipment(ent, dictionary: ActorDictionary) -> bool:
     return any(any(ch.isdigit() for ch in t.text) for t in ent[1:])
 
 
-def _not_name_start(token) -> bool:
-    return token.lower_ in _DETERMINERS or token.is_punct or token.is_space or token.pos_ in _NOT_NAME_START
+def _not_name_start(doc: Doc, i: int, person: bool, dictionary: ActorDictionary) -> bool:
+    """Whether word ``i`` cannot open a name: a determiner, punctuation, a space, or a function
+    word, unless it opens a person's name (``minister, Than Swe,``)."""
+    token = doc[i]
+    if token.lower_ in _DETERMINERS or token.is_punct or token.is_space:
+        return True
+    return token.pos_ in _NOT_NAME_START and not (person and _name_word(doc, i, dictionary))
 
 
 def _title_premodifier(doc: Doc, ent, dictionary: ActorDictionary) -> bool:
@@ -279,8 +281,9 @@ def _matcher(dictionary: ActorDictionary) -> PhraseMatcher:
             continue
         seen.add(text)
         matcher.add("ACTOR", [make_doc(text)])
-        if text[0].islower() and text[:1].upper() + text[1:] not in seen:
+        capitalised = text[:1].upper() + text[1:]
+        if text[0].islower() and capitalised not in seen:
             # "al-Shabaab" opening a sentence or after a dateline: "Al-Shabaab militants"
-            seen.add(text[:1].upper() + text[1:])
-            matcher.add("ACTOR", [make_doc(text[:1].upper() + text[1:])])
+            seen.add(capitalised)
+            matcher.add("ACTOR", [make_doc(capitalised)])
     return matcher

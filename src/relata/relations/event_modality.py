@@ -157,21 +157,25 @@ def _without(t: Token) -> bool:
     """``left without making concessions``, ``stopped short of recalling its ambassador``: a
     gerund under ``without`` (or ``short of``) did not happen; nor did the act of ``no plans to
     expel``."""
-    if t.dep_ == "acl" and any(d.dep_ == "det" and role_of(d) == NEGATION for d in t.head.children):
+    if t.dep_ == "acl" and _denied(t.head):
         return True
     if t.dep_ != "pcomp" or t.head.dep_ != "prep":
         return False
-    if t.head.lower_ == "of" and any(d.dep_ == "det" and role_of(d) == NEGATION for d in t.head.head.children):
-        return True  # "had no intention of annexing"
+    prep, governor = t.head, t.head.head
+    if prep.lower_ == "of":  # "had no intention of annexing", "stopped short of recalling"
+        return _denied(governor) or role_of(governor) == WITHOUT
     # "refrained from attacking": the act a refusal governs through "from" did not happen
-    return role_of(t.head) == WITHOUT or t.head.lower_ == "of" and role_of(t.head.head) == WITHOUT \
-        or t.head.lower_ == "from" and role_of(t.head.head) == REFUSE
+    return role_of(prep) == WITHOUT or prep.lower_ == "from" and role_of(governor) == REFUSE
+
+
+def _denied(noun: Token) -> bool:
+    """A noun its determiner negates: ``no foreign leader``, ``no plans``, ``no intention``."""
+    return any(d.dep_ == "det" and role_of(d) == NEGATION for d in noun.children)
 
 
 def _no_one(c: Token) -> bool:
     """A subject that names nobody: ``no foreign leader has visited``, ``nobody attacked``."""
-    return c.dep_ in ("nsubj", "nsubjpass") and (c.lower_ in ("nobody", "none") or any(
-        d.dep_ == "det" and role_of(d) == NEGATION for d in c.children))
+    return c.dep_ in ("nsubj", "nsubjpass") and (c.lower_ in ("nobody", "none") or _denied(c))
 
 
 def _clause_verbs(head: Token, clause_head: Token) -> list[Token]:

@@ -311,15 +311,16 @@ def match_verb(verb: Token) -> PatternMatch | None:
         return directed
     preps = particles(verb)
     patterns = _lookup(table().verbs, verb)
+    objects = object_heads(verb)
     # 1. Relata's object-constrained rows
     for pattern in patterns:
         if not pattern.objects or (pattern.prep and pattern.prep not in preps):
             continue
         words = _object_words(verb, preps.get(pattern.prep) if pattern.prep else None)
         hit = next((w for w in words if w in pattern.objects), None)
-        if hit is None and ANY_OBJECT in pattern.objects and object_heads(verb):
-            hit = lemma_of(object_heads(verb)[0])  # "returned the containers": any object will do
-            words = {hit: object_heads(verb)[0]}
+        if hit is None and ANY_OBJECT in pattern.objects and objects:
+            hit = lemma_of(objects[0])  # "returned the containers": any object will do
+            words = {hit: objects[0]}
         if hit is not None:
             if not pattern.type:
                 return None  # an exclusion row: this sense of the word is no event
@@ -364,7 +365,7 @@ def _directive_match(verb: Token) -> PatternMatch | None:
     patterns = _lookup(table().directives, verb)
     if not patterns:
         return None
-    near = [t for t in verb.children] + [g for c in verb.children for g in c.children]
+    near = [*verb.children, *(g for c in verb.children for g in c.children)]
     near_lemmas = {lemma_of(t) for t in near} | {t.lower_ for t in near}
     for pattern in patterns:
         if set(pattern.prep.split("|")) & near_lemmas and pattern.objects & near_lemmas:

@@ -92,7 +92,7 @@ def referred_roles(roles: Roles, match: PatternMatch, actors: DocumentActors, pr
                    for p in c.children if p.dep_ == "pobj"]
         pair = next((o for o in objects if pair_phrase(o)), None)
     if pair is not None:  # "invited both foreign ministers to Santiago": the pair, not the place
-        exclude = frozenset(own_ids(roles.sources, actors))
+        exclude = frozenset(own)
         found = [a for a in pair_antecedents(pair, prior, actors, exclude) if a not in roles.sources]
         return replace(roles, targets=tuple(found)) if found else roles
     placed = all(a.kind == "location" or a.country is None for a in roles.targets)

@@ -196,8 +196,8 @@ def _governed(t: Token, heads: set[int], depth: int = 0) -> bool:
         t = t.head
         if t.i in heads and dep in ("advcl", "acl") and is_infinitival_advcl(prev):
             return True
-        if t.i in heads and dep == "advcl" and prev.tag_ == "VBG" and charged_act(t) is not None \
-                and charged_act(t).i < prev.i:
+        if t.i in heads and dep == "advcl" and prev.tag_ == "VBG" and (charged := charged_act(t)) is not None \
+                and charged.i < prev.i:
             return True  # "accused X of firing mortar rounds ..., killing two civilians": the act charged
         if t.i in heads:
             # A conjoined or adverbial verb is its own event, unless what it is conjoined to is itself

@@ -63,10 +63,10 @@ def _own_actor(token: Token, actors: DocumentActors, depth: int) -> Actor | None
         return direct
     if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
         return _head_actor(token.head.head, actors, depth + 1)
-    children = [c for c in token.children if not is_dateline_place(c)]  # "NAIROBI - ...": where, not whose
     named = _name_right_before(token, actors)
     if named is not None:
         return named  # "NAIROBI - Al-Shabaab militants": the parser hangs the name on the dateline
+    children = [c for c in token.children if not is_dateline_place(c)]  # "NAIROBI - ...": where, not whose
     theatre = role_of(token) == THEATRE
     event_noun = token.pos_ == "NOUN" and match_noun(token) is not None
     for dep in MODIFIER_DEPS:

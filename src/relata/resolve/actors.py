@@ -173,7 +173,7 @@ def resolve_actors(
                 and match_known(m.text, label, dictionary) is None:
             label = "ORG"  # "Polisario, which fought ...": the NER model's person is the Polisario Front
             mentions[position] = replace(m, label=label)
-        if label == "ORG" and named_after_a_title(spans[position], dictionary) and match_known(m.text, label, dictionary) is None:
+        if label == "ORG" and named_after_a_title(spans[position]) and match_known(m.text, label, dictionary) is None:
             label = "PERSON"  # "her Kazakh counterpart Murat Nurtleu" (tagged as an organisation)
             mentions[position] = replace(m, label=label)
         by_head = head_label(m.text) if label == "ORG" else None

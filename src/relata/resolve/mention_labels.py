@@ -10,19 +10,22 @@ from functools import cache
 
 from spacy.tokens import Span
 
+from relata.mentions.datelines import DASHES
 from relata.mentions.dictionary import ActorDictionary
 from relata.mentions.places import find_place
 from relata.mentions.tables import data_path, read_table
+from relata.nlp import sentence_of
 from relata.resolve.matching import match_known
 from relata.resolve.role_nouns import AMOUNT_WORDS, role_sector
 
-_DATELINE_DASHES = frozenset({"-", "--", "\u2013", "\u2014", ":"})
+_DATELINE_DASHES = DASHES | {":"}
+# A word after which a capitalised name is a person's: "counterpart" whatever its case, the
+# titles (all in the dictionary's titles) when capitalised ("Foreign Minister Hakan Fidan").
+_PERSON_WORDS = frozenset({"counterpart", "counterparts"})
+_PERSON_TITLES = frozenset({"minister", "president", "spokesman", "spokeswoman", "premier", "chancellor"})
 
 
-_PERSON_TITLES = frozenset({"counterpart", "counterparts"})
-
-
-def named_after_a_title(span: Span, dictionary: ActorDictionary) -> bool:
+def named_after_a_title(span: Span) -> bool:
     """An "organisation" of two or three capitalised words right after a person's title, with or
     without a comma (``her Kazakh counterpart, Murat Nurtleu``, ``Foreign Minister Hakan Fidan``):
     a person's name. A word of an organisation's name (``ministry``, ``bank``) says otherwise."""
@@ -33,9 +36,7 @@ def named_after_a_title(span: Span, dictionary: ActorDictionary) -> bool:
     before = span.doc[span.start - 1]
     if before.text == "," and span.start > 1:
         before = span.doc[span.start - 2]
-    return before.lower_ in _PERSON_TITLES or (before.is_title and dictionary.title(before.lower_) is not None
-                                               and before.lower_ in {"minister", "president", "spokesman",
-                                                                      "spokeswoman", "premier", "chancellor"})
+    return before.lower_ in _PERSON_WORDS or before.is_title and before.lower_ in _PERSON_TITLES
 
 
 @cache
@@ -50,7 +51,7 @@ def common_words_capitalised(span: Span, text: str, dictionary: ActorDictionary)
     for the role-noun resolver, not a name."""
     if not span or len(span) > 2 or match_known(text, "ORG", dictionary):
         return False
-    before = span.doc[span.start - 1] if span.start > span.sent.start else None
+    before = span.doc[span.start - 1] if span.start > sentence_of(span[0]).start else None
     if before is not None and before.text not in _DATELINE_DASHES:
         return False
     if any(not t.is_title or t.pos_ == "PROPN" and len(span) > 1 for t in span):

@@ -453,13 +453,9 @@ def _named_body(index: DocumentIndex, token: Token) -> bool:
     """Whether a name before the noun is an organisation or group the resolver knows (a modifier,
     or the name right before it, which a dateline can make the parser hang elsewhere)."""
     before = [token.doc[token.i - 1]] if token.i > 0 else []
-    for child in [*before, *token.children]:
-        if child.i < token.i and (child.dep_ in ("compound", "nmod", "amod") or child.i == token.i - 1):
-            position = index.mention_at(child.i)
-            actor = index.actors.get(index.mentions[position].actor or "") if position is not None else None
-            if actor is not None and actor.kind in ("organization", "group"):
-                return True
-    return False
+    modifiers = [c for c in token.children if c.i < token.i and c.dep_ in ("compound", "nmod", "amod")]
+    return any((actor := index.actor_of(t)) is not None and actor.kind in ("organization", "group")
+               for t in [*before, *modifiers])
 
 
 def _named_before(index: DocumentIndex, token: Token, found: dict[int, Actor]) -> Actor | None:
