@@ -775,6 +775,8 @@ def test_asking_someone_to_leave_a_meeting_is_no_expulsion_without_a_diplomat():
     ("Ghana expressed its intention to cooperate economically with Togo.", ("AGREE", "GHA", "TGO")),
     ("Norway made an offer to mediate between Sri Lanka and the Tamil rebels.", ("AGREE", "NOR", "LKA")),
     ("Azerbaijan increased police alert status in Baku.", ("MOBILIZE", "AZE", None)),
+    # a particle after the object, which the parser calls an adverb
+    ("Serbia pulled its troops back from the administrative line with Kosovo.", ("RETREAT", "SRB", "XKX")),
 ])
 def test_acts_said_in_other_words(text, expected):
     assert expected in {(e.type, e.source, e.target) for e in events_of(text)[0]}
@@ -782,6 +784,11 @@ def test_acts_said_in_other_words(text, expected):
 
 def test_measures_are_no_sanction_without_against():
     assert "SANCTION" not in types_of("Paris announced new measures to support farmers.")
+
+
+def test_an_adverb_after_the_object_is_no_particle_without_its_row():
+    # "back" after the object finishes "pull back"; "went back" has no object to close off
+    assert "RETREAT" not in types_of("The Serbian minister went back to Belgrade on Friday.")
 
 
 def test_return_without_an_object_or_with_fire_is_no_retreat():

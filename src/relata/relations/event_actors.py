@@ -29,7 +29,7 @@ from relata.mentions.datelines import is_dateline_place
 from relata.nlp import sentence_of
 from relata.records import Actor
 from relata.relations.event_modality import CONDITIONAL, is_infinitival_advcl, role_of
-from relata.relations.event_patterns import PatternMatch, match_noun, noun_agent
+from relata.relations.event_patterns import PatternMatch, is_separated_particle, match_noun, noun_agent
 from relata.relations.event_subjects import RELATIVE_PRONOUNS
 from relata.relations.event_subjects import near as _near
 from relata.relations.event_subjects import subject_of as _subject
@@ -244,7 +244,7 @@ def verb_roles(match: PatternMatch, actors: DocumentActors) -> Roles:
         preps = tuple(p for p in preps if p not in VENUE_PREPS)
     target_cands += _prep_objects(verb, preps)
     for c in verb.children:
-        if c.dep_ == "prt":
+        if c.dep_ == "prt" or is_separated_particle(c):
             target_cands += _prep_objects(c, preps)
     targets = _choose(target_cands, actors, sources, verb)
     placeless = targets if targets and all(_unplaced(a) for a in targets) else []

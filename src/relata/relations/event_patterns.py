@@ -129,7 +129,20 @@ def _lookup(group: dict[str, tuple[Pattern, ...]], token: Token) -> tuple[Patter
 def particles(verb: Token) -> dict[str, Token]:
     """The verb's particles and prepositions by lower-case text (``call on``, ``pull out``); a
     preposition of time is none of them ("called in the envoy on Friday" is no "call on")."""
-    return {c.lower_: c for c in verb.children if c.dep_ in ("prt", "prep", "agent") and not _of_time(c)}
+    return {c.lower_: c for c in verb.children
+            if (c.dep_ in ("prt", "prep", "agent") and not _of_time(c)) or is_separated_particle(c)}
+
+
+# adverbs that finish a phrasal verb after its object: "pulled its troops back", "called the talks off"
+_SEPARABLE = frozenset({"back", "out", "off", "down", "away", "up"})
+
+
+def is_separated_particle(token: Token) -> bool:
+    """``back`` in "pulled its troops back from the line": the parser calls a particle that follows
+    the verb's object an adverb."""
+    verb = token.head
+    return (token.dep_ == "advmod" and token.lower_ in _SEPARABLE and verb.i < token.i
+            and any(c.dep_ == "dobj" and verb.i < c.i < token.i for c in verb.children))
 
 
 _TIME_ENTITIES = frozenset({"DATE", "TIME"})
