@@ -39,4 +39,5 @@ def test_facilities_documents_and_towns_after_a_preposition_of_place():
     assert head_label("Reciprocal Access Agreement") == "LAW"
     assert head_label("Bridge") is None
     assert in_a_named_place(span("Russian troops advanced into Kherson on Monday.", "Kherson"))
+    assert in_a_named_place(span("Russia pulled its forces out of Kherson.", "Kherson"))
     assert not in_a_named_place(span("Russian troops met Kherson officials.", "Kherson"))

@@ -77,11 +77,12 @@ _PLACE_PREPOSITIONS = frozenset({"in", "into", "near", "towards", "toward", "out
 
 
 def in_a_named_place(span: Span) -> bool:
-    """``protested in Kisumu``, ``withdrew from Kherson``: a name the gazetteer holds, spelt the
+    """``protested in Kisumu``, ``pulled out of Kherson``: a name the gazetteer holds, spelt the
     same, right after a preposition of place or direction (the small model tags many a town as an
     organisation or a person)."""
     head = span.root.head
-    if span.root.dep_ != "pobj" or head.lower_ not in _PLACE_PREPOSITIONS or span.start == 0 \
+    out_of = head.lower_ == "of" and head.i > 0 and span.doc[head.i - 1].lower_ == "out"
+    if span.root.dep_ != "pobj" or not (head.lower_ in _PLACE_PREPOSITIONS or out_of) or span.start == 0 \
             or span.start - 1 != head.i:
         return False
     place = find_place(span.text)
