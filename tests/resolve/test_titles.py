@@ -26,6 +26,15 @@ def test_apposition_either_side():
     assert "ambassador" in [t.text for t in apposition(petrova, doc[0:2])]
 
 
+def test_apposition_keeps_a_state_body_after_for():
+    doc = nlp.parse("John Phiri, a spokesman for Rwanda's foreign ministry, criticised Zambia.").doc
+    words = [t.text for t in apposition(doc[1], doc[0:2])]
+    assert words[:2] == ["a", "spokesman"] and "Rwanda" in words and "ministry" in words
+    # a field of study is no body of a state
+    doc = nlp.parse("Li Wei, a professor of Chinese studies, criticised Japan.").doc
+    assert "Chinese" not in [t.text for t in apposition(doc[1], doc[0:2])]
+
+
 def test_describe_takes_the_title_nearest_the_name(dictionary):
     doc = nlp.parse("foreign minister and spokeswoman").doc
     description = describe(list(doc), lambda t: None, dictionary)

@@ -17,6 +17,7 @@ from relata.mentions.dictionary import ActorDictionary
 from relata.mentions.tables import data_path, read_table, split_list
 from relata.nlp import sentence_of
 from relata.records import Actor
+from relata.resolve.phoenix import STATE_SECTORS, agent_code
 
 # Tokens that may stand between a name and the title words before it.
 _PREMODIFIER_POS = {"ADJ", "NOUN", "PROPN", "PART", "NUM"}
@@ -157,10 +158,18 @@ def apposition(head: Token, name: Span | None = None) -> list[Token]:
         if child.i < partner.i or (
             child.dep_ == "prep"
             and child.lower_ in {"for", "of"}
-            and any(c.pos_ == "PROPN" for c in child.children)
+            and any(c.pos_ == "PROPN" or _state_organ(c) for c in child.children)
         ):
             words.extend(child.subtree)
     return sorted(
         (t for t in words if t.i not in own and t.i not in inside and not t.is_punct),
         key=lambda t: t.i,
     )[:12]
+
+
+def _state_organ(noun: Token) -> bool:
+    """``Rwanda's foreign ministry`` in "a spokesman for Rwanda's foreign ministry": a state body
+    (Phoenix's agents table) whose phrase says whose it is."""
+    code = agent_code(noun.lower_)
+    return code is not None and code.sector in STATE_SECTORS and any(
+        c.dep_ in {"poss", "amod", "compound"} and c.i < noun.i for c in noun.children)
