@@ -129,6 +129,18 @@ def test_attribution_from_quote_speaker():
     assert any(e.type == "ASSAULT" and e.attributed_to for e in events)
 
 
+def test_a_first_person_subject_in_a_quotation_is_its_speaker():
+    text = ('"These are ordinary men," Kenyan Foreign Minister Jane Wafula said. '
+            '"We have asked Kampala to release them without condition."')
+    start = text.index('"We') + 1
+    quote = Quote(start=start, end=len(text) - 1, text=text[start:-1], kind="direct", speaker="jane-wafula",
+                  speaker_name="Jane Wafula", cue="said")
+    events, _ = events_of(text, quotes=(quote,))
+    assert ("REQUEST", "KEN", "UGA") in {(e.type, e.source, e.target) for e in events}
+    events, _ = events_of(text)  # without the quotation nothing says who "we" are
+    assert all(e.source is None for e in events if e.type == "REQUEST")
+
+
 def test_reported_demand_is_request_by_the_speaker():
     events, actors = events_of("Mark Smith said the rebels must return the helicopter.")
     event = next(e for e in events if e.type == "REQUEST")
@@ -523,7 +535,7 @@ def test_an_event_named_again_in_the_passive_is_not_a_second_event():
 
 def test_a_dateline_coordinated_with_the_subject_is_no_party():
     events, _ = events_of("Gulf thaw\n\nDUBAI - Iran and Bahrain exchanged prisoners on Tuesday in a deal mediated by Oman.")
-    assert [(e.source, e.target) for e in events] == [("IRN", "BHR")]
+    assert [(e.source, e.target) for e in events] == [("IRN", "BHR"), ("OMN", "IRN"), ("OMN", "BHR")]
 
 
 def test_a_role_noun_in_what_a_state_organ_reports_is_of_its_state_not_the_datelines():
@@ -775,6 +787,10 @@ def test_asking_someone_to_leave_a_meeting_is_no_expulsion_without_a_diplomat():
     ("Ghana expressed its intention to cooperate economically with Togo.", ("AGREE", "GHA", "TGO")),
     ("Norway made an offer to mediate between Sri Lanka and the Tamil rebels.", ("AGREE", "NOR", "LKA")),
     ("Azerbaijan increased police alert status in Baku.", ("MOBILIZE", "AZE", None)),
+    # a relation restored between co-subjects; a broker named by a participle serves the clause's subject
+    ("Mali and Niger restored ties on Monday in talks hosted by Algeria.", ("SUPPORT", "MLI", "NER")),
+    ("Mali and Niger restored ties on Monday in talks brokered by Algeria.", ("CONSULT", "DZA", "MLI")),
+    ("Under a deal brokered by Turkey, Russia and Ukraine resumed grain exports.", ("CONSULT", "TUR", "UKR")),
     # a particle after the object, which the parser calls an adverb
     ("Serbia pulled its troops back from the administrative line with Kosovo.", ("RETREAT", "SRB", "XKX")),
 ])

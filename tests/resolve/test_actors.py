@@ -49,6 +49,16 @@ def test_unknown_person_country_from_title_and_apposition(analyse):
     assert actors.get("anna-petrova").country == "RUS"
 
 
+def test_an_untold_office_serves_the_state_of_its_clause_place(analyse):
+    text = ("Kenya and Uganda traded accusations. In Kampala, government spokesman Joseph Okello dismissed "
+            "the Kenyan protest.")
+    _, actors = analyse(text)
+    assert actors.get("joseph-okello").country == "UGA"
+    # no place in the clause, two states in the story: nothing is assumed
+    _, actors = analyse("Kenya and Uganda traded accusations. Government spokesman Joseph Okello dismissed it.")
+    assert actors.get("joseph-okello").country is None
+
+
 def test_longest_name_wins_whatever_the_order(analyse):
     _, actors = analyse("Baloch spoke. Mumtaz Baloch agreed. Mumtaz Zahra Baloch left.")
     assert {m.actor for m in actors.mentions if m.label == "PERSON"} == {"mumtaz-zahra-baloch"}

@@ -204,6 +204,7 @@ def verb_roles(match: PatternMatch, actors: DocumentActors) -> Roles:
             # "the expulsion of four diplomats by Norway was announced": the event noun's own agent
             sources = np_actors(_noun_agent(match.noun), actors)
         target_cands = [t for t in (_passive_target(verb),) if t is not None]
+        target_cands += _served_parties(verb)
     else:
         sources = np_actors(subject, actors)
         sources += [a for a in _headline_co_subjects(verb, subject, actors) if a not in sources]
@@ -259,6 +260,25 @@ def verb_roles(match: PatternMatch, actors: DocumentActors) -> Roles:
     if placeless and (not targets or all(_unplaced(a) for a in targets)):
         targets = placeless
     return Roles(sources=tuple(sources), targets=tuple(targets), subject=subject, passive=passive)
+
+
+def _served_parties(verb: Token) -> list[Token]:
+    """``Saudi Arabia and Iran restored ties in talks brokered by China``, ``Under a deal brokered by
+    Turkey, Russia and Ukraine resumed exports``: a participle on the noun of a phrase hung on a
+    clause serves that clause's subject."""
+    noun = verb.head
+    if verb.dep_ != "acl" or verb.tag_ != "VBN" or noun.dep_ != "pobj":
+        return []
+    clause = noun.head
+    for _ in range(4):  # "agreed to a truce in talks mediated by Egypt": up through the phrases
+        if clause.pos_ in ("VERB", "AUX") or clause.dep_ not in ("prep", "pobj", "dobj"):
+            break
+        clause = clause.head
+    subject, passive = _subject(clause)
+    if clause.pos_ not in ("VERB", "AUX") or subject is None or passive:
+        return []
+    # "DUBAI - Iran and Bahrain exchanged prisoners": the parser coordinated the dateline
+    return list(subject.conjuncts) if is_dateline_place(subject) else [subject]
 
 
 def _opposed(verb: Token) -> list[Token]:

@@ -22,6 +22,8 @@ JOINT_WORDS = frozenset({"joint", "combined", "bilateral"})  # at most this many
 MUTUAL_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 MUTUAL_CODES = frozenset({"057"})  # CAMEO "Sign formal agreement" (SUPPORT): signed with each other
 MUTUAL_VERBS = frozenset({"sign", "ink"})  # the verbs of 057, whatever code its object gave it ("signed a deal": 050)
+# "X and Y restored ties / normalised relations": a relation is between its subjects
+RELATION_NOUNS = frozenset({"tie", "ties", "relation", "relations", "relationship"})
 # "Jamaica and Barbados offered to host talks": those who host or broker talks serve others; they
 # are not each other's partners
 SERVING_VERBS = frozenset({"host", "mediate", "broker", "facilitate"})
@@ -50,7 +52,8 @@ def mutual_partners(type_: str, roles: Roles, actors, match: PatternMatch) -> li
     """The distinct actors of a coordinated subject of a mutual act with no partner named as its
     object (``met X``, ``talks with X``), else []. Other targets found for such a verb are where
     it happened (``met ... in Kazakhstan``), not who took part."""
-    signed = match.cameo in MUTUAL_CODES or match.head.lemma_ in MUTUAL_VERBS
+    signed = match.cameo in MUTUAL_CODES or match.head.lemma_ in MUTUAL_VERBS or any(
+        c.dep_ == "dobj" and c.lemma_.lower() in RELATION_NOUNS for c in match.head.children)
     if (type_ not in MUTUAL_TYPES and not signed) or len(roles.sources) < 2 or match.mode == "visit" \
             or match.head.lemma_.lower() in SERVING_VERBS:
         return []

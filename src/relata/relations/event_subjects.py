@@ -156,3 +156,14 @@ def near(a: Token, b: Token) -> bool:
     """Whether no blank line (a paragraph break) lies between two tokens."""
     lo, hi = sorted((a.idx, b.idx))
     return "\n\n" not in doc_text(a.doc)[lo:hi]
+
+
+FIRST_PERSON = frozenset({"we", "i"})
+
+
+def quoted_speaker(token: Token | None, quotes) -> str | None:
+    """``"We have asked Dar es Salaam to release them"``: the speaker (an actor id) of the quotation
+    a first-person subject stands in, else ``None``."""
+    if token is None or token.lower_ not in FIRST_PERSON:
+        return None
+    return next((q.speaker for q in quotes if q.start <= token.idx < q.end and q.speaker), None)

@@ -115,6 +115,7 @@ from relata.relations.event_places import (
     stand_in,
 )
 from relata.relations.event_referred_roles import accused_not_forum, referred_roles, summarised_clause
+from relata.relations.event_subjects import quoted_speaker
 from relata.relations.phrase_actors import np_actors
 from relata.resolve.actors import DocumentActors
 
@@ -172,11 +173,13 @@ def _candidates(sent: Span) -> list[PatternMatch]:
 
 def _governed_by_trigger(match: PatternMatch, heads: set[int]) -> bool:
     """Whether the trigger is the complement or object of another trigger (``agreed to withdraw``).
-    An event noun that names its doer with ``by`` reports an act of its own, whatever governs it
-    (``summoned the envoy to protest the detention of three shepherds by border guards``)."""
+    An event noun or participle that names its doer with ``by`` reports an act of its own, whatever
+    governs it (``summoned the envoy to protest the detention of three shepherds by border guards``)."""
     if match.head.pos_ == "NOUN" and match.noun is None and match.type not in MUTUAL_TYPES \
             and noun_agent(match.head) is not None:
         return False  # (a meeting or visit named again is the meeting the clause reports)
+    if match.head.dep_ == "acl" and match.head.tag_ == "VBN" and any(c.dep_ == "agent" for c in match.head.children):
+        return False  # "restored ties in talks brokered by China": a participle with its own doer
     return _governed(match.head, heads)
 
 
@@ -274,7 +277,7 @@ def _sentence_events(sent: Span, actors: DocumentActors, times, quotes, prior=()
         if nominal and not (roles.sources and roles.targets) and not (
                 match.type in MUTUAL_TYPES and len(roles.sources) >= 2):
             continue  # a war, raid or visit named in passing, with one party: background, not a report
-        roles = _fill_source(roles, modality, match, actors, type_)
+        roles = _fill_source(roles, modality, match, actors, type_, quotes)
         if not roles.sources and type_ not in MATERIAL_TYPES and _said_of_a_thing(match, roles):
             continue  # "a defence pact that allows their forces to train ...": a document, no actor, acts
         if generic_relative(match.head):
@@ -442,15 +445,16 @@ def _reported_demands(sent: Span, heads: set[int], actors, times, quotes) -> lis
         match = PatternMatch(head=verb, tokens=(*aux, verb), type="REQUEST", mode=None)
         roles = verb_roles(match, actors)
         roles = _fill_source(roles, modality, PatternMatch(verb, (verb,), "OBLIGATION", None), actors,
-                             "REQUEST")
+                             "REQUEST", quotes)
         out.extend(_events(match, "REQUEST", None, roles, modality, sent, actors, times, quotes, False))
     return out
 
 
-def _fill_source(roles: Roles, modality: Modality, match: PatternMatch, actors, type_: str) -> Roles:
+def _fill_source(roles: Roles, modality: Modality, match: PatternMatch, actors, type_: str, quotes) -> Roles:
     """A demand voiced by a speaker (``X said Y must ...``): X asks Y. An unresolved ``it``/``they``
     subject takes the nearest state or organisation subject before it in the sentence, else (a
-    reported clause: ``Syria says it will withdraw``) the speaker."""
+    reported clause: ``Syria says it will withdraw``) the speaker. A first-person subject inside a
+    quotation is the quotation's speaker."""
     speaker = subject_actors(modality.speech, actors) if modality.speech is not None else []
     if type_ == "REQUEST" and match.type != "REQUEST" and speaker:
         return Roles(sources=tuple(speaker), targets=roles.sources or roles.targets, subject=roles.subject,
@@ -464,6 +468,9 @@ def _fill_source(roles: Roles, modality: Modality, match: PatternMatch, actors, 
     if not roles.sources and speaker and not roles.passive and (
             roles.subject is None or roles.subject.pos_ == "PRON"):
         return Roles(sources=tuple(speaker), targets=roles.targets, subject=roles.subject)
+    quoted = quoted_speaker(roles.subject, quotes) if not roles.sources and not roles.passive else None
+    if quoted is not None and (actor := actors.get(quoted)) is not None:
+        return replace(roles, sources=(actor,))
     return roles
 
 

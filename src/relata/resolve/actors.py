@@ -27,6 +27,7 @@ from relata.resolve.agency import (
     acting_organization,
     acting_state,
     country_of_untold_office,
+    has_untold_office,
     private_qualifier,
 )
 from relata.resolve.dated_roles import join_split_names, people_matches
@@ -48,7 +49,7 @@ from relata.resolve.nationality import (
     named_as_a_place,
 )
 from relata.resolve.people import group_people
-from relata.resolve.role_nouns import find_role_nouns, state_title
+from relata.resolve.role_nouns import find_role_nouns, office_place, state_title
 from relata.resolve.sectors import actor_sector
 from relata.resolve.titles import Description, apposition, describe, premodifiers
 
@@ -236,9 +237,11 @@ def resolve_actors(
         nationality = match.country or (match.actor.countries[0] if len(match.actor.countries) == 1 else None)
         if countries.get(pid) is None and nationality:
             countries[pid] = nationality
-    for pid in {actor_ids[p] for p in people}:
+    for position in sorted(people):
+        pid = actor_ids[position]
         if countries.get(pid) is None and pid not in index.known:
-            countries[pid] = country_of_untold_office(index, pid)
+            countries[pid] = country_of_untold_office(index, pid) or (
+                office_place(index, spans[position].root) if has_untold_office(index, pid) else None)
     for pid in list(index.actors):
         actor = index.actors[pid]
         if actor.kind == "person":

@@ -117,12 +117,16 @@ def _known(index: DocumentIndex, actor_id: str) -> Actor | None:
     return Actor(known.id, known.name, known.kind, known.country) if known else None
 
 
+def has_untold_office(index: DocumentIndex, person_id: str) -> bool:
+    """Whether the text gives the person an office (``Foreign Minister X``) but no state."""
+    return any(f.country is None and f.organization is None for f in index.roles.get(person_id, ()))
+
+
 def country_of_untold_office(index: DocumentIndex, person_id: str) -> str | None:
     """``President Yoweri Museveni has banned Ugandan opposition candidates``: a person the text
     gives a state office (``President``, also a former one) but no state, in a document that names
     exactly one state, is of that state. With two states or none named nothing is assumed."""
-    facts = index.roles.get(person_id, ())
-    if not any(f.country is None and f.organization is None for f in facts):
+    if not has_untold_office(index, person_id):
         return None
     states = {a.id for a in index.actors.values() if a.kind == "state"}
     return states.pop() if len(states) == 1 else None

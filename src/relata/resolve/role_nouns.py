@@ -352,6 +352,14 @@ def dateline_country(index: DocumentIndex, text: str) -> str | None:
     return None
 
 
+def office_place(index: DocumentIndex, token: Token) -> str | None:
+    """Where a named official whose state the text leaves untold serves: a place of the name's own
+    clause (``In Dodoma, chief government spokesman X dismissed ...``), else ``None``. Not the
+    dateline: wire copy datelined in one capital quotes the other side's officials by title alone
+    (``BOGOTA - ... Interior Minister Diosdado Cabello accused Colombian authorities``)."""
+    return _clause_place(index, _clause_head(token))
+
+
 def story_country(index: DocumentIndex) -> str | None:
     """The one country the document names (states and located places), else ``None``."""
     found = {a.country for a in index.actors.values() if a.kind in ("state", "location") and a.country}
