@@ -119,6 +119,11 @@ def test_the_same_noun_again_is_the_group_named_before():
     # a phrase that says whose keeps its own country
     _, actor = role("Colombian drivers were detained. Venezuelan drivers protested.", "drivers", occurrence=1)
     assert actor is not None and actor.country == "VEN"
+    # two groups named before with the noun: the nearer one
+    text = ("Uganda detained 12 Kenyan fishermen on Monday. Tanzania detained 23 Malawian fishermen on Tuesday. "
+            "Tanzanian police released the fishermen on Friday.")
+    _, actor = role(text, "fishermen", occurrence=2)
+    assert actor is not None and actor.country == "MWI"
 
 
 def test_a_named_group_before_the_noun_is_no_role_noun_of_the_dateline():

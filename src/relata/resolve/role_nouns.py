@@ -467,8 +467,9 @@ def _named_body(index: DocumentIndex, token: Token) -> bool:
 
 
 def _named_before(index: DocumentIndex, token: Token, found: dict[int, Actor]) -> Actor | None:
-    """The group an earlier phrase named with the same noun, for a definite plural without a
-    country of its own (``the drivers`` after ``14 Colombian truck drivers``), or ``None``."""
+    """The group an earlier phrase named with the same noun, the nearest if several, for a definite
+    plural without a country of its own (``the drivers`` after ``14 Colombian truck drivers``), or
+    ``None``."""
     if token.tag_ not in ("NNS", "NNPS") or not any(c.dep_ == "det" and c.lower_ in ("the", "these", "those")
                                                       for c in token.children):
         return None
@@ -477,7 +478,7 @@ def _named_before(index: DocumentIndex, token: Token, found: dict[int, Actor]) -
     lemma = token.lemma_.lower()
     earlier = [actor for i, actor in found.items() if i < token.i and index.doc[i].lemma_.lower() == lemma
                and actor.kind == "group"]
-    return earlier[-1] if earlier and len({a.id for a in earlier}) == 1 else None
+    return earlier[-1] if earlier else None
 
 
 def _instrument_of(index: DocumentIndex, token: Token, country: str, role_actors: dict[int, Actor]) -> bool:
