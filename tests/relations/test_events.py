@@ -791,6 +791,8 @@ def test_asking_someone_to_leave_a_meeting_is_no_expulsion_without_a_diplomat():
     ("Mali and Niger restored ties on Monday in talks hosted by Algeria.", ("SUPPORT", "MLI", "NER")),
     ("Mali and Niger restored ties on Monday in talks brokered by Algeria.", ("CONSULT", "DZA", "MLI")),
     ("Under a deal brokered by Turkey, Russia and Ukraine resumed grain exports.", ("CONSULT", "TUR", "UKR")),
+    # a threat whose complement's subject is the threatener's own government: the foreign party inside
+    ("Kenya warned that the government would close the border to Ugandan trucks.", ("THREATEN", "KEN", "UGA")),
     # a particle after the object, which the parser calls an adverb
     ("Serbia pulled its troops back from the administrative line with Kosovo.", ("RETREAT", "SRB", "XKX")),
 ])

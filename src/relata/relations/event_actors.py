@@ -302,8 +302,12 @@ def _relative_object(verb: Token) -> list[Token]:
     return [noun]
 
 
-def complement_targets(verb: Token, actors: DocumentActors, sources: list[Actor]) -> list[Actor]:
-    """``threatened to break relations with Russia``: the target named inside the complement."""
+def complement_targets(verb: Token, actors: DocumentActors, sources: list[Actor],
+                       foreign: bool = False) -> list[Actor]:
+    """``threatened to break relations with Russia``: the target named inside the complement;
+    ``foreign``: only one not of the sources' own state (``warned that the government would close
+    the crossing to Tanzanian freight``: not the government)."""
+    own = {actors.coded_as(a).id for a in sources}
     for c in verb.children:
         # a ccomp is a clause even where the tagger took its verb for a noun ("that Bolivia release")
         if c.dep_ in ("xcomp", "ccomp") and (c.pos_ in ("VERB", "AUX") or c.dep_ == "ccomp"):
@@ -313,8 +317,17 @@ def complement_targets(verb: Token, actors: DocumentActors, sources: list[Actor]
                 if d.dep_ == "dobj":
                     cands += _prep_objects(d, NOUN_TARGET_PREPS)
             found = _choose(cands, actors, sources, verb)
+            if foreign:
+                found = [a for a in found if actors.coded_as(a).id not in own]
             if found:
                 return found
+            if foreign:
+                found = _choose(_prep_objects(c, TARGET_PREPS) + [p for d in c.children if d.dep_ == "dobj"
+                                                               for p in _prep_objects(d, TARGET_PREPS)],
+                                actors, sources, verb)
+                found = [a for a in found if actors.coded_as(a).id not in own]
+                if found:
+                    return found
     return []
 
 

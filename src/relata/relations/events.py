@@ -294,7 +294,8 @@ def _sentence_events(sent: Span, actors: DocumentActors, times, quotes, prior=()
         if type_ == "THREATEN" and not nominal and not _foreign(roles, actors):
             # "threatened to seize Western assets in Russia if the EU confiscates ...": the
             # condition's actor is threatened, not the source's own country
-            roles = replace(roles, targets=tuple(condition_targets(match.head, actors, roles.sources))
+            roles = replace(roles, targets=tuple(condition_targets(match.head, actors, roles.sources)
+                                                 or complement_targets(match.head, actors, list(roles.sources), True))
                             or roles.targets)
         mode = match.mode if type_ == match.type else None
         if type_ in ("ASSAULT", "COERCE") and _by_a_crowd(roles):
