@@ -793,6 +793,11 @@ def test_asking_someone_to_leave_a_meeting_is_no_expulsion_without_a_diplomat():
     ("Under a deal brokered by Turkey, Russia and Ukraine resumed grain exports.", ("CONSULT", "TUR", "UKR")),
     # a threat whose complement's subject is the threatener's own government: the foreign party inside
     ("Kenya warned that the government would close the border to Ugandan trucks.", ("THREATEN", "KEN", "UGA")),
+    # an offer to mediate with no parties named: the pair the story is about
+    ("Kenya accused Uganda of arming rebels. Uganda rejected the charge. Qatar offered to mediate.",
+     ("AGREE", "QAT", "KEN")),
+    ("Kenya accused Uganda of arming rebels. Uganda rejected the charge. Qatar offered to mediate.",
+     ("AGREE", "QAT", "UGA")),
     # a particle after the object, which the parser calls an adverb
     ("Serbia pulled its troops back from the administrative line with Kosovo.", ("RETREAT", "SRB", "XKX")),
 ])

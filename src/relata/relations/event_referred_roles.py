@@ -95,6 +95,11 @@ def referred_roles(roles: Roles, match: PatternMatch, actors: DocumentActors, pr
         exclude = frozenset(own)
         found = [a for a in pair_antecedents(pair, prior, actors, exclude) if a not in roles.sources]
         return replace(roles, targets=tuple(found)) if found else roles
+    if not roles.targets and _mediates(match.head):
+        # "SADC has offered to mediate": between the pair the story is about
+        found = [a for a in pair_antecedents(match.head, prior, actors, frozenset(own)) if a not in roles.sources]
+        if len(found) == 2:
+            return replace(roles, targets=tuple(found))
     placed = all(a.kind == "location" or a.country is None for a in roles.targets)
     if roles.targets and not (match.type == "PROTEST" and placed) and not (
             not nominal and (answers_a_cause(match.head) or _bare_reference_object(match.head))):
@@ -120,6 +125,16 @@ def referred_roles(roles: Roles, match: PatternMatch, actors: DocumentActors, pr
             if doers:
                 return replace(roles, targets=tuple(doers))
     return roles
+
+
+_MEDIATING = frozenset({"mediate", "broker", "facilitate"})
+
+
+def _mediates(head: Token) -> bool:
+    """``mediated``, ``offered to mediate``: a go-between's act, which has two parties."""
+    return head.lemma_.lower() in _MEDIATING or any(
+        c.dep_ == "xcomp" and c.lemma_.lower() in _MEDIATING and not any(d.dep_ == "dobj" for d in c.children)
+        for c in head.children)
 
 
 def _bare_reference_object(verb: Token) -> bool:
