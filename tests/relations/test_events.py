@@ -798,6 +798,10 @@ def test_asking_someone_to_leave_a_meeting_is_no_expulsion_without_a_diplomat():
      ("AGREE", "QAT", "KEN")),
     ("Kenya accused Uganda of arming rebels. Uganda rejected the charge. Qatar offered to mediate.",
      ("AGREE", "QAT", "UGA")),
+    # an object the lemmatizer turns into no row's word ("data" -> "datum"); "the delegations" are the parties
+    ("Uzbekistan and Afghanistan exchanged flow data.", ("COOPERATE", "UZB", "AFG")),
+    ("Uzbek and Afghan officials met in Termez on Monday. The delegations also exchanged flow data.",
+     ("COOPERATE", "UZB", "AFG")),
     # a particle after the object, which the parser calls an adverb
     ("Serbia pulled its troops back from the administrative line with Kosovo.", ("RETREAT", "SRB", "XKX")),
 ])

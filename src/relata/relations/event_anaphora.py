@@ -40,6 +40,8 @@ DEFINITE = frozenset({"the", "this", "that", "these", "those", "such"})
 # Prepositions whose object is what a response answers: "retaliated for the raid".
 CAUSE_PREPS = frozenset({"for", "to", "over", "against", "after"})
 PAIR_WORDS = frozenset({"two", "both"})
+# nouns whose bare definite plural ("the delegations", "the sides") means the parties of a dispute or talks
+PARTY_NOUNS = frozenset({"delegation", "side"})
 # Pair nouns that name people: the pair is two states' officials named before ("both leaders").
 _PERSON_PAIRS = frozenset({"leader", "president", "minister", "premier", "chancellor", "counterpart"})
 
@@ -278,8 +280,8 @@ def aimed_at(target: str, own: set[str], own_states: set[str], actors: DocumentA
 
 
 def pair_phrase(token: Token | None) -> bool:
-    """``the two countries``, ``both governments``, ``the two neighbours``; ``the two`` alone as a
-    subject (``... spoke with his counterpart, and the two agreed``)."""
+    """``the two countries``, ``both governments``, ``the two neighbours``, ``the delegations``;
+    ``the two`` alone as a subject (``... spoke with his counterpart, and the two agreed``)."""
     if token is not None and token.lower_ == "two" and token.dep_ in ("nsubj", "nsubjpass") and any(
             c.dep_ == "det" and c.lower_ == "the" for c in token.children):
         return True
@@ -288,6 +290,8 @@ def pair_phrase(token: Token | None) -> bool:
     _, groups = _tables()
     if token.lemma_.lower() not in groups:
         return False
+    if token.lemma_.lower() in PARTY_NOUNS and [c.lower_ for c in token.children if c.dep_ != "punct"] == ["the"]:
+        return True  # "the delegations also exchanged data": the parties of the talks, whatever their number
     return any(c.lower_ in PAIR_WORDS and c.dep_ in ("nummod", "det", "predet", "amod") for c in token.children)
 
 

@@ -170,6 +170,7 @@ def _object_words(verb: Token, prep: Token | None) -> dict[str, Token]:
         heads += [c for c in prep.children if c.dep_ == "pobj"]
     for head in heads:
         words.setdefault(lemma_of(head), head)
+        words.setdefault(head.lower_, head)  # "exchanged data": the lemmatizer's "datum" is no row's word
         for child in head.children:
             if child.dep_ in NOUN_MODIFIER_DEPS or child.dep_ == "nummod":
                 # "gave Ukraine 1.5 billion crowns": an amount names money whatever the currency
