@@ -802,6 +802,8 @@ def test_asking_someone_to_leave_a_meeting_is_no_expulsion_without_a_diplomat():
     ("Uzbekistan and Afghanistan exchanged flow data.", ("COOPERATE", "UZB", "AFG")),
     ("Uzbek and Afghan officials met in Termez on Monday. The delegations also exchanged flow data.",
      ("COOPERATE", "UZB", "AFG")),
+    # talks after which the clause's co-subjects agreed are theirs
+    ("Kenya and Somalia agreed to reopen the border after talks in Nairobi.", ("CONSULT", "KEN", "SOM")),
     # a particle after the object, which the parser calls an adverb
     ("Serbia pulled its troops back from the administrative line with Kosovo.", ("RETREAT", "SRB", "XKX")),
 ])

@@ -416,10 +416,14 @@ def noun_roles(noun: Token, actors: DocumentActors) -> Roles:
             if event.type in MUTUAL:
                 return Roles(sources=tuple(pair), targets=())
             return Roles(sources=(pair[0],), targets=(pair[1],))
-    if not sources and event is not None and event.type in MUTUAL and noun.dep_ == "pobj" and \
-            noun.head.lower_ in ("for", "during", "at"):
-        # "negotiators return to Geneva for talks": whoever comes for the talks holds them
-        sources = np_actors(_clause_subject(noun), actors)
+    held = _spell_of(noun) if event is not None and event.type in MUTUAL else None
+    if not sources and held is not None and held.dep_ == "pobj" and held.head.lower_ in _TALKS_PREPS:
+        # "negotiators return to Geneva for talks", "agreed ... after two days of talks": whoever
+        # comes for the talks holds them
+        subject = _clause_subject(held)
+        if subject is None and held.head.head.pos_ in ("VERB", "AUX"):
+            subject = _subject(held.head.head)[0]  # "agreed to reopen the border after talks"
+        sources = np_actors(subject, actors)
     if not sources and event is not None and event.mode == "visit":
         # "the visit of the Chinese president", "returned from a trip to Europe": the visitor
         visitor = next((p for p in _prep_objects(noun, ("of",))), None)
@@ -428,6 +432,17 @@ def noun_roles(noun: Token, actors: DocumentActors) -> Roles:
         target_preps = tuple(p for p in NOUN_TARGET_PREPS if p != "of")
     targets = _choose(_prep_objects(noun, target_preps), actors, sources)
     return Roles(sources=tuple(sources), targets=tuple(targets))
+
+
+_TALKS_PREPS = frozenset({"for", "during", "at", "after", "following"})
+_SPELLS = frozenset({"day", "week", "month", "hour", "round", "year"})
+
+
+def _spell_of(noun: Token) -> Token:
+    """``days`` in "after two days of talks": the phrase a span of time makes of the event noun."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in _SPELLS:
+        return noun.head.head
+    return noun
 
 
 def _clause_subject(noun: Token) -> Token | None:
