@@ -804,6 +804,12 @@ def test_asking_someone_to_leave_a_meeting_is_no_expulsion_without_a_diplomat():
      ("COOPERATE", "UZB", "AFG")),
     # talks after which the clause's co-subjects agreed are theirs
     ("Kenya and Somalia agreed to reopen the border after talks in Nairobi.", ("CONSULT", "KEN", "SOM")),
+    # holding vessels or people is detaining them; suspending a toll eases a restriction
+    ("Iran held a British tanker for two months.", ("COERCE", "IRN", "GBR")),
+    ("Argentina has suspended the toll for Paraguayan-flagged vessels for 60 days.", ("CONCEDE", "ARG", "PRY")),
+    # a threat to take a dispute to a forum is against the other party, not the forum
+    ("Argentina held Paraguayan barges on Monday. Paraguay threatened to take the dispute to the Mercosur "
+     "tribunal.", ("THREATEN", "PRY", "ARG")),
     # a particle after the object, which the parser calls an adverb
     ("Serbia pulled its troops back from the administrative line with Kosovo.", ("RETREAT", "SRB", "XKX")),
 ])

@@ -36,14 +36,20 @@ JUDGEMENTS = frozenset({"ACCUSE", "SUPPORT"})
 CAUSE_MARKS = frozenset({"after", "because", "since", "as", "when"})
 
 
+_TO_FORUM = frozenset({"take", "bring", "refer"})
+
+
 def accused_not_forum(roles: Roles, type_: str, match: PatternMatch, actors: DocumentActors, nominal: bool,
                        prior: Sequence[PriorEvent]) -> Roles:
     """``Mexico filed a complaint at the WTO after the United States raised tariffs``: an
     international body or court a complaint is taken to is where it is heard; the accused is who
     did what the complaint answers (the subject of its ``after``/``because`` clause), else the doer
     of the latest act done to the complainant's side (``Kosovo raided ... Serbia lodged a protest
-    with the EU``)."""
-    if type_ != "ACCUSE" or nominal or not roles.targets or not all(
+    with the EU``). So for a threat to take a dispute to such a body."""
+    # "threatened to take the dispute to Mercosur's tribunal": a threat of going to a forum
+    forum_threat = type_ == "THREATEN" and any(c.dep_ == "xcomp" and c.lemma_.lower() in _TO_FORUM
+                                               for c in match.head.children)
+    if (type_ != "ACCUSE" and not forum_threat) or nominal or not roles.targets or not all(
             a.sector in ("IGO", "JUD") or (a.kind == "organization" and a.country is None) for a in roles.targets):
         return roles
     for clause in match.head.children:
