@@ -805,7 +805,7 @@ def test_asking_someone_to_leave_a_meeting_is_no_expulsion_without_a_diplomat():
     # talks after which the clause's co-subjects agreed are theirs
     ("Kenya and Somalia agreed to reopen the border after talks in Nairobi.", ("CONSULT", "KEN", "SOM")),
     # holding vessels or people is detaining them; suspending a toll eases a restriction
-    ("Iran held a British tanker for two months.", ("COERCE", "IRN", "GBR")),
+    ("Iran held a British tanker for two months.", ("COERCE", "IRN", "british-tanker")),
     ("Argentina has suspended the toll for Paraguayan-flagged vessels for 60 days.", ("CONCEDE", "ARG", "PRY")),
     # a threat to take a dispute to a forum is against the other party, not the forum
     ("Argentina held Paraguayan barges on Monday. Paraguay threatened to take the dispute to the Mercosur "
