@@ -810,6 +810,11 @@ def test_asking_someone_to_leave_a_meeting_is_no_expulsion_without_a_diplomat():
     # a threat to take a dispute to a forum is against the other party, not the forum
     ("Argentina held Paraguayan barges on Monday. Paraguay threatened to take the dispute to the Mercosur "
      "tribunal.", ("THREATEN", "PRY", "ARG")),
+    # a demand for the release of one's own people is of the detainer; rejecting it answers the demander
+    ("A Malaysian patrol detained nine Indonesian fishermen on Sunday. Jakarta demanded the immediate release "
+     "of the fishermen and an apology.", ("REQUEST", "IDN", "MYS")),
+    ("A Malaysian patrol detained nine Indonesian fishermen on Sunday. Jakarta demanded the immediate release "
+     "of the fishermen and an apology. Malaysia rejected the demand for an apology.", ("REJECT", "MYS", "IDN")),
     # a particle after the object, which the parser calls an adverb
     ("Serbia pulled its troops back from the administrative line with Kosovo.", ("RETREAT", "SRB", "XKX")),
 ])

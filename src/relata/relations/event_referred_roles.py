@@ -107,7 +107,11 @@ def referred_roles(roles: Roles, match: PatternMatch, actors: DocumentActors, pr
         if len(found) == 2:
             return replace(roles, targets=tuple(found))
     placed = all(a.kind == "location" or a.country is None for a in roles.targets)
-    if roles.targets and not (match.type == "PROTEST" and placed) and not (
+    # "demanded the release of the fishermen": its own people are what a demand is for, not whom it is of
+    own_side = match.type == "REQUEST" and roles.targets and all(
+        a.id in own or (a.country is not None and a.country in {actors.coded_as(s).id for s in roles.sources})
+        for a in roles.targets)
+    if roles.targets and not own_side and not (match.type == "PROTEST" and placed) and not (
             not nominal and (answers_a_cause(match.head) or _bare_reference_object(match.head))):
         return roles  # a protest's place ("blocked the highway to Puno") yields to what it opposes
     if not nominal:
