@@ -815,6 +815,10 @@ def test_asking_someone_to_leave_a_meeting_is_no_expulsion_without_a_diplomat():
      "of the fishermen and an apology.", ("REQUEST", "IDN", "MYS")),
     ("A Malaysian patrol detained nine Indonesian fishermen on Sunday. Jakarta demanded the immediate release "
      "of the fishermen and an apology. Malaysia rejected the demand for an apology.", ("REJECT", "MYS", "IDN")),
+    # moving troops is mobilising them; a threat's own army is no target
+    ("Russia moved troops to the border with Ukraine.", ("MOBILIZE", "RUS", "UKR")),
+    ("Turkish Defence Minister Yasar Guler warned that the army would pursue PKK fighters into every cave.",
+     ("THREATEN", "TUR", "pkk")),
     # a particle after the object, which the parser calls an adverb
     ("Serbia pulled its troops back from the administrative line with Kosovo.", ("RETREAT", "SRB", "XKX")),
 ])
@@ -824,6 +828,13 @@ def test_acts_said_in_other_words(text, expected):
 
 def test_measures_are_no_sanction_without_against():
     assert "SANCTION" not in types_of("Paris announced new measures to support farmers.")
+
+
+def test_a_crowd_gathering_is_a_protest_not_a_meeting():
+    text = ("Turkish jets struck targets in northern Iraq on Monday. Several hundred Iraqi demonstrators gathered "
+            "outside the Turkish embassy in Baghdad, chanting slogans against Ankara.")
+    found = {(e.type, e.target) for e in events_of(text)[0]}
+    assert ("PROTEST", "TUR") in found and not any(t == "CONSULT" for t, _ in found)
 
 
 def test_an_adverb_after_the_object_is_no_particle_without_its_row():

@@ -311,7 +311,8 @@ def complement_targets(verb: Token, actors: DocumentActors, sources: list[Actor]
     for c in verb.children:
         # a ccomp is a clause even where the tagger took its verb for a noun ("that Bolivia release")
         if c.dep_ in ("xcomp", "ccomp") and (c.pos_ in ("VERB", "AUX") or c.dep_ == "ccomp"):
-            cands = [d for d in c.children if d.dep_ in ("dative", "dobj", "nsubj", "nsubjpass")]
+            cands = [d for d in c.children if d.dep_ in ("dative", "dobj", "nsubj", "nsubjpass")
+                     and not (foreign and all(actors.coded_as(a).id in own for a in np_actors(d, actors)[:1]))]
             cands += _prep_objects(c, TARGET_PREPS)
             for d in c.children:
                 if d.dep_ == "dobj":

@@ -127,6 +127,7 @@ PASS_THROUGH_ROLES = frozenset({INTENT, ATTEMPT, CONTINUE, REFUSE, SPEECH})
 # square of sentence length. News sentences stay far below this; longer "sentences" are text
 # without punctuation (a scraped blob), where a parse-based event would be a guess anyway.
 MAX_SENTENCE_TOKENS = 300
+GATHERING_VERBS = frozenset({"gather", "assemble", "converge", "congregate"})
 
 
 def extract_events(
@@ -300,6 +301,8 @@ def _sentence_events(sent: Span, actors: DocumentActors, times, quotes, prior=()
         mode = match.mode if type_ == match.type else None
         if type_ in ("ASSAULT", "COERCE") and _by_a_crowd(roles):
             type_, mode = "PROTEST", "riot"  # "the storming of the embassy by protesters": a riot
+        elif type_ == "CONSULT" and match.head.lemma_.lower() in GATHERING_VERBS and _by_a_crowd(roles):
+            type_, mode = "PROTEST", "demo"  # "demonstrators gathered outside the embassy": no meeting
         found = _events(match, type_, mode, roles, modality, sent, actors, times, quotes, nominal)
         coded[match.head.i] = type_ if found else None
         subject = roles.subject.i if roles.subject is not None and not nominal else None
