@@ -819,6 +819,10 @@ def test_asking_someone_to_leave_a_meeting_is_no_expulsion_without_a_diplomat():
     ("Russia moved troops to the border with Ukraine.", ("MOBILIZE", "RUS", "UKR")),
     ("Turkish Defence Minister Yasar Guler warned that the army would pursue PKK fighters into every cave.",
      ("THREATEN", "TUR", "pkk")),
+    # a response drawn from someone ("drew condemnation from", "drawing a rebuke from") answers the subject
+    ("The Israeli raid drew condemnation from Egypt.", ("ACCUSE", "EGY", "ISR")),
+    ("Polish farmers blocked Ukrainian trucks on Sunday, drawing a sharp rebuke from Kyiv.",
+     ("ACCUSE", "UKR", "polish-farmers")),
     # a particle after the object, which the parser calls an adverb
     ("Serbia pulled its troops back from the administrative line with Kosovo.", ("RETREAT", "SRB", "XKX")),
 ])

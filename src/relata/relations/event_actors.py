@@ -391,7 +391,28 @@ def condition_targets(verb: Token, actors: DocumentActors, sources: tuple[Actor,
     return []
 
 
+# "drew condemnation from Egypt", "prompting a protest from Taiwan": a response drawn from someone
+DRAWING_VERBS = frozenset({"draw", "prompt", "spark", "trigger", "provoke", "earn", "attract", "elicit", "bring"})
+
+
+def _drawn_response(noun: Token, actors: DocumentActors) -> Roles | None:
+    """``The Israeli raid drew condemnation from Egypt``: the one it came from responds to the
+    drawing clause's subject (a noun of an act gives its doer)."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.lemma_.lower() not in DRAWING_VERBS:
+        return None
+    sources = [a for p in _prep_objects(noun, ("from",)) + _prep_objects(verb, ("from",)) for a in np_actors(p, actors)]
+    if not sources:
+        return None
+    subject, passive = _subject(verb)
+    targets = [a for a in np_actors(subject, actors) if a not in sources] if not passive else []
+    return Roles(sources=tuple(sources[:3]), targets=tuple(targets[:3]))
+
+
 def noun_roles(noun: Token, actors: DocumentActors) -> Roles:
+    drawn = _drawn_response(noun, actors)
+    if drawn is not None:
+        return drawn
     sources: list[Actor] = []
     for c in noun.children:
         if c.dep_ == "poss":
