@@ -823,6 +823,9 @@ def test_asking_someone_to_leave_a_meeting_is_no_expulsion_without_a_diplomat():
     ("The Israeli raid drew condemnation from Egypt.", ("ACCUSE", "EGY", "ISR")),
     ("Polish farmers blocked Ukrainian trucks on Sunday, drawing a sharp rebuke from Kyiv.",
      ("ACCUSE", "UKR", "polish-farmers")),
+    # the people of a by-phrase protesting are protesting, whatever event noun the phrase hangs on
+    ("WARSAW - Polish farmers blocked the Dorohusk crossing on Sunday. A blockade of the frontier by farmers "
+     "protesting against Ukrainian imports entered its fourth week.", ("PROTEST", "polish-farmers", "UKR")),
     # a particle after the object, which the parser calls an adverb
     ("Serbia pulled its troops back from the administrative line with Kosovo.", ("RETREAT", "SRB", "XKX")),
 ])

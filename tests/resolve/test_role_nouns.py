@@ -110,6 +110,11 @@ def test_counted_role_nouns_refer_back():
     assert actor is None
 
 
+def test_what_a_participle_on_the_noun_acts_on_is_another_party():
+    _, actor = role("Police arrested farmers protesting against Ukrainian imports.", "farmers")
+    assert actor is None or actor.country != "UKR"
+
+
 def test_the_same_noun_again_is_the_group_named_before():
     text = ("BOGOTA - Fourteen Colombian truck drivers were detained by Venezuela's National Guard. Venezuela "
             "later freed the oldest of the detained drivers. Venezuelan Foreign Minister Yvan Gil denied that "

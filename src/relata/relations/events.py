@@ -181,6 +181,8 @@ def _governed_by_trigger(match: PatternMatch, heads: set[int]) -> bool:
         return False  # (a meeting or visit named again is the meeting the clause reports)
     if match.head.dep_ == "acl" and match.head.tag_ == "VBN" and any(c.dep_ == "agent" for c in match.head.children):
         return False  # "restored ties in talks brokered by China": a participle with its own doer
+    if match.head.dep_ == "acl" and match.head.tag_ == "VBG" and match.type == "PROTEST":
+        return False  # "a blockade by farmers protesting against imports": what its noun's people are doing
     return _governed(match.head, heads)
 
 

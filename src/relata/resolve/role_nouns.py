@@ -253,7 +253,8 @@ def _other_parties(index: DocumentIndex, token: Token, verb: Token) -> set[str]:
     argument of the clause other than the noun itself (``Militants fired rockets into Israel``),
     any country in what the noun acts on as a subject (``Militants attacked Israeli soldiers``),
     and in the objects of an action the noun is told to take (``urged the security forces to
-    protect ethnic Uzbek neighbourhoods``). Where it happened (``in Osh``) is no party."""
+    protect ethnic Uzbek neighbourhoods``), and in what a participle on the noun acts on (``farmers
+    protesting against Ukrainian imports``). Where it happened (``in Osh``) is no party."""
     own = {t.i for t in token.subtree}
     found: set[str] = set()
 
@@ -291,6 +292,11 @@ def _other_parties(index: DocumentIndex, token: Token, verb: Token) -> set[str]:
         for action in (c for c in verb.children if c.dep_ == "xcomp"):
             for argument in arguments(action):
                 found |= countries_in(argument.subtree)
+    for action in (c for c in token.children if c.dep_ == "acl" and c.tag_ == "VBG"):
+        # "farmers protesting against Ukrainian imports": what the noun's people act on is another's
+        own -= {t.i for t in action.subtree}
+        for argument in arguments(action):
+            found |= countries_in(argument.subtree)
     return found
 
 
