@@ -59,6 +59,15 @@ def test_an_untold_office_serves_the_state_of_its_clause_place(analyse):
     assert actors.get("joseph-okello").country is None
 
 
+def test_two_bodies_of_one_name_are_two_actors_by_their_states(analyse):
+    text = ("Russia's Defence Ministry said Georgian troops opened fire. Georgia's Defence Ministry "
+            "rejected the account. The Defence Ministry said Russian units fired first.")
+    _, actors = analyse(text)
+    ministries = [m for m in actors.mentions if m.text == "Defence Ministry"]
+    assert [actors.get(m.actor).country for m in ministries] == ["RUS", "GEO", "GEO"]
+    assert len({m.actor for m in ministries}) == 2
+
+
 def test_longest_name_wins_whatever_the_order(analyse):
     _, actors = analyse("Baloch spoke. Mumtaz Baloch agreed. Mumtaz Zahra Baloch left.")
     assert {m.actor for m in actors.mentions if m.label == "PERSON"} == {"mumtaz-zahra-baloch"}

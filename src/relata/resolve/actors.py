@@ -425,6 +425,7 @@ def _countries_from_modifiers(index: DocumentIndex, actor_ids: list[str | None])
         actor = index.actor_of(token)
         return actor.id if actor is not None and actor.kind == "state" else None
 
+    found: dict[str, list[tuple[int, str | None]]] = defaultdict(list)
     for position, actor_id in enumerate(actor_ids):
         actor = index.actors.get(actor_id or "")
         if actor is None or actor.kind in ("state", "person") or actor.country or actor_id in index.dictionary.actors:
@@ -432,8 +433,25 @@ def _countries_from_modifiers(index: DocumentIndex, actor_ids: list[str | None])
         country = country_of_modifier(index.spans[position], state_of)
         if country is None and actor.kind == "location":
             country = country_after_place(index.spans[position], state_of)
-        if country:
-            index.actors[actor_id] = Actor(actor.id, actor.name, actor.kind, country)
+        found[actor_id].append((position, country))
+    for actor_id, places in found.items():
+        actor = index.actors[actor_id]
+        countries = list(dict.fromkeys(c for _, c in places if c))
+        if len(countries) == 1:
+            index.actors[actor_id] = Actor(actor.id, actor.name, actor.kind, countries[0])
+        elif len(countries) > 1:
+            # "Armenia's Defence Ministry ... Azerbaijan's Defence Ministry": two bodies of one name;
+            # a mention without a state of its own is the last one named
+            last = None
+            for position, country in places:
+                last = country or last
+                if last is not None:
+                    own_id = f"{actor_id}-{last.lower()}"
+                    index.actors.setdefault(own_id, Actor(own_id, actor.name, actor.kind, last))
+                    actor_ids[position] = own_id
+            if actor_id not in actor_ids:
+                del index.actors[actor_id]
+            index.mentions = [replace(m, actor=a) for m, a in zip(index.mentions, actor_ids, strict=True)]
 
 
 def _joins_states(text: str, dictionary: ActorDictionary) -> bool:
