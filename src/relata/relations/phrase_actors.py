@@ -123,6 +123,8 @@ def _people_or_unplaced(token: Token, actor: Actor) -> bool:
     puts it, so a place after it decides its country."""
     if actor.kind == "group" and _ethnic_modifier(token):
         return True  # "ethnic Albanian guerrillas operating in Macedonia"
+    if actor.sector == "IGO":
+        return False  # "the European Union's monitoring mission in Armenia": where it works, not whose
     if actor.kind == "state":
         return token.tag_ in ("NNPS", "NNS") and any(
             f.form == "demonym" and f.actor.id == actor.id for f in load_dictionary().lookup(token.text))
