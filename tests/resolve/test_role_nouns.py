@@ -110,6 +110,13 @@ def test_counted_role_nouns_refer_back():
     assert actor is None
 
 
+def test_members_of_a_body_named_before_are_of_its_country():
+    text = ("The Mauritanian coast guard seized 14 Senegalese canoes. Several of the fishermen were beaten by "
+            "coast guard officers during the arrest.")
+    _, actor = role(text, "officers")
+    assert actor is not None and actor.country == "MRT" and actor.sector == "MIL"
+
+
 def test_what_a_participle_on_the_noun_acts_on_is_another_party():
     _, actor = role("Police arrested farmers protesting against Ukrainian imports.", "farmers")
     assert actor is None or actor.country != "UKR"

@@ -57,6 +57,7 @@ from relata.resolve.titles import roles_match
 
 # Generic people nouns ("people", "men") name no role.
 _NO_ROLE_SECTORS = frozenset({"PPL"})
+_MEMBER_NOUNS = frozenset({"officer", "official", "member", "agent", "personnel", "staff", "employee"})
 _MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod", "npadvmod"})
 _PHRASE_PREPS = frozenset({"of", "in", "from", "across", "throughout", "inside", "at", "near"})
 _CLAUSE_PLACE_PREPS = frozenset({"in", "across", "throughout", "inside", "at", "near", "outside", "around", "off"})
@@ -132,6 +133,12 @@ def _noun_words(token: Token) -> tuple[list[Token], str] | None:
         sector = role_sector(" ".join(t.text for t in words[start:]))
         if sector is not None:
             return words, sector
+    if compounds and token.lemma_.lower() in _MEMBER_NOUNS:
+        # "coast guard officers", "border police personnel": members of the body before them
+        for start in range(len(compounds)):
+            sector = role_sector(" ".join(t.text for t in compounds[start:]))
+            if sector is not None:
+                return words, sector
     for prep in token.children:
         if prep.dep_ == "prep" and prep.lower_ == "of":
             for pobj in prep.children:
@@ -456,11 +463,24 @@ def find_role_nouns(index: DocumentIndex) -> dict[int, Actor]:
         if earlier is not None:
             found[token.i] = earlier  # "14 Colombian truck drivers ... any of the drivers": the same
             continue
-        country = country_of(index, token, words, dateline, story)
+        country = _body_country(index, words, found) or country_of(index, token, words, dateline, story)
         if country is not None:
             found[token.i] = _actor(index, token, words, sector, country)
     return {i: actor for i, actor in found.items()
             if not (actor.sector in STATE_SECTORS and _instrument_of(index, index.doc[i], actor.country, found))}
+
+
+def _body_country(index: DocumentIndex, words: list[Token], found: dict[int, Actor]) -> str | None:
+    """``coast guard officers`` after ``the Mauritanian coast guard``: members of a body named
+    before are of its country."""
+    if len(words) < 2:
+        return None
+    body = " ".join(t.lower_ for t in words[:-1])
+    for i in sorted(found, reverse=True):
+        if i < words[0].i and (earlier := _noun_words(index.doc[i])) is not None \
+                and " ".join(t.lower_ for t in earlier[0]) == body:
+            return found[i].country
+    return None
 
 
 def _named_body(index: DocumentIndex, token: Token) -> bool:
