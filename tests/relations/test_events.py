@@ -828,6 +828,9 @@ def test_asking_someone_to_leave_a_meeting_is_no_expulsion_without_a_diplomat():
      "protesting against Ukrainian imports entered its fourth week.", ("PROTEST", "polish-farmers", "UKR")),
     # an international body's mission in a state acts for the body, not the state it works in
     ("The EU mission in Armenia called on Azerbaijan to exercise restraint.", ("REQUEST", "eu", "AZE")),
+    # a bare definite plural subject of a pair noun is the pair named before
+    ("Kenyan President William Ruto spoke by telephone with his Ugandan counterpart Yoweri Museveni on Tuesday, "
+     "and the presidents agreed to reopen the border.", ("AGREE", "KEN", "UGA")),
     # a particle after the object, which the parser calls an adverb
     ("Serbia pulled its troops back from the administrative line with Kosovo.", ("RETREAT", "SRB", "XKX")),
 ])

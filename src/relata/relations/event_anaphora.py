@@ -290,8 +290,10 @@ def pair_phrase(token: Token | None) -> bool:
     _, groups = _tables()
     if token.lemma_.lower() not in groups:
         return False
-    if token.lemma_.lower() in PARTY_NOUNS and [c.lower_ for c in token.children if c.dep_ != "punct"] == ["the"]:
-        return True  # "the delegations also exchanged data": the parties of the talks, whatever their number
+    bare = [c.lower_ for c in token.children if c.dep_ != "punct"] == ["the"]
+    if bare and (token.lemma_.lower() in PARTY_NOUNS or token.dep_ == "nsubj"):
+        # "the delegations also exchanged data", "... and the presidents agreed": the parties named before
+        return True
     return any(c.lower_ in PAIR_WORDS and c.dep_ in ("nummod", "det", "predet", "amod") for c in token.children)
 
 
