@@ -842,6 +842,15 @@ def test_measures_are_no_sanction_without_against():
     assert "SANCTION" not in types_of("Paris announced new measures to support farmers.")
 
 
+def test_a_possible_act_on_a_condition_is_a_threat_only_from_its_own_side():
+    said = ("Senegal could suspend transit permits for Mauritanian trucks if the crews are not freed, "
+            "Senegalese Prime Minister Ousmane Sonko said.")
+    assert ("THREATEN", "SEN", "MRT") in {(e.type, e.source, e.target) for e in events_of(said)[0]}
+    assert types_of("Analysts said Senegal could attack Mauritania if talks fail.") == []
+    assert types_of("Senegalese Prime Minister Ousmane Sonko said Senegal could suspend transit permits "
+                    "for Mauritanian trucks.") == []  # possible, but on no condition: nothing yet
+
+
 def test_a_crowd_gathering_is_a_protest_not_a_meeting():
     text = ("Turkish jets struck targets in northern Iraq on Monday. Several hundred Iraqi demonstrators gathered "
             "outside the Turkish embassy in Baghdad, chanting slogans against Ankara.")

@@ -57,6 +57,7 @@ class Modality:
     speech: Token | None = None  # the speech/claim verb whose complement holds the event
     clause_head: Token | None = None  # top of the trigger's xcomp chain (its clause)
     conditioned: bool = False  # the clause has a condition of its own: "would close ... if X ..."
+    possible: bool = False  # hypothetical only by a modal of possibility ("could suspend")
 
 
 def is_infinitival_advcl(token: Token) -> bool:
@@ -193,6 +194,7 @@ def _clause_verbs(head: Token, clause_head: Token) -> list[Token]:
 def assess(head: Token) -> Modality:
     """The modality of the clause a verb trigger heads."""
     negated = hypothetical = future = obligation = reported = False
+    modal = False  # "could", "might": possible, not (yet) hypothetical
     refused_by = None
     t = head
     clause_head = head
@@ -203,7 +205,7 @@ def assess(head: Token) -> Modality:
                 negated = True
             elif c.dep_ in AUX_DEPS and role is not None:
                 if role == HYPOTHETICAL:
-                    hypothetical = True
+                    modal = True
                 elif role == REPORTED:
                     reported = True
                 elif role == FUTURE:
@@ -261,9 +263,9 @@ def assess(head: Token) -> Modality:
     if _sentence_text(head).rstrip().rstrip("\"'”’").endswith("?") or _inside_unreal_clause(clause_head):
         hypothetical = True
     conditioned = any(_is_conditional(c) for t in _clause_verbs(head, clause_head) for c in t.children)
-    return Modality(negated=negated, hypothetical=hypothetical, future=future, obligation=obligation,
+    return Modality(negated=negated, hypothetical=hypothetical or modal, future=future, obligation=obligation,
                     reported=reported, refused_by=refused_by, speech=_speech_governor(clause_head),
-                    clause_head=clause_head, conditioned=conditioned)
+                    clause_head=clause_head, conditioned=conditioned, possible=modal and not hypothetical)
 
 
 def _sentence_text(token: Token) -> str:
@@ -310,6 +312,10 @@ def asserts_a_fact(verb: Token) -> bool:
 def decide(type_: str, modality: Modality) -> str | None:
     """The PLOVER type to code for an event of ``type_`` under ``modality``; ``None``: code nothing."""
     if modality.hypothetical:
+        if modality.possible and modality.conditioned and modality.speech is not None and not modality.negated:
+            # "told a rally that Dakar could suspend permits if the crews were not freed": a
+            # possible act announced on a condition is still a threat (or an offer)
+            return "AGREE" if type_ in COOPERATIVE else "THREATEN"
         return None
     if modality.refused_by is not None:
         return "REJECT" if type_ in COOPERATIVE else None

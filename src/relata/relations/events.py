@@ -223,6 +223,12 @@ SUBORDINATORS = frozenset({"after", "before", "since", "when", "while", "because
                            "although", "though", "whereas"})
 
 
+def _own_side_speaks(roles: Roles, modality, actors: DocumentActors) -> bool:
+    """Whether the speaker of a possible act is (of) its source: only one's own side threatens."""
+    speakers = {actors.coded_as(a).id for a in subject_actors(modality.speech, actors)}
+    return bool(speakers & {actors.coded_as(a).id for a in roles.sources})
+
+
 def _diplomatic_protest(match: PatternMatch, roles: Roles, actors: DocumentActors) -> bool:
     """``Athens protested to Ankara``: a state (by its name or capital) protesting to another state."""
     subject = roles.subject
@@ -281,6 +287,8 @@ def _sentence_events(sent: Span, actors: DocumentActors, times, quotes, prior=()
                 match.type in MUTUAL_TYPES and len(roles.sources) >= 2):
             continue  # a war, raid or visit named in passing, with one party: background, not a report
         roles = _fill_source(roles, modality, match, actors, type_, quotes)
+        if modality.possible and not _own_side_speaks(roles, modality, actors):
+            continue  # "analysts said Senegal could attack if ...": another's guess, no threat
         if not roles.sources and type_ not in MATERIAL_TYPES and _said_of_a_thing(match, roles):
             continue  # "a defence pact that allows their forces to train ...": a document, no actor, acts
         if generic_relative(match.head):
