@@ -45,6 +45,15 @@ def test_regions_of_the_places_table_fill_what_ner_misses(mentions):
     assert "Somaliland" in texts(found, "GPE")
 
 
+def test_a_states_possessive_opening_an_organisation_is_the_state():
+    text = ("Azerbaijani troops opened fire on Armenian positions near the village of Sotk on Monday, wounding two "
+            "soldiers, Armenia's Defence Ministry said, hours before the talks.")
+    assert "Armenia's Defence Ministry" in [e.text for e in nlp.parse(text).doc.ents]  # the tagger's one name
+    found = extract_entities(nlp.parse(text))  # the project's dictionary
+    assert "Armenia" in texts(found, "GPE") and "Defence Ministry" in texts(found, "ORG")
+    assert not any("'s" in m.text for m in found)
+
+
 def test_leading_the_and_possessive_are_trimmed(mentions):
     found = mentions("The United States and Putin's allies met the Chinese Communist Party's leaders.")
     assert "United States" in texts(found)

@@ -831,6 +831,9 @@ def test_asking_someone_to_leave_a_meeting_is_no_expulsion_without_a_diplomat():
     # a bare definite plural subject of a pair noun is the pair named before
     ("Kenyan President William Ruto spoke by telephone with his Ugandan counterpart Yoweri Museveni on Tuesday, "
      "and the presidents agreed to reopen the border.", ("AGREE", "KEN", "UGA")),
+    # "the account", "the version" refer back to the other side's claim
+    ("Armenia accused Azerbaijan of shelling Sotk. Baku rejected Yerevan's version of events.",
+     ("REJECT", "AZE", "ARM")),
     # a particle after the object, which the parser calls an adverb
     ("Serbia pulled its troops back from the administrative line with Kosovo.", ("RETREAT", "SRB", "XKX")),
 ])

@@ -48,6 +48,14 @@ def extract_entities(
                 if label in ("NORP", "GPE"):
                     candidates.append((t.i, t.i + 1, label, 0))
             continue
+        split = _owner_split(ent, dictionary) if ent.label_ == "ORG" else None
+        if split is not None:
+            # "Armenia's Defence Ministry": the state owns the body; each is named on its own
+            candidates.append((ent.start, split, "GPE", 0))
+            bounds = _trim(doc, split + 1, ent.end, "ORG", dictionary)
+            if bounds:
+                candidates.append((*bounds, "ORG", 0))
+            continue
         if ent.label_ in ("ORG", "PRODUCT") and _equipment(ent, dictionary):
             # "Turkish F-16 jets", "Greek Mirage 2000 fighters": a model named after its maker's
             # state; only the demonym names someone
@@ -198,6 +206,18 @@ def _trim(doc: Doc, start: int, end: int, label: str, dictionary: ActorDictionar
     if start >= end or not any(c.isupper() for c in doc[start:end].text):
         return None
     return start, end
+
+
+def _owner_split(ent, dictionary: ActorDictionary) -> int | None:
+    """The position of the ``'s`` in an organisation's name that opens with a state's possessive
+    (``Armenia's Defence Ministry``), else ``None``."""
+    for t in ent[1:-1]:
+        if t.tag_ == "POS":
+            owner = ent.doc[ent.start:t.i].text
+            if any(f.actor.kind == "state" and f.form in ("name", "metonym") for f in dictionary.lookup(owner)):
+                return t.i
+            return None
+    return None
 
 
 def _equipment(ent, dictionary: ActorDictionary) -> bool:
