@@ -51,11 +51,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
-from functools import cache
 
 from spacy.tokens import Span, Token
 
-from relata.mentions.tables import data_path, read_table
 from relata.nlp import ParsedDocument, doc_text, positions_in, token_positions
 from relata.records import Event, Location, Quote, TimeExpression
 from relata.relations.cameo_match import general_code
@@ -72,7 +70,6 @@ from relata.relations.event_actors import (
 from relata.relations.event_anaphora import (
     PriorEvent,
     means_coded,
-    own_ids,
     responds,
 )
 from relata.relations.event_modality import (
@@ -116,6 +113,15 @@ from relata.relations.event_places import (
 )
 from relata.relations.event_referred_roles import accused_not_forum, referred_roles, summarised_clause
 from relata.relations.event_subjects import quoted_speaker
+from relata.relations.party_acts import (
+    GATHERING_VERBS,
+    by_a_crowd,
+    diplomatic_protest,
+    foreign_destinations,
+    foreign_targets,
+    is_travel,
+    own_side_speaks,
+)
 from relata.relations.phrase_actors import np_actors
 from relata.resolve.actors import DocumentActors
 
@@ -127,7 +133,6 @@ PASS_THROUGH_ROLES = frozenset({INTENT, ATTEMPT, CONTINUE, REFUSE, SPEECH})
 # square of sentence length. News sentences stay far below this; longer "sentences" are text
 # without punctuation (a scraped blob), where a parse-based event would be a guess anyway.
 MAX_SENTENCE_TOKENS = 300
-GATHERING_VERBS = frozenset({"gather", "assemble", "converge", "congregate"})
 
 
 def extract_events(
@@ -223,22 +228,6 @@ SUBORDINATORS = frozenset({"after", "before", "since", "when", "while", "because
                            "although", "though", "whereas"})
 
 
-def _own_side_speaks(roles: Roles, modality, actors: DocumentActors) -> bool:
-    """Whether the speaker of a possible act is (of) its source: only one's own side threatens."""
-    speakers = {actors.coded_as(a).id for a in subject_actors(modality.speech, actors)}
-    return bool(speakers & {actors.coded_as(a).id for a in roles.sources})
-
-
-def _diplomatic_protest(match: PatternMatch, roles: Roles, actors: DocumentActors) -> bool:
-    """``Athens protested to Ankara``: a state (by its name or capital) protesting to another state."""
-    subject = roles.subject
-    named = actors.resolve(subject) if subject is not None and subject.pos_ == "PROPN" and not roles.passive else None
-    addressed = [p for c in match.head.children if c.dep_ == "prep" and c.lower_ in ("to", "with")
-                 for p in c.children if p.dep_ == "pobj"]
-    return named is not None and named.kind == "state" and any(
-        (a := actors.resolve(p)) is not None and a.kind == "state" for p in addressed)
-
-
 def _inverted_subordinate(clause: Token) -> bool:
     """``X closed the bridge, hours after drivers were detained``: the small model can make the
     clause after *after* the root and the main clause its complement; that clause is its own event."""
@@ -275,7 +264,7 @@ def _sentence_events(sent: Span, actors: DocumentActors, times, quotes, prior=()
         roles = _not_against_itself(roles, match, actors, nominal)
         roles = _legal_partner(roles, match, actors, nominal)
         roles = referred_roles(roles, match, actors, prior, nominal)
-        if type_ == "PROTEST" and not nominal and _diplomatic_protest(match, roles, actors):
+        if type_ == "PROTEST" and not nominal and diplomatic_protest(match, roles, actors):
             type_ = "ACCUSE"  # "Athens protested to Ankara": a formal protest, not a street one
         roles = accused_not_forum(roles, type_, match, actors, nominal, prior)
         roles = _shared_target(roles, match, found_targets)
@@ -287,14 +276,14 @@ def _sentence_events(sent: Span, actors: DocumentActors, times, quotes, prior=()
                 match.type in MUTUAL_TYPES and len(roles.sources) >= 2):
             continue  # a war, raid or visit named in passing, with one party: background, not a report
         roles = _fill_source(roles, modality, match, actors, type_, quotes)
-        if modality.possible and not _own_side_speaks(roles, modality, actors):
+        if modality.possible and not own_side_speaks(roles, modality, actors):
             continue  # "analysts said Senegal could attack if ...": another's guess, no threat
         if not roles.sources and type_ not in MATERIAL_TYPES and _said_of_a_thing(match, roles):
             continue  # "a defence pact that allows their forces to train ...": a document, no actor, acts
         if generic_relative(match.head):
             continue  # "cut off foreign banks that help Russia's war effort": a kind, not an act
-        if _travel(match):
-            roles = replace(roles, targets=_foreign_destinations(roles, actors))
+        if is_travel(match):
+            roles = replace(roles, targets=foreign_destinations(roles, actors))
             if not roles.targets:
                 continue  # a trip home, or "went to war": no visit to another state
         if type_ == "THREATEN" and match.type == "REQUEST" and not nominal:
@@ -302,16 +291,16 @@ def _sentence_events(sent: Span, actors: DocumentActors, times, quotes, prior=()
             # whom the asked-for act would hit, not the one asked
             inner = complement_targets(match.head, actors, list(roles.sources))
             roles = replace(roles, targets=tuple(inner)) if inner else roles
-        if type_ == "THREATEN" and not nominal and not _foreign(roles, actors):
+        if type_ == "THREATEN" and not nominal and not foreign_targets(roles, actors):
             # "threatened to seize Western assets in Russia if the EU confiscates ...": the
             # condition's actor is threatened, not the source's own country
             roles = replace(roles, targets=tuple(condition_targets(match.head, actors, roles.sources)
                                                  or complement_targets(match.head, actors, list(roles.sources), True))
                             or roles.targets)
         mode = match.mode if type_ == match.type else None
-        if type_ in ("ASSAULT", "COERCE") and _by_a_crowd(roles):
+        if type_ in ("ASSAULT", "COERCE") and by_a_crowd(roles):
             type_, mode = "PROTEST", "riot"  # "the storming of the embassy by protesters": a riot
-        elif type_ == "CONSULT" and match.head.lemma_.lower() in GATHERING_VERBS and _by_a_crowd(roles):
+        elif type_ == "CONSULT" and match.head.lemma_.lower() in GATHERING_VERBS and by_a_crowd(roles):
             type_, mode = "PROTEST", "demo"  # "demonstrators gathered outside the embassy": no meeting
         found = _events(match, type_, mode, roles, modality, sent, actors, times, quotes, nominal)
         coded[match.head.i] = type_ if found else None
@@ -335,25 +324,6 @@ def _said_of_a_thing(match: PatternMatch, roles: Roles) -> bool:
     head = match.head
     return head.dep_ == "relcl" and roles.subject is not None and roles.subject.i == head.head.i \
         and roles.subject.pos_ == "NOUN"
-
-
-@cache
-def _crowd_nouns() -> frozenset[str]:
-    return frozenset(row["noun"].lower() for row in read_table(data_path("crowd_nouns.tsv")))
-
-
-def _by_a_crowd(roles: Roles) -> bool:
-    """Whether every source is a crowd, or the unresolved subject names one (``Protesters attacked``)."""
-    if roles.sources:
-        return all(_crowd(a.name) for a in roles.sources)
-    return roles.subject is not None and _crowd(roles.subject.text)
-
-
-def _crowd(name: str) -> bool:
-    """Whether an actor's name or a subject says a crowd of civilians (``Iranian protesters``):
-    ``data/crowd_nouns.tsv``."""
-    words = name.lower().split()
-    return bool(words) and words[-1] in _crowd_nouns()
 
 
 def _named_again(match: PatternMatch, prior) -> bool:
@@ -421,25 +391,6 @@ def _shared_target(roles: Roles, match: PatternMatch, found_targets: dict[int, t
         return roles
     inherited = tuple(a for a in found_targets.get(head.head.i, ()) if a not in roles.sources)
     return replace(roles, targets=inherited) if inherited else roles
-
-
-def _foreign(roles: Roles, actors: DocumentActors) -> tuple:
-    """The targets that are not the sources themselves or their own state."""
-    own = own_ids(roles.sources, actors)
-    return tuple(t for t in roles.targets if t.id not in own and actors.coded_as(t).id not in own)
-
-
-def _travel(match: PatternMatch) -> bool:
-    """A verb of travel (``went to``, ``flew to``, ``arrived in``): a visit row that needs a
-    preposition (see ``data/plover_patterns.tsv``)."""
-    return match.mode == "visit" and match.noun is None and any(t.dep_ == "prep" for t in match.tokens)
-
-
-def _foreign_destinations(roles: Roles, actors: DocumentActors) -> tuple:
-    """The destinations of a trip that are a state or a place in a state other than the traveller's."""
-    home = {actors.acting_for(a).country or a.country for a in roles.sources}
-    return tuple(a for a in roles.targets
-                 if a.kind in ("state", "location") and a.country and a.country not in home)
 
 
 def _reported_demands(sent: Span, heads: set[int], actors, times, quotes) -> list[Event]:
