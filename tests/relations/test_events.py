@@ -854,6 +854,21 @@ def test_a_possible_act_on_a_condition_is_a_threat_only_from_its_own_side():
                     "for Mauritanian trucks.") == []  # possible, but on no condition: nothing yet
 
 
+def test_a_mediator_and_one_party_are_not_the_pair():
+    text = ("Vietnam seized Lao containers in May. Vietnam returned the containers last month following talks in "
+            "Hanoi mediated by Cambodia. The two sides agreed to set up a joint inspection team.")
+    found = {(e.type, e.source, e.target) for e in events_of(text)[0]}
+    assert ("CONSULT", "KHM", "VNM") in found
+    assert ("AGREE", "VNM", "LAO") in found or ("AGREE", "LAO", "VNM") in found
+    assert not any(t == "AGREE" and "KHM" in (s, g) for t, s, g in found)
+
+
+def test_a_participle_without_its_own_doer_serves_no_one():
+    # "stationed" has no "by": the clause's subject did not station the marines
+    text = "The Philippine navy airdropped food to the marines stationed on the grounded ship."
+    assert "MOBILIZE" not in types_of(text)
+
+
 def test_a_crowd_gathering_is_a_protest_not_a_meeting():
     text = ("Turkish jets struck targets in northern Iraq on Monday. Several hundred Iraqi demonstrators gathered "
             "outside the Turkish embassy in Baghdad, chanting slogans against Ankara.")

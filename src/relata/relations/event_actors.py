@@ -267,7 +267,7 @@ def _served_parties(verb: Token) -> list[Token]:
     Turkey, Russia and Ukraine resumed exports``: a participle on the noun of a phrase hung on a
     clause serves that clause's subject."""
     noun = verb.head
-    if verb.dep_ != "acl" or verb.tag_ != "VBN" or noun.dep_ != "pobj":
+    if verb.dep_ != "acl" or verb.tag_ != "VBN" or noun.dep_ != "pobj" or _agent(verb) is None:
         return []
     clause = noun.head
     for _ in range(4):  # "agreed to a truce in talks mediated by Egypt": up through the phrases

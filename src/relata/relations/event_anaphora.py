@@ -40,6 +40,7 @@ DEFINITE = frozenset({"the", "this", "that", "these", "those", "such"})
 # Prepositions whose object is what a response answers: "retaliated for the raid".
 CAUSE_PREPS = frozenset({"for", "to", "over", "against", "after"})
 PAIR_WORDS = frozenset({"two", "both"})
+_GO_BETWEEN = ("mediat", "broker", "host", "facilitat")
 # nouns whose bare definite plural ("the delegations", "the sides") means the parties of a dispute or talks
 PARTY_NOUNS = frozenset({"delegation", "side"})
 # Pair nouns that name people: the pair is two states' officials named before ("both leaders").
@@ -315,8 +316,8 @@ def pair_antecedents(token: Token, prior: Sequence[PriorEvent], actors: Document
                 if len(officials) == 2:
                     return officials[::-1]
     for event in reversed(prior):
-        if event.position >= token.idx:
-            continue
+        if event.position >= token.idx or event.trigger.lower().startswith(_GO_BETWEEN):
+            continue  # (a mediator and one party are not the pair)
         pair = [actors.get(event.source), actors.get(event.target)]
         if all(a is not None and a.kind == "state" and a.id not in exclude for a in pair) and pair[0].id != pair[1].id:
             return pair

@@ -47,7 +47,7 @@ def accused_not_forum(roles: Roles, type_: str, match: PatternMatch, actors: Doc
     of the latest act done to the complainant's side (``Kosovo raided ... Serbia lodged a protest
     with the EU``). So for a threat to take a dispute to such a body."""
     # "threatened to take the dispute to Mercosur's tribunal": a threat of going to a forum
-    forum_threat = type_ == "THREATEN" and any(c.dep_ == "xcomp" and c.lemma_.lower() in _TO_FORUM
+    forum_threat = type_ == "THREATEN" and any(c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in _TO_FORUM
                                                for c in match.head.children)
     if (type_ != "ACCUSE" and not forum_threat) or nominal or not roles.targets or not all(
             a.sector in ("IGO", "JUD") or (a.kind == "organization" and a.country is None) for a in roles.targets):
