@@ -59,7 +59,7 @@ class Store:
     >>> events.num_rows >= 1, events.column_names[:4]
     (True, ['event_id', 'event_group_id', 'reports', 'date'])
     >>> sorted({row["source_id"] for row in events.to_pylist()} | {row["target_id"] for row in events.to_pylist()})
-    ['AUS', 'CHN', 'RUS']
+    ['AUS', 'CHN', 'IRN', 'RUS', 'SAU']
     """
 
     def __init__(self, path: str | os.PathLike[str], *, read_only: bool = True, wait: float | None = None):
