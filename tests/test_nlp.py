@@ -54,3 +54,13 @@ def test_lower_ids_are_the_tokens_lower_case_forms():
     assert len(ids) == len(doc)
     assert [doc.vocab.strings[i] for i in ids] == [t.lower_ for t in doc]
     assert nlp.lower_ids(doc) is ids  # read once per document
+
+
+def test_child_deps_are_the_labels_of_the_tokens_children():
+    doc = _doc()
+    for token in doc:
+        assert nlp.child_deps(token) == {c.dep_ for c in token.children}, token.text
+    root = next(t for t in doc if t.dep_ == "ROOT")
+    assert root.dep_ not in nlp.child_deps(root) or any(c.dep_ == "ROOT" for c in root.children)
+    assert "nsubj" in nlp.child_deps(nlp.parse("The minister said it.").doc[2])
+    assert nlp.child_deps(nlp.parse("Hello").doc[0]) == frozenset()

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import numpy
 import spacy
-from spacy.attrs import IS_SPACE, LEMMA, LOWER, POS, TAG
+from spacy.attrs import DEP, HEAD, IS_SPACE, LEMMA, LOWER, POS, TAG
 from spacy.language import Language
 from spacy.symbols import IDS as _SYMBOL_IDS
 from spacy.tokens import Doc, Span, Token
@@ -134,6 +134,45 @@ def lower_ids(doc: Doc) -> list[int]:
 
 
 _LOWER_IDS_KEY = "relata.lower_ids"
+
+
+def child_deps(token: Token) -> frozenset[str]:
+    """The dependency labels of ``token``'s children (``{c.dep_ for c in token.children}``).
+
+    Asking whether a word has a subject, a determiner or a particle walked its children: a
+    ``Token`` object and a label string for each, for every verb or noun a finder looks at.
+    Here the labels of every word's children are read once per document from its arrays."""
+    found = token.doc.user_data.get(_CHILD_DEPS_KEY)
+    if found is None:
+        found = token.doc.user_data[_CHILD_DEPS_KEY] = _child_deps(token.doc)
+    return found[token.i]
+
+
+_CHILD_DEPS_KEY = "relata.child_deps"
+_NO_CHILDREN: frozenset[str] = frozenset()
+
+
+def _child_deps(doc: Doc) -> list[frozenset[str]]:
+    n = len(doc)
+    if n == 0:
+        return []
+    table = doc.to_array([HEAD, DEP]).reshape(n, 2)
+    # HEAD is the head's offset from the word, stored unsigned: back to a signed offset
+    heads = (numpy.arange(n) + table[:, 0].astype(numpy.int64)).tolist()
+    labels = table[:, 1].tolist()
+    strings = doc.vocab.strings
+    names: dict[int, str] = {}
+    gathered: dict[int, set[str]] = {}
+    for i, (head, label) in enumerate(zip(heads, labels, strict=True)):
+        if head != i:  # the root is its own head, not its own child
+            name = names.get(label)
+            if name is None:
+                name = names[label] = strings[label]
+            gathered.setdefault(head, set()).add(name)
+    out = [_NO_CHILDREN] * n
+    for head, names_of_children in gathered.items():
+        out[head] = frozenset(names_of_children)
+    return out
 
 
 def _columns(doc: Doc) -> numpy.ndarray:
