@@ -56,11 +56,15 @@ def test_lower_ids_are_the_tokens_lower_case_forms():
     assert nlp.lower_ids(doc) is ids  # read once per document
 
 
-def test_child_deps_are_the_labels_of_the_tokens_children():
+def test_has_child_is_a_walk_of_the_tokens_children():
     doc = _doc()
+    labels = sorted({t.dep_ for t in doc})
+    assert "ROOT" in labels and "nsubj" in labels
     for token in doc:
-        assert nlp.child_deps(token) == {c.dep_ for c in token.children}, token.text
-    root = next(t for t in doc if t.dep_ == "ROOT")
-    assert root.dep_ not in nlp.child_deps(root) or any(c.dep_ == "ROOT" for c in root.children)
-    assert "nsubj" in nlp.child_deps(nlp.parse("The minister said it.").doc[2])
-    assert nlp.child_deps(nlp.parse("Hello").doc[0]) == frozenset()
+        children = {c.dep_ for c in token.children}
+        for label in labels:
+            assert nlp.has_child(token, label) == (label in children), (token.text, label)
+        assert nlp.has_child(token, "nsubj", "nsubjpass") == bool(children & {"nsubj", "nsubjpass"})
+    said = nlp.parse("The minister said it.").doc[2]
+    assert nlp.has_child(said, "nsubj") and nlp.has_child(said, "dobj") and not nlp.has_child(said, "ROOT")
+    assert not nlp.has_child(nlp.parse("Hello").doc[0], "ROOT", "dep")

@@ -136,43 +136,49 @@ def lower_ids(doc: Doc) -> list[int]:
 _LOWER_IDS_KEY = "relata.lower_ids"
 
 
-def child_deps(token: Token) -> frozenset[str]:
-    """The dependency labels of ``token``'s children (``{c.dep_ for c in token.children}``).
+def has_child(token: Token, *labels: str) -> bool:
+    """Whether a child of ``token`` has one of the dependency ``labels``
+    (``any(c.dep_ in labels for c in token.children)``).
 
     Asking whether a word has a subject, a determiner or a particle walked its children: a
     ``Token`` object and a label string for each, for every verb or noun a finder looks at.
-    Here the labels of every word's children are read once per document from its arrays."""
-    found = token.doc.user_data.get(_CHILD_DEPS_KEY)
+    Here the (head, label) pairs of a document are read once from its arrays."""
+    pairs = token.doc.user_data.get(_CHILD_LABELS_KEY)
+    if pairs is None:
+        pairs = token.doc.user_data[_CHILD_LABELS_KEY] = _child_labels(token.doc)
+    i = token.i
+    for label in labels:
+        if (i, _label_id(label)) in pairs:
+            return True
+    return False
+
+
+_CHILD_LABELS_KEY = "relata.child_labels"
+
+
+def _label_id(label: str) -> int:
+    """A dependency label's id as ``Token.dep`` holds it (spaCy's symbol, else the string's hash:
+    the same in every vocabulary)."""
+    found = _LABEL_IDS.get(label)
     if found is None:
-        found = token.doc.user_data[_CHILD_DEPS_KEY] = _child_deps(token.doc)
-    return found[token.i]
+        found = _LABEL_IDS[label] = load().vocab.strings[label]
+    return found
 
 
-_CHILD_DEPS_KEY = "relata.child_deps"
-_NO_CHILDREN: frozenset[str] = frozenset()
+_LABEL_IDS: dict[str, int] = {}
 
 
-def _child_deps(doc: Doc) -> list[frozenset[str]]:
+def _child_labels(doc: Doc) -> set[tuple[int, int]]:
     n = len(doc)
     if n == 0:
-        return []
+        return set()
     table = doc.to_array([HEAD, DEP]).reshape(n, 2)
-    # HEAD is the head's offset from the word, stored unsigned: back to a signed offset
-    heads = (numpy.arange(n) + table[:, 0].astype(numpy.int64)).tolist()
-    labels = table[:, 1].tolist()
-    strings = doc.vocab.strings
-    names: dict[int, str] = {}
-    gathered: dict[int, set[str]] = {}
-    for i, (head, label) in enumerate(zip(heads, labels, strict=True)):
-        if head != i:  # the root is its own head, not its own child
-            name = names.get(label)
-            if name is None:
-                name = names[label] = strings[label]
-            gathered.setdefault(head, set()).add(name)
-    out = [_NO_CHILDREN] * n
-    for head, names_of_children in gathered.items():
-        out[head] = frozenset(names_of_children)
-    return out
+    # HEAD is the head's offset from the word, stored unsigned: back to a signed offset; the root
+    # is its own head, not its own child (-1: no head)
+    own = numpy.arange(n)
+    heads = own + table[:, 0].astype(numpy.int64)
+    heads[heads == own] = -1
+    return set(zip(heads.tolist(), table[:, 1].tolist()))
 
 
 def _columns(doc: Doc) -> numpy.ndarray:

@@ -26,7 +26,7 @@ import numpy
 from spacy.attrs import IS_QUOTE
 from spacy.tokens import Doc, Token
 
-from relata.nlp import child_deps, positions_in, sentence_of
+from relata.nlp import has_child, positions_in, sentence_of
 from relata.relations.cameo_patterns import (
     Noun,
     Prep,
@@ -243,7 +243,7 @@ def _required(pattern: VerbPattern) -> tuple[frozenset[str], ...]:
 
 def default_code(verb: Token) -> CameoMatch | None:
     """What the verb codes when no pattern matched: its block's default code, or ``None``."""
-    particle = "prt" in child_deps(verb)
+    particle = has_child(verb, "prt")
     for entry in _coded_entries(verb):
         if particle and not entry.after:
             return None  # "tore up": a phrasal verb the dictionary does not list means something else

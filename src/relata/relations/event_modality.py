@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from relata.nlp import child_deps, doc_text, sentence_of
+from relata.nlp import doc_text, has_child, sentence_of
 from relata.relations.event_words import role_of
 
 NEGATION, HYPOTHETICAL, REPORTED, FUTURE = "negation", "hypothetical", "reported", "future"
@@ -72,12 +72,11 @@ def subjunctive(verb: Token) -> bool:
     """``demanded that Israel ease restrictions``: a bare verb with its own subject and no auxiliary."""
     if verb.tag_ != "VB" or verb.dep_ not in ("ccomp", "acl"):
         return False
-    deps = child_deps(verb)
-    return "nsubj" in deps and deps.isdisjoint(AUX_DEPS)
+    return has_child(verb, "nsubj") and not has_child(verb, *AUX_DEPS)
 
 
 def _is_conditional(clause: Token) -> bool:
-    return clause.dep_ == "advcl" and "mark" in child_deps(clause) and any(
+    return clause.dep_ == "advcl" and has_child(clause, "mark") and any(
         c.dep_ == "mark" and role_of(c) == CONDITIONAL for c in clause.children
     )
 
@@ -118,7 +117,7 @@ def _inside_unreal_clause(clause: Token) -> bool:
     States, the economy would decline``)."""
     t = clause
     for _ in range(8):
-        if t.dep_ in ("advcl", "ccomp", "xcomp", "acomp", "conj", "pcomp") and "mark" in child_deps(t) and any(
+        if t.dep_ in ("advcl", "ccomp", "xcomp", "acomp", "conj", "pcomp") and has_child(t, "mark") and any(
             c.dep_ == "mark" and role_of(c) == CONDITIONAL for c in t.children
         ):
             return True

@@ -17,7 +17,7 @@ from importlib import resources
 from spacy.tokens import Token
 
 from relata.relations.cameo_match import NO_EVENT, code_for, default_code, match_pattern
-from relata.nlp import child_deps
+from relata.nlp import has_child
 from relata.relations.event_words import lemma_of, lemmas
 
 VERB, NOUN, LIGHT, DIRECTIVE = "V", "N", "L", "D"
@@ -232,7 +232,7 @@ def match_deverbal(noun: Token) -> PatternMatch | None:
     if bare is None or _noun_patterns(noun) is not None:
         return None
     has_of = bool(_of_objects(noun))
-    has_doer = "poss" in child_deps(noun) or noun_agent(noun) is not None
+    has_doer = has_child(noun, "poss") or noun_agent(noun) is not None
     if not (has_of and has_doer):
         return None
     return _coded(PatternMatch(head=noun, tokens=(noun,), type=bare.type, mode=bare.mode, deverbal=True))
@@ -303,7 +303,7 @@ def match_verb(verb: Token) -> PatternMatch | None:
         return None
     if verb.pos_ == "NOUN" and match_deverbal(verb) is not None:
         return None  # "The rebels' capture of the base": a noun phrase, coded by its noun
-    if verb.dep_ in NOMINAL_DEPS and "det" in child_deps(verb):
+    if verb.dep_ in NOMINAL_DEPS and has_child(verb, "det"):
         return None  # "the wounded": a participle used as a noun
     if verb.dep_ == "amod" and verb.i < verb.head.i:
         return None  # "a shared currency", "the disputed islands": a participle describing a noun

@@ -15,7 +15,7 @@ from spacy.attrs import IDX
 from spacy.tokens import Doc, Token
 
 from relata.mentions.quote_lexicon import BELIEF, NOUN, SPEECH, lexicon
-from relata.nlp import child_deps, token_positions
+from relata.nlp import has_child, token_positions
 
 _SENTENCE_END = frozenset({".", "!", "?", "…"})
 _AFTER_LIMIT = 14
@@ -65,7 +65,7 @@ def cue_positions(doc: Doc) -> list[int]:
 
 def put_it_aside(token: Token) -> bool:
     """``as one diplomat put it``: *put it* in an *as* aside words what it hangs on."""
-    return token.lemma_ == "put" and "dobj" in child_deps(token) and any(
+    return token.lemma_ == "put" and has_child(token, "dobj") and any(
         c.dep_ == "dobj" and c.lower_ == "it" for c in token.children) and any(
         c.dep_ == "mark" and c.lower_ == "as" for c in token.children)
 
@@ -106,7 +106,7 @@ def question_cue(token: Token) -> Cue | None:
     Pakistan spar over whether ...``): a position on the question is attributed."""
     if token.pos_ not in ("VERB", "NOUN") or token.lemma_.lower() in lexicon().noncue_verbs:
         return None
-    if token.dep_ not in ("ROOT", "ccomp", "conj") or child_deps(token).isdisjoint(("nsubj", "nsubjpass")):
+    if token.dep_ not in ("ROOT", "ccomp", "conj") or not has_child(token, "nsubj", "nsubjpass"):
         return None
     return Cue(token, _cue_text(token), "speech") if open_question(token) is not None else None
 
@@ -116,8 +116,7 @@ def clause_cue(token: Token) -> Cue | None:
     ``that``/``whether`` complement (``X hinted that ...``), and is not a verb like ``ensure``."""
     if token.pos_ != "VERB" or token.lemma_.lower() in lexicon().noncue_verbs:
         return None
-    deps = child_deps(token)
-    if not deps & {"nsubj", "nsubjpass"} or "ccomp" not in deps:
+    if not has_child(token, "nsubj", "nsubjpass") or not has_child(token, "ccomp"):
         return None  # (no subject, or no clause for the loop below to find)
     for child in token.children:
         if child.dep_ == "ccomp" and any(
@@ -164,7 +163,7 @@ def noun_cue(token: Token) -> Cue | None:
 def _has_owner(noun: Token) -> bool:
     """``her decision``, ``Lynch's refusal``, ``made the decision``: a noun of will whose holder is
     named; ``a candidate's decision to release ...`` in general is nobody's."""
-    if "poss" in child_deps(noun):
+    if has_child(noun, "poss"):
         # "after Britain's decision to leave", "are not affected by an individual's decision to
         # release ...": inside a phrase the noun names the act as a circumstance, not a report
         return noun.dep_ != "pobj"
@@ -177,8 +176,7 @@ def _verb_tagged_as_noun(token: Token) -> bool:
     with subject and clause."""
     if token.pos_ != "NOUN":
         return False
-    deps = child_deps(token)
-    return "nsubj" in deps and bool(deps & {"ccomp", "xcomp"})
+    return has_child(token, "nsubj") and has_child(token, "ccomp", "xcomp")
 
 
 def _cue_text(verb: Token) -> str:
