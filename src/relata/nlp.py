@@ -113,14 +113,24 @@ def token_positions(doc: Doc, *, pos: tuple[str, ...] = (), tags: tuple[str, ...
     if found is not None:
         return found
     columns = _columns(doc)
-    strings = doc.vocab.strings
+    tables = _WANTED.get(key)
+    if tables is None:
+        # the sorted ids of each column's wanted values, made once per process for each question
+        # (a string's id is its hash, or spaCy's symbol: the same in every vocabulary)
+        strings = doc.vocab.strings
+        tables = _WANTED[key] = tuple(
+            (column, numpy.unique(numpy.array(values, dtype=numpy.uint64)))
+            for column, values in ((0, [_SYMBOL_IDS[p] for p in pos]), (1, [strings[t] for t in tags]),
+                                   (2, [strings[w] for w in lower]), (3, [strings[w] for w in lemmas]))
+            if values)
     wanted = numpy.zeros(len(doc), dtype=bool)
-    for column, values in ((0, [_SYMBOL_IDS[p] for p in pos]), (1, [strings[t] for t in tags]),
-                           (2, [strings[w] for w in lower]), (3, [strings[w] for w in lemmas])):
-        if values:
-            wanted |= _among(columns[:, column], values)
+    for column, table in tables:
+        wanted |= _among(columns[:, column], table)
     found = doc.user_data[key] = numpy.flatnonzero(wanted).tolist()
     return found
+
+
+_WANTED: dict[tuple, tuple[tuple[int, numpy.ndarray], ...]] = {}
 
 
 def lower_ids(doc: Doc) -> list[int]:
@@ -190,11 +200,10 @@ def _columns(doc: Doc) -> numpy.ndarray:
     return columns
 
 
-def _among(column: numpy.ndarray, values: list[int]) -> numpy.ndarray:
-    """``numpy.isin(column, values)``, by a binary search in the sorted values: the same answer
-    at a fraction of ``isin``'s fixed cost, which is most of it on a news article's few hundred
-    tokens (asked a dozen times per document)."""
-    table = numpy.unique(numpy.array(values, dtype=numpy.uint64))
+def _among(column: numpy.ndarray, table: numpy.ndarray) -> numpy.ndarray:
+    """``numpy.isin(column, table)``, by a binary search in ``table`` (sorted, unique): the same
+    answer at a fraction of ``isin``'s fixed cost, which is most of it on a news article's few
+    hundred tokens (asked a dozen times per document)."""
     at = numpy.minimum(numpy.searchsorted(table, column), len(table) - 1)
     return table[at] == column
 
