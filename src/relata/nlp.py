@@ -188,7 +188,7 @@ def _child_labels(doc: Doc) -> set[tuple[int, int]]:
     own = numpy.arange(n)
     heads = own + table[:, 0].astype(numpy.int64)
     heads[heads == own] = -1
-    return set(zip(heads.tolist(), table[:, 1].tolist()))
+    return set(zip(heads.tolist(), table[:, 1].tolist(), strict=True))
 
 
 def _columns(doc: Doc) -> numpy.ndarray:

@@ -82,7 +82,8 @@ def entries_for(verb: Token) -> tuple[VerbEntry, ...]:
         found = [e for e in verb_entries(lemma) if not e.before]
         if not found:
             continue
-        particles = _particles(verb)
+        # the verb's particles (a walk of its children) matter only to a phrasal row
+        particles = _particles(verb) if any(e.after for e in found) else set()
         phrasal = [e for e in found if e.after and all(w in particles for w in e.after.split())]
         if phrasal:
             return tuple(phrasal)
