@@ -23,6 +23,8 @@ def test_token_positions_are_the_tokens_a_loop_over_the_document_would_pick():
         ({"lower": ("no-such-word-anywhere",)}, lambda t: False),
         ({"lemmas": ("say", "be")}, lambda t: t.lemma_ in ("say", "be")),
         ({"pos": ("ADJ",), "lemmas": ("talk",)}, lambda t: t.pos_ == "ADJ" or t.lemma_ == "talk"),
+        ({"deps": ("advcl", "conj")}, lambda t: t.dep_ in ("advcl", "conj")),
+        ({"deps": ("ROOT",), "pos": ("NOUN",)}, lambda t: t.dep_ == "ROOT" or t.pos_ == "NOUN"),
     ]
     for kwargs, wanted in cases:
         expected = [t.i for t in doc if wanted(t)]

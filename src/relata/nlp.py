@@ -99,16 +99,18 @@ def sentence_of(token: Token) -> Span:
 
 
 def token_positions(doc: Doc, *, pos: tuple[str, ...] = (), tags: tuple[str, ...] = (),
-                    lower: tuple[str, ...] = (), lemmas: tuple[str, ...] = ()) -> list[int]:
+                    lower: tuple[str, ...] = (), lemmas: tuple[str, ...] = (),
+                    deps: tuple[str, ...] = ()) -> list[int]:
     """Indices, in text order, of the tokens whose coarse tag (``Token.pos_``) is among ``pos``,
-    fine tag (``Token.tag_``) among ``tags``, lower-case form (``Token.lower_``) among ``lower``
-    or lemma (``Token.lemma_``) among ``lemmas``: any of the four.
+    fine tag (``Token.tag_``) among ``tags``, lower-case form (``Token.lower_``) among ``lower``,
+    lemma (``Token.lemma_``) among ``lemmas`` or dependency label (``Token.dep_``) among
+    ``deps``: any of them.
 
     An extractor that looks at a few kinds of word (proper nouns, verbs, pronouns) visits those
     alone: one comparison over the document's arrays (read once per document) instead of a
     ``Token`` object and an attribute look-up for every word of it. Kept with the document, so
     that sentence after sentence can take its share (:func:`positions_in`)."""
-    key = (_COLUMNS_KEY, pos, tags, lower, lemmas)
+    key = (_COLUMNS_KEY, pos, tags, lower, lemmas, deps)
     found = doc.user_data.get(key)
     if found is not None:
         return found
@@ -121,7 +123,8 @@ def token_positions(doc: Doc, *, pos: tuple[str, ...] = (), tags: tuple[str, ...
         tables = _WANTED[key] = tuple(
             (column, numpy.unique(numpy.array(values, dtype=numpy.uint64)))
             for column, values in ((0, [_SYMBOL_IDS[p] for p in pos]), (1, [strings[t] for t in tags]),
-                                   (2, [strings[w] for w in lower]), (3, [strings[w] for w in lemmas]))
+                                   (2, [strings[w] for w in lower]), (3, [strings[w] for w in lemmas]),
+                                   (4, [strings[d] for d in deps]))
             if values)
     wanted = numpy.zeros(len(doc), dtype=bool)
     for column, table in tables:
@@ -192,11 +195,11 @@ def _child_labels(doc: Doc) -> set[tuple[int, int]]:
 
 
 def _columns(doc: Doc) -> numpy.ndarray:
-    """The document's coarse tags, fine tags, lower-case forms and lemmas (one row per token),
+    """The document's coarse tags, fine tags, lower-case forms, lemmas and dependency labels (one row per token),
     read once per document."""
     columns = doc.user_data.get(_COLUMNS_KEY)
     if columns is None:
-        columns = doc.user_data[_COLUMNS_KEY] = doc.to_array([POS, TAG, LOWER, LEMMA]).reshape(len(doc), 4)
+        columns = doc.user_data[_COLUMNS_KEY] = doc.to_array([POS, TAG, LOWER, LEMMA, DEP]).reshape(len(doc), 5)
     return columns
 
 
