@@ -882,3 +882,19 @@ def test_words_no_row_lists_are_not_walked_and_code_nothing(monkeypatch):
     monkeypatch.setattr(ep, "_listed_words", lambda: (_EveryWord(), _EveryWord()))
     assert [coded(doc) for doc in docs] == shortcut
     assert sum(1 for found in shortcut for m in found if m is not None) > 20
+
+
+def test_the_dictionary_rows_of_a_verb_kept_per_process_are_its_own():
+    """cameo_match keeps a verb's dictionary rows by its tag, lemma, form and particles: every
+    verb of the example articles gets the rows worked out for it alone."""
+    from tests.conftest import EXAMPLES
+
+    from relata.relations import cameo_match
+
+    checked = 0
+    for path in sorted(EXAMPLES.glob("*.txt")):
+        for t in nlp.parse(path.read_text(encoding="utf-8", errors="replace")).doc:
+            if t.pos_ in ("VERB", "AUX"):
+                assert cameo_match._entries_of(t) == (() if cameo_match._modal(t) else cameo_match.entries_for(t))
+                checked += 1
+    assert checked > 100
