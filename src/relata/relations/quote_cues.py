@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.attrs import IDX
 from spacy.tokens import Doc, Token
@@ -128,11 +129,16 @@ def clause_cue(token: Token) -> Cue | None:
 def _verb_class(token: Token) -> str | None:
     """The cue class of a verb, by its lemma or, when the lemmatizer slips (``hoped`` -> ``hop``),
     by its inflection undone (``hoped`` -> ``hope``, ``hoping`` -> ``hope``)."""
+    return _verb_class_of(token.lemma_, token.lower_)
+
+
+@lru_cache(maxsize=50_000)
+def _verb_class_of(lemma: str, word: str) -> str | None:
+    # asked of every verb of every document: a corpus repeats its words
     lex = lexicon()
-    kind = lex.cue_class(token.lemma_)
+    kind = lex.cue_class(lemma)
     if kind is not None:
         return kind
-    word = token.lower_
     for suffix, restore in (("d", ""), ("s", ""), ("ing", "e"), ("ing", ""), ("ed", ""), ("es", "")):
         if word.endswith(suffix) and len(word) > len(suffix) + 2:
             kind = lex.cue_class(word[:-len(suffix)] + restore)
