@@ -23,6 +23,8 @@ def test_token_positions_are_the_tokens_a_loop_over_the_document_would_pick():
         ({"lower": ("no-such-word-anywhere",)}, lambda t: False),
         ({"lemmas": ("say", "be")}, lambda t: t.lemma_ in ("say", "be")),
         ({"pos": ("ADJ",), "lemmas": ("talk",)}, lambda t: t.pos_ == "ADJ" or t.lemma_ == "talk"),
+        ({"deps": ("advcl", "conj")}, lambda t: t.dep_ in ("advcl", "conj")),
+        ({"deps": ("ROOT",), "pos": ("NOUN",)}, lambda t: t.dep_ == "ROOT" or t.pos_ == "NOUN"),
     ]
     for kwargs, wanted in cases:
         expected = [t.i for t in doc if wanted(t)]
@@ -54,3 +56,17 @@ def test_lower_ids_are_the_tokens_lower_case_forms():
     assert len(ids) == len(doc)
     assert [doc.vocab.strings[i] for i in ids] == [t.lower_ for t in doc]
     assert nlp.lower_ids(doc) is ids  # read once per document
+
+
+def test_has_child_is_a_walk_of_the_tokens_children():
+    doc = _doc()
+    labels = sorted({t.dep_ for t in doc})
+    assert "ROOT" in labels and "nsubj" in labels
+    for token in doc:
+        children = {c.dep_ for c in token.children}
+        for label in labels:
+            assert nlp.has_child(token, label) == (label in children), (token.text, label)
+        assert nlp.has_child(token, "nsubj", "nsubjpass") == bool(children & {"nsubj", "nsubjpass"})
+    said = nlp.parse("The minister said it.").doc[2]
+    assert nlp.has_child(said, "nsubj") and nlp.has_child(said, "dobj") and not nlp.has_child(said, "ROOT")
+    assert not nlp.has_child(nlp.parse("Hello").doc[0], "ROOT", "dep")

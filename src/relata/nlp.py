@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import numpy
 import spacy
-from spacy.attrs import IS_SPACE, LEMMA, LOWER, POS, TAG
+from spacy.attrs import DEP, HEAD, IS_SPACE, LEMMA, LOWER, POS, TAG
 from spacy.language import Language
 from spacy.symbols import IDS as _SYMBOL_IDS
 from spacy.tokens import Doc, Span, Token
@@ -99,28 +99,41 @@ def sentence_of(token: Token) -> Span:
 
 
 def token_positions(doc: Doc, *, pos: tuple[str, ...] = (), tags: tuple[str, ...] = (),
-                    lower: tuple[str, ...] = (), lemmas: tuple[str, ...] = ()) -> list[int]:
+                    lower: tuple[str, ...] = (), lemmas: tuple[str, ...] = (),
+                    deps: tuple[str, ...] = ()) -> list[int]:
     """Indices, in text order, of the tokens whose coarse tag (``Token.pos_``) is among ``pos``,
-    fine tag (``Token.tag_``) among ``tags``, lower-case form (``Token.lower_``) among ``lower``
-    or lemma (``Token.lemma_``) among ``lemmas``: any of the four.
+    fine tag (``Token.tag_``) among ``tags``, lower-case form (``Token.lower_``) among ``lower``,
+    lemma (``Token.lemma_``) among ``lemmas`` or dependency label (``Token.dep_``) among
+    ``deps``: any of them.
 
     An extractor that looks at a few kinds of word (proper nouns, verbs, pronouns) visits those
     alone: one comparison over the document's arrays (read once per document) instead of a
     ``Token`` object and an attribute look-up for every word of it. Kept with the document, so
     that sentence after sentence can take its share (:func:`positions_in`)."""
-    key = (_COLUMNS_KEY, pos, tags, lower, lemmas)
+    key = (_COLUMNS_KEY, pos, tags, lower, lemmas, deps)
     found = doc.user_data.get(key)
     if found is not None:
         return found
     columns = _columns(doc)
-    strings = doc.vocab.strings
+    tables = _WANTED.get(key)
+    if tables is None:
+        # the sorted ids of each column's wanted values, made once per process for each question
+        # (a string's id is its hash, or spaCy's symbol: the same in every vocabulary)
+        strings = doc.vocab.strings
+        tables = _WANTED[key] = tuple(
+            (column, numpy.unique(numpy.array(values, dtype=numpy.uint64)))
+            for column, values in ((0, [_SYMBOL_IDS[p] for p in pos]), (1, [strings[t] for t in tags]),
+                                   (2, [strings[w] for w in lower]), (3, [strings[w] for w in lemmas]),
+                                   (4, [strings[d] for d in deps]))
+            if values)
     wanted = numpy.zeros(len(doc), dtype=bool)
-    for column, values in ((0, [_SYMBOL_IDS[p] for p in pos]), (1, [strings[t] for t in tags]),
-                           (2, [strings[w] for w in lower]), (3, [strings[w] for w in lemmas])):
-        if values:
-            wanted |= _among(columns[:, column], values)
+    for column, table in tables:
+        wanted |= _among(columns[:, column], table)
     found = doc.user_data[key] = numpy.flatnonzero(wanted).tolist()
     return found
+
+
+_WANTED: dict[tuple, tuple[tuple[int, numpy.ndarray], ...]] = {}
 
 
 def lower_ids(doc: Doc) -> list[int]:
@@ -136,20 +149,64 @@ def lower_ids(doc: Doc) -> list[int]:
 _LOWER_IDS_KEY = "relata.lower_ids"
 
 
+def has_child(token: Token, *labels: str) -> bool:
+    """Whether a child of ``token`` has one of the dependency ``labels``
+    (``any(c.dep_ in labels for c in token.children)``).
+
+    Asking whether a word has a subject, a determiner or a particle walked its children: a
+    ``Token`` object and a label string for each, for every verb or noun a finder looks at.
+    Here the (head, label) pairs of a document are read once from its arrays."""
+    pairs = token.doc.user_data.get(_CHILD_LABELS_KEY)
+    if pairs is None:
+        pairs = token.doc.user_data[_CHILD_LABELS_KEY] = _child_labels(token.doc)
+    i = token.i
+    for label in labels:
+        if (i, _label_id(label)) in pairs:
+            return True
+    return False
+
+
+_CHILD_LABELS_KEY = "relata.child_labels"
+
+
+def _label_id(label: str) -> int:
+    """A dependency label's id as ``Token.dep`` holds it (spaCy's symbol, else the string's hash:
+    the same in every vocabulary)."""
+    found = _LABEL_IDS.get(label)
+    if found is None:
+        found = _LABEL_IDS[label] = load().vocab.strings[label]
+    return found
+
+
+_LABEL_IDS: dict[str, int] = {}
+
+
+def _child_labels(doc: Doc) -> set[tuple[int, int]]:
+    n = len(doc)
+    if n == 0:
+        return set()
+    table = doc.to_array([HEAD, DEP]).reshape(n, 2)
+    # HEAD is the head's offset from the word, stored unsigned: back to a signed offset; the root
+    # is its own head, not its own child (-1: no head)
+    own = numpy.arange(n)
+    heads = own + table[:, 0].astype(numpy.int64)
+    heads[heads == own] = -1
+    return set(zip(heads.tolist(), table[:, 1].tolist(), strict=True))
+
+
 def _columns(doc: Doc) -> numpy.ndarray:
-    """The document's coarse tags, fine tags, lower-case forms and lemmas (one row per token),
+    """The document's coarse tags, fine tags, lower-case forms, lemmas and dependency labels (one row per token),
     read once per document."""
     columns = doc.user_data.get(_COLUMNS_KEY)
     if columns is None:
-        columns = doc.user_data[_COLUMNS_KEY] = doc.to_array([POS, TAG, LOWER, LEMMA]).reshape(len(doc), 4)
+        columns = doc.user_data[_COLUMNS_KEY] = doc.to_array([POS, TAG, LOWER, LEMMA, DEP]).reshape(len(doc), 5)
     return columns
 
 
-def _among(column: numpy.ndarray, values: list[int]) -> numpy.ndarray:
-    """``numpy.isin(column, values)``, by a binary search in the sorted values: the same answer
-    at a fraction of ``isin``'s fixed cost, which is most of it on a news article's few hundred
-    tokens (asked a dozen times per document)."""
-    table = numpy.unique(numpy.array(values, dtype=numpy.uint64))
+def _among(column: numpy.ndarray, table: numpy.ndarray) -> numpy.ndarray:
+    """``numpy.isin(column, table)``, by a binary search in ``table`` (sorted, unique): the same
+    answer at a fraction of ``isin``'s fixed cost, which is most of it on a news article's few
+    hundred tokens (asked a dozen times per document)."""
     at = numpy.minimum(numpy.searchsorted(table, column), len(table) - 1)
     return table[at] == column
 

@@ -131,7 +131,14 @@ class DocumentRecord:
         return from_dict(data)
 
 
+# Values returned as they are, tested by exact type first: most of a record's values are these
+# (the dataclass test on a string looked an attribute up and failed, thousands of times a record).
+_LEAVES = frozenset({str, int, float, bool, type(None)})
+
+
 def _plain(value):
+    if type(value) in _LEAVES:
+        return value
     if isinstance(value, tuple | list):
         return [_plain(v) for v in value]
     if hasattr(value, "__dataclass_fields__"):

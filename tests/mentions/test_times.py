@@ -122,8 +122,8 @@ def test_the_patterns_match_as_pythons_re_does():
 
 
 def test_a_pattern_skipped_for_want_of_its_word_would_have_found_nothing():
-    """A pattern naming a month, season, holiday, weekday, "ago", a quarter, a half, a decade or a
-    relative day is skipped on a text without that word; running every pattern on every text
+    """A pattern naming a month, season, holiday, weekday, "ago", a quarter, a half, a decade, a
+    relative day, a full year or a relative period's unit is skipped on a text without that word; running every pattern on every text
     finds the same mentions (example articles in
     their own case, upper- and lower-cased, and lines made to sit on the edges: a season running
     on into a longer word, a dotted month, a holiday with an apostrophe)."""
@@ -138,7 +138,10 @@ def test_a_pattern_skipped_for_want_of_its_word_would_have_found_nothing():
               "Nothing here names a time at all.", "fall 2001", "ſeptember 5, 2001",
               "Results for Q1 2020, 2020Q3 and q2; H1 2021, h22021; Q5 and H3 2020 are no periods.",
               "The 1990s, the '80s, 1980's, mid-2000S, the late 1960ſ; the first half of 2019.",
-              "TONIGHT, the day before yesterday, last night, this morning; a fiscal-quarter; halftime."]
+              "TONIGHT, the day before yesterday, last night, this morning; a fiscal-quarter; halftime.",
+              "By the end of thisweek, LATER IN THE MONTH; for the day, during the year; mid-2003.",
+              "In 1999 and since 2001-02; late 1800s; the rest of the Year; the weekend; next decade.",
+              "Over the year, prices rose; the start of themonth; earlier in this week."]
 
     def every_pattern(text):
         original = time_patterns._scan

@@ -940,3 +940,58 @@ def test_citizens_protesting_with_no_target_named_protest_to_their_own_state():
 def test_expelling_an_organisation_or_a_correspondent_is_a_sanction_expelling_migrants_coercion():
     assert "SANCTION" in types_of("Nicaragua expelled the Organization of American States.")
     assert "COERCE" in types_of("Gabon expelled 200 Cameroonian migrants.")
+
+
+class _EveryWord:
+    def __contains__(self, word):
+        return True
+
+
+def test_words_no_row_lists_are_not_walked_and_code_nothing(monkeypatch):
+    """match_verb stops at a verb none of whose forms a table lists, and the candidate search skips
+    such nouns (may_name_an_event): on real articles, what the full walks find is the same."""
+    from tests.conftest import EXAMPLES
+
+    from relata.relations import event_patterns as ep
+
+    docs = [nlp.parse(p.read_text(encoding="utf-8", errors="replace")).doc for p in sorted(EXAMPLES.glob("*.txt"))]
+
+    def coded(doc):
+        doc.user_data.clear()
+        out = []
+        for t in doc:
+            m = ep.match_verb(t)
+            out.append(None if m is None else (m.head.i, m.type, m.mode, m.cameo, tuple(x.i for x in m.tokens)))
+        return out
+
+    skipped_nouns = listed_nouns = 0
+    for doc in docs:
+        for t in doc:
+            if t.pos_ in ("NOUN", "PROPN"):
+                if ep.may_name_an_event(t):
+                    listed_nouns += 1
+                else:
+                    skipped_nouns += 1
+                    assert ep.match_noun(t) is None and ep.match_deverbal(t) is None, t.text
+    assert skipped_nouns > listed_nouns > 20
+    shortcut = [coded(doc) for doc in docs]
+    ep._listed_words.cache_clear()
+    monkeypatch.setattr(ep, "_listed_words", lambda: (_EveryWord(), _EveryWord()))
+    assert [coded(doc) for doc in docs] == shortcut
+    assert sum(1 for found in shortcut for m in found if m is not None) > 20
+
+
+def test_the_dictionary_rows_of_a_verb_kept_per_process_are_its_own():
+    """cameo_match keeps a verb's dictionary rows by its tag, lemma, form and particles: every
+    verb of the example articles gets the rows worked out for it alone."""
+    from tests.conftest import EXAMPLES
+
+    from relata.relations import cameo_match
+
+    checked = 0
+    for path in sorted(EXAMPLES.glob("*.txt")):
+        for t in nlp.parse(path.read_text(encoding="utf-8", errors="replace")).doc:
+            if t.pos_ in ("VERB", "AUX"):
+                assert cameo_match._entries_of(t) == (() if cameo_match._modal(t) else cameo_match.entries_for(t))
+                checked += 1
+    assert checked > 100

@@ -26,7 +26,7 @@ import numpy
 from spacy.attrs import IS_QUOTE
 from spacy.tokens import Doc, Token
 
-from relata.nlp import positions_in, sentence_of
+from relata.nlp import has_child, positions_in, sentence_of
 from relata.relations.cameo_patterns import (
     Noun,
     Prep,
@@ -82,7 +82,8 @@ def entries_for(verb: Token) -> tuple[VerbEntry, ...]:
         found = [e for e in verb_entries(lemma) if not e.before]
         if not found:
             continue
-        particles = _particles(verb)
+        # the verb's particles (a walk of its children) matter only to a phrasal row
+        particles = _particles(verb) if any(e.after for e in found) else set()
         phrasal = [e for e in found if e.after and all(w in particles for w in e.after.split())]
         if phrasal:
             return tuple(phrasal)
@@ -110,11 +111,29 @@ def _coded_entries(verb: Token) -> tuple[VerbEntry, ...]:
     pattern match and the block default both ask."""
     found = verb.doc.user_data.setdefault(_ENTRIES_KEY, {})
     if verb.i not in found:
-        found[verb.i] = () if _modal(verb) else entries_for(verb)
+        found[verb.i] = _entries_of(verb)
     return found[verb.i]
 
 
 _ENTRIES_KEY = "relata.cameo_entries"
+# What the rows depend on: the verb's coarse tag, lemma and form, and its particles, prepositions,
+# adverbs and objects (the phrasal rows and the cue table's phrasal verbs read them), in order
+_PARTICLE_DEPS = ("prt", "prep", "advmod", "dobj")
+_ENTRIES: dict[tuple, tuple[VerbEntry, ...]] = {}
+
+
+def _entries_of(verb: Token) -> tuple[VerbEntry, ...]:
+    """:func:`_coded_entries` worked out once per process for each verb of the same words: a
+    corpus says "said", "met" and "agreed to" again and again."""
+    particles = tuple((c.dep_, c.lower_) for c in verb.children if c.dep_ in _PARTICLE_DEPS) \
+        if has_child(verb, *_PARTICLE_DEPS) else ()
+    key = (verb.pos_, verb.lemma_, verb.lower_, particles)
+    found = _ENTRIES.get(key)
+    if found is None:
+        if len(_ENTRIES) > 100_000:  # (a bound on memory; the answers do not depend on it)
+            _ENTRIES.clear()
+        found = _ENTRIES[key] = () if _modal(verb) else entries_for(verb)
+    return found
 
 
 def _match_pattern(verb: Token) -> CameoMatch | None:
@@ -243,7 +262,7 @@ def _required(pattern: VerbPattern) -> tuple[frozenset[str], ...]:
 
 def default_code(verb: Token) -> CameoMatch | None:
     """What the verb codes when no pattern matched: its block's default code, or ``None``."""
-    particle = any(c.dep_ == "prt" for c in verb.children)
+    particle = has_child(verb, "prt")
     for entry in _coded_entries(verb):
         if particle and not entry.after:
             return None  # "tore up": a phrasal verb the dictionary does not list means something else

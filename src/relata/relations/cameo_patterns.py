@@ -253,6 +253,13 @@ def cameo_codes() -> dict[str, PloverClass]:
     return _tables().plover
 
 
+@cache
+def verb_words() -> frozenset[str]:
+    """Every word (lower case) the dictionary has rows for: :func:`verb_entries` finds none for
+    another."""
+    return frozenset(_tables().entries)
+
+
 def verb_entries(lemma: str) -> tuple[VerbEntry, ...]:
     """The dictionary's rows for ``lemma``: one per block and particle (``call``; ``call off``)."""
     return _tables().entries.get(lemma.lower(), ())

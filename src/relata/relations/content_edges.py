@@ -17,7 +17,7 @@ import re
 from spacy.tokens import Doc, Token
 
 from relata.mentions.quote_lexicon import SPEECH
-from relata.nlp import sentence_of
+from relata.nlp import positions_in, sentence_of, token_positions
 from relata.relations.quote_cues import Cue, cue_at
 
 _CONCESSIVE = frozenset({"though", "although", "while", "whereas"})
@@ -31,8 +31,9 @@ def before_next_attribution(cue: Cue, span: tuple[int, int]) -> tuple[int, int]:
     of its own) are second reports, not part of the first one's content."""
     doc = cue.head.doc
     start, end = span
-    for token in doc[start:end]:
-        if token.i <= cue.head.i or token.dep_ not in ("advcl", "conj") or not start <= token.head.i < end:
+    # only an adverbial clause or a conjunct can attribute anew: the others are not visited
+    for token in map(doc.__getitem__, positions_in(token_positions(doc, deps=("advcl", "conj")), doc[start:end])):
+        if token.i <= cue.head.i or not start <= token.head.i < end:
             continue
         own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
         marks = [c.lower_ for c in token.children if c.dep_ == "mark"]
@@ -68,12 +69,14 @@ def question_without_adjunct(cue: Cue, span: tuple[int, int]) -> tuple[int, int]
     question; the rest is the writer's."""
     doc = cue.head.doc
     start, end = span
-    if cue.head.i >= start:
+    if cue.head.i >= start or start >= end:
         return span
+    opening = doc[start - 1] if start > 0 and doc[start - 1].dep_ == "mark" else doc[start]
+    if opening.lower_ not in ("whether", "if") and opening.tag_ not in ("WRB", "WP", "WDT"):
+        return span  # no question opens the content (tested before the walk for its root)
     root = min((t for t in doc[start:end] if not start <= t.head.i < end or t.head.i == t.i), key=lambda t: t.i, default=None)
     if root is None:
         return span
-    opening = doc[start - 1] if start > 0 and doc[start - 1].dep_ == "mark" else doc[start]
     if opening.lower_ not in ("whether", "if") and not (opening.tag_ in ("WRB", "WP", "WDT") and opening.head.i == root.i):
         return span
     for child in root.rights:

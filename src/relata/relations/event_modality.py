@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from relata.nlp import doc_text, sentence_of
+from relata.nlp import doc_text, has_child, sentence_of
 from relata.relations.event_words import role_of
 
 NEGATION, HYPOTHETICAL, REPORTED, FUTURE = "negation", "hypothetical", "reported", "future"
@@ -62,20 +62,22 @@ class Modality:
 
 def is_infinitival_advcl(token: Token) -> bool:
     """``staged rallies to demand reforms``, ``sworn to fight``: a subjectless ``to`` clause."""
+    if token.dep_ not in ("advcl", "acl"):
+        return False  # (asked of every verb a trigger's modality walk passes: no list of children)
     children = list(token.children)
-    return (token.dep_ in ("advcl", "acl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in children)
+    return (any(c.dep_ == "aux" and c.lower_ == "to" for c in children)
             and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in children))
 
 
 def subjunctive(verb: Token) -> bool:
     """``demanded that Israel ease restrictions``: a bare verb with its own subject and no auxiliary."""
-    children = list(verb.children)
-    return (verb.tag_ == "VB" and verb.dep_ in ("ccomp", "acl") and any(c.dep_ == "nsubj" for c in children)
-            and not any(c.dep_ in AUX_DEPS for c in children))
+    if verb.tag_ != "VB" or verb.dep_ not in ("ccomp", "acl"):
+        return False
+    return has_child(verb, "nsubj") and not has_child(verb, *AUX_DEPS)
 
 
 def _is_conditional(clause: Token) -> bool:
-    return clause.dep_ == "advcl" and any(
+    return clause.dep_ == "advcl" and has_child(clause, "mark") and any(
         c.dep_ == "mark" and role_of(c) == CONDITIONAL for c in clause.children
     )
 
@@ -116,7 +118,7 @@ def _inside_unreal_clause(clause: Token) -> bool:
     States, the economy would decline``)."""
     t = clause
     for _ in range(8):
-        if t.dep_ in ("advcl", "ccomp", "xcomp", "acomp", "conj", "pcomp") and any(
+        if t.dep_ in ("advcl", "ccomp", "xcomp", "acomp", "conj", "pcomp") and has_child(t, "mark") and any(
             c.dep_ == "mark" and role_of(c) == CONDITIONAL for c in t.children
         ):
             return True
@@ -200,10 +202,11 @@ def assess(head: Token) -> Modality:
     clause_head = head
     for _ in range(8):
         for c in t.children:
-            role = role_of(c)
-            if c.dep_ == "neg" or (c.dep_ == "advmod" and role == NEGATION) or _no_one(c):
+            # a child's cue role matters for an adverb or an auxiliary alone: looked up for those
+            dep = c.dep_
+            if dep == "neg" or (dep == "advmod" and role_of(c) == NEGATION) or _no_one(c):
                 negated = True
-            elif c.dep_ in AUX_DEPS and role is not None:
+            elif dep in AUX_DEPS and (role := role_of(c)) is not None:
                 if role == HYPOTHETICAL:
                     modal = True
                 elif role == REPORTED:

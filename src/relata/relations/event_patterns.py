@@ -16,7 +16,9 @@ from importlib import resources
 
 from spacy.tokens import Token
 
+from relata.nlp import has_child
 from relata.relations.cameo_match import NO_EVENT, code_for, default_code, match_pattern
+from relata.relations.cameo_patterns import verb_words
 from relata.relations.event_words import lemma_of, lemmas
 
 VERB, NOUN, LIGHT, DIRECTIVE = "V", "N", "L", "D"
@@ -116,6 +118,23 @@ def table() -> PatternTable:
                         directives=freeze[DIRECTIVE], intensity=intensity)
 
 
+
+
+@cache
+def _listed_words() -> tuple[frozenset[str], frozenset[str]]:
+    """The words some row can code: as a verb (Relata's verb, light-verb and directive rows, the
+    CAMEO dictionary's verbs), and as an event noun (noun rows, and the verb rows a deverbal noun
+    is read by)."""
+    t = table()
+    return frozenset(t.verbs) | frozenset(t.light) | frozenset(t.directives) | verb_words(), \
+        frozenset(t.nouns) | frozenset(t.verbs)
+
+
+def may_name_an_event(noun: Token) -> bool:
+    """False when :func:`match_noun` and :func:`match_deverbal` both find nothing for ``noun``,
+    whose forms no noun or verb row lists: nine nouns in ten (tested before their walks)."""
+    words = _listed_words()[1]
+    return any(form in words for form in lemmas(noun))
 
 
 def _lookup(group: dict[str, tuple[Pattern, ...]], token: Token) -> tuple[Pattern, ...]:
@@ -245,7 +264,7 @@ def match_deverbal(noun: Token) -> PatternMatch | None:
     if bare is None or _noun_patterns(noun) is not None:
         return None
     has_of = bool(_of_objects(noun))
-    has_doer = any(c.dep_ == "poss" for c in noun.children) or noun_agent(noun) is not None
+    has_doer = has_child(noun, "poss") or noun_agent(noun) is not None
     if not (has_of and has_doer):
         return None
     return _coded(PatternMatch(head=noun, tokens=(noun,), type=bare.type, mode=bare.mode, deverbal=True))
@@ -314,9 +333,11 @@ def match_verb(verb: Token) -> PatternMatch | None:
     """The event a verb signals, given its particles and object, or ``None``."""
     if verb.pos_ not in ("VERB", "AUX") and not (verb.pos_ == "NOUN" and verb.dep_ == "ROOT"):
         return None
+    if verb.pos_ != "NOUN" and not any(form in _listed_words()[0] for form in lemmas(verb)):
+        return None  # no row of any table can code the word ("have", "will", "include")
     if verb.pos_ == "NOUN" and match_deverbal(verb) is not None:
         return None  # "The rebels' capture of the base": a noun phrase, coded by its noun
-    if verb.dep_ in NOMINAL_DEPS and any(c.dep_ == "det" for c in verb.children):
+    if verb.dep_ in NOMINAL_DEPS and has_child(verb, "det"):
         return None  # "the wounded": a participle used as a noun
     if verb.dep_ == "amod" and verb.i < verb.head.i:
         return None  # "a shared currency", "the disputed islands": a participle describing a noun

@@ -49,14 +49,21 @@ def _phrasal_lemmas() -> frozenset[str]:
 
 def role_of(token: Token) -> str | None:
     """The modality role of a cue word (``plan`` -> intent, ``not`` -> negation), or ``None``."""
-    table = cues()
-    if token.pos_ == "VERB" and token.lemma_.lower() in _phrasal_lemmas():
+    pos, lemma, lower = token.pos_, token.lemma_, token.lower_
+    if pos == "VERB" and lemma.lower() in _phrasal_lemmas():
         # a phrasal verb's own row first: "ruled out sending troops"
         particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), None)
-        if particle is not None and (phrasal := table.get(f"{token.lemma_.lower()} {particle}")):
+        if particle is not None and (phrasal := cues().get(f"{lemma.lower()} {particle}")):
             return phrasal
-    found = table.get(token.lower_) or table.get(token.lemma_.lower())
-    if found is None and token.pos_ in ("VERB", "AUX"):
+    return _role(pos, lemma, lower)
+
+
+@lru_cache(maxsize=50_000)
+def _role(pos: str, lemma: str, lower: str) -> str | None:
+    # asked of most words of every trigger's clause: a corpus repeats its words
+    table = cues()
+    found = table.get(lower) or table.get(lemma.lower())
+    if found is None and pos in ("VERB", "AUX"):
         # lemmatizer slips ("hopes" -> "hop"): the de-inflected forms the pattern table also tries
-        found = next((table[f] for f in lemmas(token) if f in table), None)
+        found = next((table[f] for f in _forms(lemma, lower) if f in table), None)
     return found

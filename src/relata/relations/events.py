@@ -102,6 +102,7 @@ from relata.relations.event_patterns import (
     match_deverbal,
     match_noun,
     match_verb,
+    may_name_an_event,
     noun_agent,
 )
 from relata.relations.event_places import (
@@ -171,6 +172,8 @@ def _candidates(sent: Span) -> list[PatternMatch]:
         if i in used:
             continue
         token = doc[i]
+        if not may_name_an_event(token):
+            continue
         found = match_noun(token) or match_deverbal(token)
         if found is not None:
             nouns.append(found)

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.attrs import IDX
 from spacy.tokens import Doc, Token
 
 from relata.mentions.quote_lexicon import BELIEF, NOUN, SPEECH, lexicon
-from relata.nlp import token_positions
+from relata.nlp import has_child, token_positions
 
 _SENTENCE_END = frozenset({".", "!", "?", "…"})
 _AFTER_LIMIT = 14
@@ -65,7 +66,8 @@ def cue_positions(doc: Doc) -> list[int]:
 
 def put_it_aside(token: Token) -> bool:
     """``as one diplomat put it``: *put it* in an *as* aside words what it hangs on."""
-    return token.lemma_ == "put" and any(c.dep_ == "dobj" and c.lower_ == "it" for c in token.children) and any(
+    return token.lemma_ == "put" and has_child(token, "dobj") and any(
+        c.dep_ == "dobj" and c.lower_ == "it" for c in token.children) and any(
         c.dep_ == "mark" and c.lower_ == "as" for c in token.children)
 
 
@@ -105,7 +107,7 @@ def question_cue(token: Token) -> Cue | None:
     Pakistan spar over whether ...``): a position on the question is attributed."""
     if token.pos_ not in ("VERB", "NOUN") or token.lemma_.lower() in lexicon().noncue_verbs:
         return None
-    if not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children) or token.dep_ not in ("ROOT", "ccomp", "conj"):
+    if token.dep_ not in ("ROOT", "ccomp", "conj") or not has_child(token, "nsubj", "nsubjpass"):
         return None
     return Cue(token, _cue_text(token), "speech") if open_question(token) is not None else None
 
@@ -115,9 +117,8 @@ def clause_cue(token: Token) -> Cue | None:
     ``that``/``whether`` complement (``X hinted that ...``), and is not a verb like ``ensure``."""
     if token.pos_ != "VERB" or token.lemma_.lower() in lexicon().noncue_verbs:
         return None
-    deps = {c.dep_ for c in token.children}
-    if not deps & {"nsubj", "nsubjpass"}:
-        return None
+    if not has_child(token, "nsubj", "nsubjpass") or not has_child(token, "ccomp"):
+        return None  # (no subject, or no clause for the loop below to find)
     for child in token.children:
         if child.dep_ == "ccomp" and any(
                 g.dep_ == "mark" and g.lower_ in ("that", "whether") for g in child.children):
@@ -128,11 +129,16 @@ def clause_cue(token: Token) -> Cue | None:
 def _verb_class(token: Token) -> str | None:
     """The cue class of a verb, by its lemma or, when the lemmatizer slips (``hoped`` -> ``hop``),
     by its inflection undone (``hoped`` -> ``hope``, ``hoping`` -> ``hope``)."""
+    return _verb_class_of(token.lemma_, token.lower_)
+
+
+@lru_cache(maxsize=50_000)
+def _verb_class_of(lemma: str, word: str) -> str | None:
+    # asked of every verb of every document: a corpus repeats its words
     lex = lexicon()
-    kind = lex.cue_class(token.lemma_)
+    kind = lex.cue_class(lemma)
     if kind is not None:
         return kind
-    word = token.lower_
     for suffix, restore in (("d", ""), ("s", ""), ("ing", "e"), ("ing", ""), ("ed", ""), ("es", "")):
         if word.endswith(suffix) and len(word) > len(suffix) + 2:
             kind = lex.cue_class(word[:-len(suffix)] + restore)
@@ -163,7 +169,7 @@ def noun_cue(token: Token) -> Cue | None:
 def _has_owner(noun: Token) -> bool:
     """``her decision``, ``Lynch's refusal``, ``made the decision``: a noun of will whose holder is
     named; ``a candidate's decision to release ...`` in general is nobody's."""
-    if any(c.dep_ == "poss" for c in noun.children):
+    if has_child(noun, "poss"):
         # "after Britain's decision to leave", "are not affected by an individual's decision to
         # release ...": inside a phrase the noun names the act as a circumstance, not a report
         return noun.dep_ != "pobj"
@@ -176,8 +182,7 @@ def _verb_tagged_as_noun(token: Token) -> bool:
     with subject and clause."""
     if token.pos_ != "NOUN":
         return False
-    deps = {c.dep_ for c in token.children}
-    return "nsubj" in deps and bool(deps & {"ccomp", "xcomp"})
+    return has_child(token, "nsubj") and has_child(token, "ccomp", "xcomp")
 
 
 def _cue_text(verb: Token) -> str:
