@@ -62,6 +62,20 @@ def test_paragraphs_that_cannot_change_the_answer_are_not_classified(monkeypatch
         return original(paragraph)
 
     monkeypatch.setattr(language.py3langid, "classify", classify)
+    monkeypatch.setattr(language, "_plainly_english", lambda paragraph: False)
     assert detect_language("\n".join([_EN] * 9 + [_FR])) == "en"
     # six of ten paragraphs of equal length in English: the other four cannot outweigh them
     assert len(classified) == 6
+
+
+_NL = ("De commissie was in Den Haag bijeen en het overleg is in een goede sfeer verlopen, zei de "
+       "voorzitter, die had gehoopt dat er in april een akkoord zou zijn.")
+
+
+def test_a_paragraph_plainly_english_by_its_function_words_skips_the_classifier():
+    assert language._plainly_english(_EN) and py3langid.classify(_EN)[0] == "en"
+    # other languages in Latin letters share a few short words ("in", "was"), never a quarter
+    assert not any(language._plainly_english(p) for p in (_FR, _DE, _NL))
+    assert py3langid.classify(_NL)[0] == "nl"
+    # a headline is too short to tell by its words alone
+    assert not language._plainly_english("Clinton Breaks With Obama On 9/11 Lawsuit Bill.")

