@@ -51,6 +51,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workers", type=int, default=None,
                         help="workers of the parallel runs (default: the command's default, the machine's cores)")
     parser.add_argument("--lee-times", type=int, default=4, help="copies of the Lee corpus, whole part (default 4)")
+    parser.add_argument("--repeat", type=int, default=1,
+                        help="alternating pairs per corpus in the whole part; the medians are shown (default 1)")
     parser.add_argument("--long-times", type=int, default=8,
                         help="copies of the examples and seeds, whole part (default 8)")
     parser.add_argument("--only", action="append", choices=PARTS,
@@ -141,7 +143,7 @@ def _whole(scratch: Path, articles: list[str], args) -> list[str]:
                               "examples" if args.smoke else "Lee corpus")
     long = whole.write_long(scratch / "long", args.long_times)
     before = whole.load()
-    pairs = [whole.pair(short), whole.pair(long)]
+    pairs = [whole.pair(short, args.repeat), whole.pair(long, args.repeat)]
     parallel = whole.relata_extract(short.relata_inputs, args.workers)
     from relata.parallel import default_workers
 

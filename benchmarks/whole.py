@@ -66,8 +66,9 @@ class ProcessRun:
 @dataclass(frozen=True)
 class Pair:
     corpus: Corpus
-    raw: ProcessRun
+    raw: ProcessRun  # with --repeat: the median run of each process
     relata: ProcessRun
+    ratios: tuple[float, ...] = ()  # with --repeat: each alternating pair's wall-clock ratio
 
     @property
     def ratio(self) -> float:
@@ -163,12 +164,25 @@ def relata_extract(inputs: list[Path], workers: int | None) -> ProcessRun:
     return done
 
 
-def pair(corpus_: Corpus) -> Pair:
-    """The raw process and `relata extract --workers 1` on ``corpus_``, one after the other."""
-    raw = raw_spacy(corpus_.texts)
-    if raw.returncode != 0:
-        raise RuntimeError(f"raw spaCy process failed: {raw.stderr[-2000:]}")
-    return Pair(corpus_, raw, relata_extract(corpus_.relata_inputs, 1))
+def pair(corpus_: Corpus, repeat: int = 1) -> Pair:
+    """The raw process and `relata extract --workers 1` on ``corpus_``, one after the other,
+    ``repeat`` times alternating: the median run of each (a shared machine's speed drifts during
+    a run of minutes; one pair can land on either side of a target by that drift alone)."""
+    raws: list[ProcessRun] = []
+    relatas: list[ProcessRun] = []
+    for _ in range(max(1, repeat)):
+        raw = raw_spacy(corpus_.texts)
+        if raw.returncode != 0:
+            raise RuntimeError(f"raw spaCy process failed: {raw.stderr[-2000:]}")
+        raws.append(raw)
+        relatas.append(relata_extract(corpus_.relata_inputs, 1))
+    ratios = tuple(r.seconds / x.seconds for r, x in zip(raws, relatas, strict=True)) if repeat > 1 else ()
+    return Pair(corpus_, median_run(raws), median_run(relatas), ratios)
+
+
+def median_run(runs: list[ProcessRun]) -> ProcessRun:
+    """The run of median wall-clock time (the lower middle one of an even number)."""
+    return sorted(runs, key=lambda r: r.seconds)[(len(runs) - 1) // 2]
 
 
 def load() -> str:
@@ -192,6 +206,10 @@ def report(pairs: list[Pair], parallel: ProcessRun | None, cores: int) -> list[s
                      f"| {c.words / p.raw.seconds:,.0f} | {p.raw.cpu_seconds:.1f} | | |")
         lines.append(f"| | | | {p.relata.label} | {p.relata.seconds:.1f} | {c.words / p.relata.seconds:,.0f} "
                      f"| {p.relata.cpu_seconds:.1f} | **{p.ratio:.2f}** | **{p.cpu_ratio:.2f}** |")
+    for p in pairs:
+        if p.ratios:
+            lines.append(f"\n{p.corpus.name}: {len(p.ratios)} alternating pairs, wall-clock ratios "
+                         + ", ".join(f"{r:.2f}" for r in p.ratios) + " (the table shows each process's median run)")
     if parallel is not None and pairs:
         one = pairs[0]
         docs = one.corpus.documents

@@ -34,3 +34,12 @@ def test_profile_accounts_for_the_whole_process(capsys):
     shares = [float(line.split(" | ")[2].rstrip("% |")) for name, line in rows.items()
               if not name.startswith(("stage", "---", "**"))]
     assert 99.0 <= sum(shares) <= 101.0  # exclusive times: the stages add up to the process
+
+
+def test_the_median_run_is_the_middle_one_by_wall_clock():
+    from benchmarks.whole import ProcessRun, median_run
+
+    runs = [ProcessRun(str(s), s, s, 0, "") for s in (52.0, 49.0, 61.0)]
+    assert median_run(runs).seconds == 52.0
+    assert median_run(runs[:2]).seconds == 49.0  # even: the lower middle
+    assert median_run(runs[:1]).seconds == 52.0
