@@ -311,24 +311,19 @@ def complement_targets(verb: Token, actors: DocumentActors, sources: list[Actor]
     for c in verb.children:
         # a ccomp is a clause even where the tagger took its verb for a noun ("that Bolivia release")
         if c.dep_ in ("xcomp", "ccomp") and (c.pos_ in ("VERB", "AUX") or c.dep_ == "ccomp"):
-            cands = [d for d in c.children if d.dep_ in ("dative", "dobj", "nsubj", "nsubjpass")
-                     and not (foreign and all(actors.coded_as(a).id in own for a in np_actors(d, actors)[:1]))]
+            cands = [d for d in c.children if d.dep_ in ("dative", "dobj", "nsubj", "nsubjpass")]
             cands += _prep_objects(c, TARGET_PREPS)
             for d in c.children:
                 if d.dep_ == "dobj":
-                    cands += _prep_objects(d, NOUN_TARGET_PREPS)
+                    # a foreign party may hang on the object ("close the crossing to Tanzanian freight")
+                    cands += _prep_objects(d, TARGET_PREPS if foreign else NOUN_TARGET_PREPS)
+            if foreign:
+                cands = [d for d in cands if not all(actors.coded_as(a).id in own for a in np_actors(d, actors)[:1])]
             found = _choose(cands, actors, sources, verb)
             if foreign:
                 found = [a for a in found if actors.coded_as(a).id not in own]
             if found:
                 return found
-            if foreign:
-                found = _choose(_prep_objects(c, TARGET_PREPS) + [p for d in c.children if d.dep_ == "dobj"
-                                                               for p in _prep_objects(d, TARGET_PREPS)],
-                                actors, sources, verb)
-                found = [a for a in found if actors.coded_as(a).id not in own]
-                if found:
-                    return found
     return []
 
 
