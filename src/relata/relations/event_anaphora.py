@@ -33,14 +33,14 @@ from relata.mentions.tables import data_path, read_table
 from relata.nlp import sentence_of
 from relata.records import Actor
 from relata.relations.event_patterns import match_noun, table
-from relata.relations.event_words import lemmas
+from relata.relations.event_words import GO_BETWEEN_VERBS, lemmas
 from relata.resolve.actors import DocumentActors
 
 DEFINITE = frozenset({"the", "this", "that", "these", "those", "such"})
 # Prepositions whose object is what a response answers: "retaliated for the raid".
 CAUSE_PREPS = frozenset({"for", "to", "over", "against", "after"})
 PAIR_WORDS = frozenset({"two", "both"})
-_GO_BETWEEN = ("mediat", "broker", "host", "facilitat")
+_GO_BETWEEN = tuple(verb.rstrip("e") for verb in GO_BETWEEN_VERBS)  # the stems of a trigger's text
 # nouns whose bare definite plural ("the delegations", "the sides") means the parties of a dispute or talks
 PARTY_NOUNS = frozenset({"delegation", "side"})
 # Pair nouns that name people: the pair is two states' officials named before ("both leaders").
@@ -282,7 +282,8 @@ def aimed_at(target: str, own: set[str], own_states: set[str], actors: DocumentA
 
 def pair_phrase(token: Token | None) -> bool:
     """``the two countries``, ``both governments``, ``the two neighbours``, ``the delegations``;
-    ``the two`` alone as a subject (``... spoke with his counterpart, and the two agreed``)."""
+    ``the two`` or a bare definite plural alone as a subject (``... spoke with his counterpart, and
+    the two agreed``, ``... and the presidents agreed``)."""
     if token is not None and token.lower_ == "two" and token.dep_ in ("nsubj", "nsubjpass") and any(
             c.dep_ == "det" and c.lower_ == "the" for c in token.children):
         return True

@@ -12,6 +12,7 @@ from spacy.tokens import Token
 from relata.mentions.tables import data_path, read_table
 from relata.relations.event_actors import Roles
 from relata.relations.event_patterns import PatternMatch
+from relata.relations.event_words import GO_BETWEEN_VERBS
 from relata.relations.phrase_actors import np_actors
 from relata.resolve.actors import DocumentActors
 
@@ -24,9 +25,6 @@ MUTUAL_CODES = frozenset({"057"})  # CAMEO "Sign formal agreement" (SUPPORT): si
 MUTUAL_VERBS = frozenset({"sign", "ink"})  # the verbs of 057, whatever code its object gave it ("signed a deal": 050)
 # "X and Y restored ties / normalised relations": a relation is between its subjects
 RELATION_NOUNS = frozenset({"tie", "ties", "relation", "relations", "relationship"})
-# "Jamaica and Barbados offered to host talks": those who host or broker talks serve others; they
-# are not each other's partners
-SERVING_VERBS = frozenset({"host", "mediate", "broker", "facilitate"})
 
 
 def state_level(found: Sequence, actors: DocumentActors, avoid: Sequence = (),
@@ -55,7 +53,7 @@ def mutual_partners(type_: str, roles: Roles, actors, match: PatternMatch) -> li
     signed = match.cameo in MUTUAL_CODES or match.head.lemma_ in MUTUAL_VERBS or any(
         c.dep_ == "dobj" and c.lemma_.lower() in RELATION_NOUNS for c in match.head.children)
     if (type_ not in MUTUAL_TYPES and not signed) or len(roles.sources) < 2 or match.mode == "visit" \
-            or match.head.lemma_.lower() in SERVING_VERBS:
+            or match.head.lemma_.lower() in GO_BETWEEN_VERBS:  # "X and Y offered to host talks": not partners
         return []
     heads = (match.head, match.noun) if match.noun is not None else (match.head,)
     joint = any(c.dep_ == "amod" and c.lower_ in JOINT_WORDS for h in heads for c in h.children)

@@ -27,6 +27,7 @@ from relata.relations.event_anaphora import (
 from relata.relations.event_modality import is_infinitival_advcl
 from relata.relations.event_partners import MAX_PAIRS
 from relata.relations.event_patterns import PatternMatch
+from relata.relations.event_words import GO_BETWEEN_VERBS
 from relata.relations.phrase_actors import np_actors
 from relata.resolve.actors import DocumentActors
 
@@ -137,13 +138,10 @@ def referred_roles(roles: Roles, match: PatternMatch, actors: DocumentActors, pr
     return roles
 
 
-_MEDIATING = frozenset({"mediate", "broker", "facilitate"})
-
-
 def _mediates(head: Token) -> bool:
     """``mediated``, ``offered to mediate``: a go-between's act, which has two parties."""
-    return head.lemma_.lower() in _MEDIATING or any(
-        c.dep_ == "xcomp" and c.lemma_.lower() in _MEDIATING and not any(d.dep_ == "dobj" for d in c.children)
+    return head.lemma_.lower() in GO_BETWEEN_VERBS or any(
+        c.dep_ == "xcomp" and c.lemma_.lower() in GO_BETWEEN_VERBS and not any(d.dep_ == "dobj" for d in c.children)
         for c in head.children)
 
 

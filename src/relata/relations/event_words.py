@@ -12,6 +12,10 @@ from importlib import resources
 
 from spacy.tokens import Token
 
+# A go-between's verbs: who hosts, mediates, brokers or facilitates talks serves two parties and is
+# neither of them ("Qatar mediated between X and Y"; "the two sides" are X and Y, not Qatar).
+GO_BETWEEN_VERBS = frozenset({"host", "mediate", "broker", "facilitate"})
+
 
 def lemma_of(token: Token) -> str:
     return token.lemma_.lower()
