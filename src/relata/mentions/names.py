@@ -14,14 +14,13 @@ _DASHES = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": 
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"'s?$")
 _INITIALISM_DOT = re.compile(r"(?<=\b\w)\.(?=\w\b)")  # the inner dots of "U.S.", "U.K."
-# ASCII characters that name_key rewrites (apostrophes, dots, commas: tested one by one in
-# name_key); a name without them, and not starting with "the", only needs its spaces and case
-# normalised.
 
 
 def name_key(text: str) -> str:
     """Case-folded lookup key: no leading ``the``, no possessive, no dots, single spaces."""
-    # (four substring tests: a set built from the name's characters cost more than the rest)
+    # An ASCII name without the characters this rewrites (apostrophes, dots, commas), and not
+    # starting with "the", only needs its spaces and case normalised (four substring tests: a set
+    # built from the name's characters cost more than the rest).
     if text.isascii() and "." not in text and "'" not in text and "," not in text and "`" not in text:
         # Most names (and the gazetteer's 230,000): nothing to normalise, translate or strip.
         stripped = text.strip()

@@ -77,9 +77,12 @@ def subjunctive(verb: Token) -> bool:
 
 
 def _is_conditional(clause: Token) -> bool:
-    return clause.dep_ == "advcl" and has_child(clause, "mark") and any(
-        c.dep_ == "mark" and role_of(c) == CONDITIONAL for c in clause.children
-    )
+    return clause.dep_ == "advcl" and _conditional_mark(clause)
+
+
+def _conditional_mark(clause: Token) -> bool:
+    """Whether the clause opens with ``if``, ``unless`` or another conditional mark."""
+    return has_child(clause, "mark") and any(c.dep_ == "mark" and role_of(c) == CONDITIONAL for c in clause.children)
 
 
 def same_paragraph(a: Token, b: Token) -> bool:
@@ -118,9 +121,7 @@ def _inside_unreal_clause(clause: Token) -> bool:
     States, the economy would decline``)."""
     t = clause
     for _ in range(8):
-        if t.dep_ in ("advcl", "ccomp", "xcomp", "acomp", "conj", "pcomp") and has_child(t, "mark") and any(
-            c.dep_ == "mark" and role_of(c) == CONDITIONAL for c in t.children
-        ):
+        if t.dep_ in ("advcl", "ccomp", "xcomp", "acomp", "conj", "pcomp") and _conditional_mark(t):
             return True
         if _of_unreal_noun(t) or _open_question(t):
             return True

@@ -11,6 +11,7 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
+from relata.nlp import has_child
 from relata.relations.event_actors import Roles, subject_actors
 from relata.relations.event_anaphora import (
     PriorEvent,
@@ -141,7 +142,7 @@ def referred_roles(roles: Roles, match: PatternMatch, actors: DocumentActors, pr
 def _mediates(head: Token) -> bool:
     """``mediated``, ``offered to mediate``: a go-between's act, which has two parties."""
     return head.lemma_.lower() in GO_BETWEEN_VERBS or any(
-        c.dep_ == "xcomp" and c.lemma_.lower() in GO_BETWEEN_VERBS and not any(d.dep_ == "dobj" for d in c.children)
+        c.dep_ == "xcomp" and c.lemma_.lower() in GO_BETWEEN_VERBS and not has_child(c, "dobj")
         for c in head.children)
 
 

@@ -54,7 +54,7 @@ from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
-from relata.nlp import ParsedDocument, doc_text, positions_in, token_positions
+from relata.nlp import ParsedDocument, doc_text, has_child, positions_in, token_positions
 from relata.records import Event, Location, Quote, TimeExpression
 from relata.relations.cameo_match import general_code
 from relata.relations.event_actors import (
@@ -187,7 +187,7 @@ def _governed_by_trigger(match: PatternMatch, heads: set[int]) -> bool:
     if match.head.pos_ == "NOUN" and match.noun is None and match.type not in MUTUAL_TYPES \
             and noun_agent(match.head) is not None:
         return False  # (a meeting or visit named again is the meeting the clause reports)
-    if match.head.dep_ == "acl" and match.head.tag_ == "VBN" and any(c.dep_ == "agent" for c in match.head.children):
+    if match.head.dep_ == "acl" and match.head.tag_ == "VBN" and has_child(match.head, "agent"):
         return False  # "restored ties in talks brokered by China": a participle with its own doer
     if match.head.dep_ == "acl" and match.head.tag_ == "VBG" and match.type == "PROTEST":
         return False  # "a blockade by farmers protesting against imports": what its noun's people are doing

@@ -237,11 +237,16 @@ def resolve_actors(
         nationality = match.country or (match.actor.countries[0] if len(match.actor.countries) == 1 else None)
         if countries.get(pid) is None and nationality:
             countries[pid] = nationality
+    sole_state_asked: set[str] = set()
     for position in sorted(people):
         pid = actor_ids[position]
-        if countries.get(pid) is None and pid not in index.known:
-            countries[pid] = country_of_untold_office(index, pid) or (
-                office_place(index, spans[position].root) if has_untold_office(index, pid) else None)
+        if countries.get(pid) is not None or pid in index.known:
+            continue
+        if pid not in sole_state_asked:  # the document's one state: the same answer for every mention
+            sole_state_asked.add(pid)
+            countries[pid] = country_of_untold_office(index, pid)
+        if countries.get(pid) is None and has_untold_office(index, pid):
+            countries[pid] = office_place(index, spans[position].root)
     for pid in list(index.actors):
         actor = index.actors[pid]
         if actor.kind == "person":
@@ -426,6 +431,7 @@ def _countries_from_modifiers(index: DocumentIndex, actor_ids: list[str | None])
         return actor.id if actor is not None and actor.kind == "state" else None
 
     found: dict[str, list[tuple[int, str | None]]] = defaultdict(list)
+    split = False
     for position, actor_id in enumerate(actor_ids):
         actor = index.actors.get(actor_id or "")
         if actor is None or actor.kind in ("state", "person") or actor.country or actor_id in index.dictionary.actors:
@@ -451,7 +457,9 @@ def _countries_from_modifiers(index: DocumentIndex, actor_ids: list[str | None])
                     actor_ids[position] = own_id
             if actor_id not in actor_ids:
                 del index.actors[actor_id]
-            index.mentions = [replace(m, actor=a) for m, a in zip(index.mentions, actor_ids, strict=True)]
+            split = True
+    if split:
+        index.mentions = [replace(m, actor=a) for m, a in zip(index.mentions, actor_ids, strict=True)]
 
 
 def _joins_states(text: str, dictionary: ActorDictionary) -> bool:
