@@ -240,3 +240,9 @@ def test_an_offer_to_host_a_meeting_between_the_two_governments_is_made_to_both(
     found = coded("Peru accused Bolivia of meddling. Brazil offered to host a meeting between the two "
                   "governments in Brasilia.")
     assert {("AGREE", "BRA", "PER"), ("AGREE", "BRA", "BOL")} <= found
+
+
+def test_a_definite_ing_form_of_an_event_verb_refers_back_to_that_event():
+    assert ("ACCUSE", "MYS", "BRN") in coded(
+        "Bruneian gunboats opened fire on a Malaysian trawler on Sunday. Kuala Lumpur condemned the shooting.")
+    assert ("ACCUSE", "GEO", "RUS") in coded("Russian forces shelled a Georgian village. Tbilisi condemned the shelling.")

@@ -995,3 +995,11 @@ def test_the_dictionary_rows_of_a_verb_kept_per_process_are_its_own():
                 assert cameo_match._entries_of(t) == (() if cameo_match._modal(t) else cameo_match.entries_for(t))
                 checked += 1
     assert checked > 100
+
+
+def test_an_act_after_a_noun_the_model_gave_to_as_an_infinitive_is_its_own_event():
+    # the small model parses "to waters" as an infinitive "to water", so what follows it
+    # looked like the purpose of the deployment
+    events, _ = events_of("Indonesia deployed three warships to waters off northeastern Borneo on Wednesday "
+                          "after a Malaysian maritime patrol opened fire on an Indonesian fishing boat.")
+    assert ("ASSAULT", "MYS", "IDN") in {(e.type, e.source, e.target) for e in events}

@@ -32,7 +32,7 @@ from spacy.tokens import Token
 from relata.mentions.tables import data_path, read_table
 from relata.nlp import sentence_of
 from relata.records import Actor
-from relata.relations.event_patterns import match_noun, table
+from relata.relations.event_patterns import bare_verb_row, match_noun, table
 from relata.relations.event_words import GO_BETWEEN_VERBS, lemmas
 from relata.resolve.actors import DocumentActors
 
@@ -89,7 +89,11 @@ def referred_type(noun: Token, definite: bool = True) -> str | None:
     if found is not None:
         return found
     match = match_noun(noun)
-    return match.type if match is not None else None
+    if match is not None:
+        return match.type
+    # "condemned the shooting", "the sinking": a definite -ing form of an event verb
+    row = bare_verb_row(noun) if noun.lower_.endswith("ing") else None
+    return row.type if row is not None else None
 
 
 def _done_to(noun: Token) -> str | None:

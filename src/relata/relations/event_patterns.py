@@ -257,10 +257,7 @@ def match_deverbal(noun: Token) -> PatternMatch | None:
         return None
     # The verb row first: a dictionary look-up that most nouns fail, before the walks of the
     # noun's dependents (asked of every noun of every sentence)
-    lower = noun.lower_
-    forms = [f for f in lemmas(noun) if f == noun.lemma_.lower() or lower.endswith("ing")]
-    bare = next((p for form in forms for p in table().verbs.get(form, ())
-                 if p.type and not p.objects and not p.prep), None)
+    bare = bare_verb_row(noun)
     if bare is None or _noun_patterns(noun) is not None:
         return None
     has_of = bool(_of_objects(noun))
@@ -268,6 +265,15 @@ def match_deverbal(noun: Token) -> PatternMatch | None:
     if not (has_of and has_doer):
         return None
     return _coded(PatternMatch(head=noun, tokens=(noun,), type=bare.type, mode=bare.mode, deverbal=True))
+
+
+def bare_verb_row(noun: Token):
+    """The verb row, without objects or preposition, of a noun that is the verb's own word or its
+    ``-ing`` form (``the shooting`` -> shoot), or ``None``."""
+    lower = noun.lower_
+    forms = [f for f in lemmas(noun) if f == noun.lemma_.lower() or lower.endswith("ing")]
+    return next((p for form in forms for p in table().verbs.get(form, ())
+                 if p.type and not p.objects and not p.prep), None)
 
 
 def _of_objects(noun: Token) -> list[Token]:

@@ -208,8 +208,8 @@ def _governed(t: Token, heads: set[int], depth: int = 0) -> bool:
         dep = t.dep_
         prev = t
         t = t.head
-        if t.i in heads and dep in ("advcl", "acl") and is_infinitival_advcl(prev):
-            return True
+        if t.i in heads and dep in ("advcl", "acl") and is_infinitival_advcl(prev) and prev.pos_ in ("VERB", "AUX"):
+            return True  # (not "sent warships to waters off Borneo after ...": a noun the model gave "to" as aux)
         if t.i in heads and dep == "advcl" and prev.tag_ == "VBG" and (charged := charged_act(t)) is not None \
                 and charged.i < prev.i:
             return True  # "accused X of firing mortar rounds ..., killing two civilians": the act charged
