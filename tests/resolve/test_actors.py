@@ -80,14 +80,6 @@ def test_ids_are_deterministic_across_documents(analyse):
     assert "TWN" in ids(first)
 
 
-def test_acronym_defined_in_text_joins_its_full_name(analyse):
-    _, actors = analyse(
-        "The Federation of Pacific Fishers (FPF) protested. The FPF said it would strike again."
-    )
-    orgs = {m.text: m.actor for m in actors.mentions if m.label == "ORG"}
-    assert orgs.get("FPF") == orgs.get("Federation of Pacific Fishers")
-
-
 def test_ambiguous_short_name_stays_unresolved(analyse):
     _, actors = analyse("Kim spoke first. Later, Kim Jong Un and Kim Yo Jong appeared together.")
     first = next(m for m in actors.mentions if m.text == "Kim")
@@ -236,13 +228,6 @@ def test_a_town_tagged_as_an_organisation_after_in_is_a_place(analyse):
     _, actors = analyse("Hundreds of traders marched in Ndola on Friday against the new levy.")
     ndola = next(a for a in actors.actors if a.name == "Ndola")
     assert (ndola.kind, ndola.country) == ("location", "ZMB")
-
-
-def test_an_acronym_never_defined_is_the_organisation_whose_initials_it_spells(analyse):
-    _, actors = analyse("Fighters of the Arakan Liberation Party attacked a post. "
-                        "The ALP's commander said the post had fallen.")
-    by_text = {m.text: m.actor for m in actors.mentions}
-    assert by_text["ALP"] == by_text["Arakan Liberation Party"]
 
 
 def test_a_town_the_tagger_calls_a_person_after_into_or_near_is_a_place(analyse):

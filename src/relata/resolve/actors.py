@@ -48,6 +48,11 @@ from relata.resolve.nationality import (
     country_of_modifier,
     named_as_a_place,
 )
+from relata.resolve.organization_names import (
+    acronym_definitions,
+    join_initials,
+    join_short_organization_names,
+)
 from relata.resolve.people import group_people
 from relata.resolve.role_nouns import find_role_nouns, office_place, state_title
 from relata.resolve.sectors import actor_sector
@@ -74,7 +79,6 @@ _COMBINING_PREFIXES = {
     "anglo",
 }
 _RELATIVE_PRONOUNS = {"who", "whom", "whose", "which"}
-_ACRONYM = re.compile(r"^[A-Z][A-Z&.\-]{1,7}$")
 
 
 @dataclass(frozen=True)
@@ -160,7 +164,7 @@ def resolve_actors(
     actor_ids: list[str | None] = [None] * len(mentions)
     surface: dict[str, list[str]] = defaultdict(list)
 
-    acronyms = _acronym_definitions(doc, mentions, spans)
+    acronyms = acronym_definitions(doc, mentions, spans)
     short_names = {full: acronym for acronym, (full, label) in acronyms.items() if label == "ORG"}
     for position, m in enumerate(mentions):
         label = "NORP" if m.label == "PERSON" and _people_named(m.text, dictionary) else m.label
@@ -197,8 +201,8 @@ def resolve_actors(
         if actor:
             index.actors.setdefault(actor.id, actor)
             actor_ids[position] = actor.id
-    _join_short_organization_names(mentions, actor_ids, dictionary)
-    _join_initials(mentions, actor_ids, dictionary)
+    join_short_organization_names(mentions, actor_ids, dictionary)
+    join_initials(mentions, actor_ids, dictionary)
     index.mentions = [
         EntityMention(m.start, m.end, m.text, m.label, a) for m, a in zip(mentions, actor_ids, strict=True)
     ]
@@ -379,51 +383,6 @@ def _non_person_actor(mention: tuple[str, str], dictionary: ActorDictionary) -> 
     return Actor(slug(text), text, kind, country)
 
 
-def _join_short_organization_names(
-    mentions: Sequence[EntityMention], actor_ids: list[str | None], dictionary: ActorDictionary
-) -> None:
-    """``the Journal`` after ``The Wall Street Journal``: an organisation the dictionary does not
-    know, written as the last words of one named before it (or as its first word, ``Polisario``
-    after ``the Polisario Front``), is that one (the nearest)."""
-    full: list[tuple[list[str], str]] = []
-    for position, m in enumerate(mentions):
-        actor_id = actor_ids[position]
-        if m.label != "ORG" or actor_id is None:
-            continue
-        words = name_key(m.text).split()
-        # "the Journal" after "The Wall Street Journal"; "Polisario" after "the Polisario Front"
-        longer = next((i for w, i in reversed(full) if len(w) > len(words) and (
-            w[-len(words):] == words or len(words) == 1 and len(words[0]) >= 4 and w[0] == words[0])), None)
-        if longer is not None and words and actor_id not in dictionary.actors:
-            actor_ids[position] = longer
-        else:
-            full.append((words, actor_id))
-
-
-_INITIALS_SKIP = frozenset({"of", "and", "for", "the", "on", "in", "&"})
-
-
-def _initials(name: str) -> str:
-    return "".join(w[0] for w in name.replace("-", " ").split() if w.lower() not in _INITIALS_SKIP and w[0].isupper())
-
-
-def _join_initials(mentions: Sequence[EntityMention], actor_ids: list[str | None], dictionary: ActorDictionary) -> None:
-    """``the Karen National Union ... the KNU's capture``: an acronym the dictionary does not know,
-    never defined in brackets, is the latest organisation named before it whose initials it spells."""
-    named: list[tuple[str, str]] = []
-    for position, m in enumerate(mentions):
-        actor_id = actor_ids[position]
-        if m.label != "ORG" or actor_id is None:
-            continue
-        if _ACRONYM.match(m.text) and m.text.isupper() and match_known(m.text, m.label, dictionary) is None:
-            found = next((a for initials, a in reversed(named) if initials == m.text and a != actor_id), None)
-            if found is not None:
-                actor_ids[position] = found
-                continue
-        if len(m.text.split()) > 1:
-            named.append((_initials(m.text), actor_id))
-
-
 def _countries_from_modifiers(index: DocumentIndex, actor_ids: list[str | None]) -> None:
     """``Iraqi Kurds``: an actor the dictionary does not know takes the state of a demonym before it."""
     def state_of(token):
@@ -471,18 +430,6 @@ def _joins_states(text: str, dictionary: ActorDictionary) -> bool:
     return parts[0].lower() in prefixes or any(
         f.actor.kind == "state" for p in parts for f in dictionary.lookup(p)
     )
-
-
-def _acronym_definitions(doc, mentions, spans) -> dict[str, tuple[str, str]]:
-    """``Chinese Communist Party (CCP)``: the acronym -> the full name and its label."""
-    found = {}
-    for m, span in zip(mentions, spans, strict=True):
-        after = span.end + (1 if span.end < len(doc) and doc[span.end].tag_ == "POS" else 0)
-        if after + 2 < len(doc) and doc[after].text == "(" and doc[after + 2].text == ")":
-            acronym = doc[after + 1].text
-            if _ACRONYM.match(acronym) and m.label != "PERSON":
-                found[acronym] = (m.text, m.label)
-    return found
 
 
 def _learn_person_facts(index: DocumentIndex, position: int, actor_id: str, countries: dict) -> None:
