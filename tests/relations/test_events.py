@@ -603,6 +603,23 @@ def test_a_place_in_no_state_where_it_happened_is_no_target():
     assert any(name(actors, e.target) == "Europe" for e in events)
 
 
+def test_a_place_standing_in_for_unnamed_doers_is_not_also_their_target():
+    events, actors = events_of("The boats were seized near Karachi on Monday.")
+    seized = next(e for e in events if e.trigger == "seized")
+    assert seized.target is None and seized.source == "karachi-pak"  # (the town; the record codes it PAK)
+    # a protest is addressed to where it is held, as CAMEO codes it
+    events, _ = events_of("Ethnic Albanians demonstrated in Serbia.")
+    assert ("PROTEST", "SRB", "SRB") in {(e.type, e.source, e.target) for e in events}
+
+
+def test_intercepting_or_impounding_vehicles_is_coercion():
+    events, _ = events_of("Indian police intercepted a convoy of Bangladeshi trucks and impounded their cargo.")
+    assert {(e.trigger, e.type, e.source, e.target) for e in events} >= {
+        ("intercepted", "COERCE", "IND", "BGD"), ("impounded", "COERCE", "IND", "BGD")}
+    events, _ = events_of("The Indian navy intercepted a Bangladeshi trawler.")
+    assert ("COERCE", "IND", "BGD") in {(e.type, e.source, e.target) for e in events}
+
+
 def test_reaffirming_a_treaty_with_a_state_supports_it():
     events, actors = events_of("The United States reaffirmed its defence treaty with the Philippines.")
     assert {(e.type, name(actors, e.source), name(actors, e.target)) for e in events} == {

@@ -547,6 +547,10 @@ def _events(match, type_, mode, roles: Roles, modality, sent, actors, times, quo
     venue = match.type in MUTUAL_TYPES and match.mode != "visit"
     protest_place = type_ == "PROTEST" and not roles.targets
     found_targets = roles.targets or (stand_in(place) if (roles.sources or protest_place) and not venue else ())
+    if not roles.sources and type_ != "PROTEST":
+        # "the boats were seized near Karachi": the place stands in for the unnamed doers, so it
+        # is not also whom they acted on (a protest is addressed to where it is held: SRB -> SRB)
+        found_targets = tuple(t for t in found_targets if t not in found_sources)
     if protest_place and not found_targets and roles.sources and all(
             a.kind == "group" and a.country for a in roles.sources):
         # "The protesters had blocked the road": citizens protest to their own state, as CAMEO codes it
