@@ -246,3 +246,10 @@ def test_a_definite_ing_form_of_an_event_verb_refers_back_to_that_event():
     assert ("ACCUSE", "MYS", "BRN") in coded(
         "Bruneian gunboats opened fire on a Malaysian trawler on Sunday. Kuala Lumpur condemned the shooting.")
     assert ("ACCUSE", "GEO", "RUS") in coded("Russian forces shelled a Georgian village. Tbilisi condemned the shelling.")
+
+
+def test_a_charge_rejected_in_an_appositive_clause_leaves_the_charge_its_own_event():
+    # the small model makes ", a charge Rabat rejected" the root and the accusation its complement
+    found = coded("Algeria's Ministry of National Defence said the group had been stopped. It accused Moroccan "
+                  "authorities of using civilians to probe the border, a charge Rabat rejected within hours.")
+    assert {("ACCUSE", "DZA", "MAR"), ("REJECT", "MAR", "DZA")} <= found

@@ -607,6 +607,8 @@ def test_a_place_standing_in_for_unnamed_doers_is_not_also_their_target():
     events, actors = events_of("The boats were seized near Karachi on Monday.")
     seized = next(e for e in events if e.trigger == "seized")
     assert seized.target is None and seized.source == "karachi-pak"  # (the town; the record codes it PAK)
+    events, actors = events_of("The canoes were seized late on Monday off the northern port of Nouadhibou.")
+    assert events[0].target is None and events[0].location.name == "Nouadhibou"  # "off" says where, too
     # a protest is addressed to where it is held, as CAMEO codes it
     events, _ = events_of("Ethnic Albanians demonstrated in Serbia.")
     assert ("PROTEST", "SRB", "SRB") in {(e.type, e.source, e.target) for e in events}

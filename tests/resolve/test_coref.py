@@ -179,3 +179,12 @@ def test_he_added_goes_on_with_the_speaker_before_not_a_name_fronted_in_his_sent
         'For Viktor Orban, he added, the pipeline is a matter of survival.'
     )
     assert resolved(actors, token(parsed, "he")) == "tomas-varga"
+
+
+def test_it_skips_the_unnamed_subject_of_a_reported_clause_for_the_teller(analyse, token):
+    parsed, actors = analyse("The Kremlin said the convoy had been stopped inside Russian territory. "
+                             "It accused Kyiv of staging the incident.")
+    assert resolved(actors, token(parsed, "It")) == "RUS"
+    # the teller's own clause still decides: a thing as its subject gives nothing
+    parsed, actors = analyse("The convoy said nothing. It accused Kyiv of staging the incident.")
+    assert resolved(actors, token(parsed, "It")) is None

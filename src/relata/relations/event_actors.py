@@ -48,7 +48,7 @@ NOUN_TARGET_PREPS = ("on", "against", "to", "with", "into", "at", "upon", "towar
 # An object that names no actor may still point at one: "calls by Belarus", "crimes by Croat forces".
 INNER_PREPS = ("by", "of", "from", "with", "against", "to", "on", "for", "between", "into")
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-PLACE_PREPS = ("in", "at", "near", "outside", "inside", "throughout", "across")
+PLACE_PREPS = ("in", "at", "near", "off", "outside", "inside", "throughout", "across")
 VENUE_PREPS = ("in", "at")
 CATAPHORIC = frozenset({"his", "her"})  # "During his visit to X, President Y ...": points forward
 MUTUAL = frozenset({"AGREE", "CONSULT", "COOPERATE"})

@@ -172,6 +172,9 @@ def summarised_clause(clause: Token) -> bool:
 def _summary_subject(verb: Token) -> Token | None:
     """The subject of ``verb`` when it is a noun summing up an act just told (``, a step``)."""
     doc = verb.doc
-    return next((c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "NOUN" and c.left_edge.i > 0
+    # (", a charge Rabat rejected": the model may make the noun a compound of the relative clause's subject)
+    return next((c for c in verb.children if c.dep_ == "nsubj" and c.left_edge.i > 0
+                 and (c.pos_ == "NOUN" or c.pos_ == "PROPN" and any(
+                     d.dep_ == "compound" and d.pos_ == "NOUN" for d in c.children))
                  and doc[c.left_edge.i - 1].text == ","
                  and any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in c.children)), None)

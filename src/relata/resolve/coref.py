@@ -268,19 +268,36 @@ def _collective_antecedent(index: DocumentIndex, token: Token) -> str | None:
         ]
         if not subjects:
             continue
-        subject = subjects[-1]
-        if any(c.dep_ == "conj" for c in subject.children) or subject.dep_ == "conj":
-            return None  # "Russia and China ... they": a pair, not one actor
-        if subject.lower_ == token.lower_:
-            return antecedent(index, subject)  # "They said ... They added": the same one
-        actor = index.actor_of(subject)
-        if actor is None and token.lower_ == "it" and subject.pos_ == "NOUN":
-            actor = _owner(index, subject)  # "Donald Trump's campaign ... It said": the campaign's owner
-            return actor.id if actor is not None else None
-        if actor is None or actor.kind not in _COLLECTIVE_KINDS:
-            return None
-        return actor.id
+        for subject in reversed(subjects):
+            if any(c.dep_ == "conj" for c in subject.children) or subject.dep_ == "conj":
+                return None  # "Russia and China ... they": a pair, not one actor
+            if subject.lower_ == token.lower_:
+                return antecedent(index, subject)  # "They said ... They added": the same one
+            actor = index.actor_of(subject)
+            if actor is None and token.lower_ == "it" and subject.pos_ == "NOUN":
+                actor = _owner(index, subject)  # "Donald Trump's campaign ... It said": the campaign's owner
+                if actor is None and _reported(subject):
+                    continue
+                return actor.id if actor is not None else None
+            if actor is None or actor.kind not in _COLLECTIVE_KINDS:
+                if actor is None and _reported(subject):
+                    continue  # "The ministry said the group had been stopped. It accused ...": the teller
+                return None
+            return actor.id
+        return None
     return None
+
+
+def _reported(subject: Token) -> bool:
+    """Whether the subject's clause is reported by another (``said [the group had been stopped]``)."""
+    t = subject.head
+    for _ in range(6):
+        if t.dep_ == "ccomp":
+            return True
+        if t.head == t:
+            return False
+        t = t.head
+    return False
 
 
 def _owner(index: DocumentIndex, noun: Token):
