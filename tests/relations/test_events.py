@@ -699,6 +699,9 @@ def test_boarding_vessels_recalling_a_delegation_and_giving_equipment():
 def test_a_subject_with_a_relative_clause_then_a_participle_parsed_verb_still_acts():
     events, _ = events_of("Sri Lanka, which has tried to balance between the two powers, offered to host talks.")
     assert [(e.type, e.source) for e in events if e.trigger == "offered"] == [("AGREE", "LKA")]
+    # the same when the model hangs the infinitive on the participle as an adverbial clause
+    events, _ = events_of("Mauritania, which keeps cordial ties with both countries, offered on Thursday to host talks.")
+    assert [(e.type, e.source) for e in events if e.trigger == "offered"] == [("AGREE", "MRT")]
 
 
 def test_the_one_prompted_acts_and_a_verb_joined_to_a_reported_clause_belongs_to_the_reporter():

@@ -111,7 +111,8 @@ def _active_participle(verb: Token) -> bool:
     """A participle with an object or an infinitive (``Sri Lanka, which ..., offered to host talks``),
     or a conjunct past tense with an object: read as the main verb."""
     objects = ("dobj", "oprd", "dative")
-    if any(c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in verb.children) \
+    if any(c.dep_ in ("xcomp", "advcl") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+           for c in verb.children) \
             and not any(c.dep_ == "agent" for c in verb.children):
         return True
     return any(c.dep_ in objects for c in verb.children) or any(
