@@ -253,3 +253,9 @@ def test_a_charge_rejected_in_an_appositive_clause_leaves_the_charge_its_own_eve
     found = coded("Algeria's Ministry of National Defence said the group had been stopped. It accused Moroccan "
                   "authorities of using civilians to probe the border, a charge Rabat rejected within hours.")
     assert {("ACCUSE", "DZA", "MAR"), ("REJECT", "MAR", "DZA")} <= found
+
+
+def test_between_them_is_the_pair_named_before():
+    found = coded("The UN urged Morocco and Algeria to show restraint. "
+                  "Mauritania offered on Thursday to host talks between them.")
+    assert {("AGREE", "MRT", "MAR"), ("AGREE", "MRT", "DZA")} <= found

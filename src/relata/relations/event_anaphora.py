@@ -285,12 +285,14 @@ def aimed_at(target: str, own: set[str], own_states: set[str], actors: DocumentA
 
 
 def pair_phrase(token: Token | None) -> bool:
-    """``the two countries``, ``both governments``, ``the two neighbours``, ``the delegations``;
+    """``the two countries``, ``both governments``, ``the two neighbours``, ``the delegations``, ``between them``;
     ``the two`` or a bare definite plural alone as a subject (``... spoke with his counterpart, and
     the two agreed``, ``... and the presidents agreed``)."""
     if token is not None and token.lower_ == "two" and token.dep_ in ("nsubj", "nsubjpass") and any(
             c.dep_ == "det" and c.lower_ == "the" for c in token.children):
         return True
+    if token is not None and token.lower_ == "them" and token.dep_ == "pobj" and token.head.lower_ == "between":
+        return True  # "offered to host talks between them"
     if token is None or token.pos_ != "NOUN" or token.tag_ not in ("NNS", "NNPS"):
         return False
     _, groups = _tables()
