@@ -259,3 +259,10 @@ def test_between_them_is_the_pair_named_before():
     found = coded("The UN urged Morocco and Algeria to show restraint. "
                   "Mauritania offered on Thursday to host talks between them.")
     assert {("AGREE", "MRT", "MAR"), ("AGREE", "MRT", "DZA")} <= found
+
+
+def test_answering_with_fire_targets_whoever_last_acted_against_the_side():
+    assert ("ASSAULT", "PAK", "AFG") in coded("Afghan border guards opened fire on a Pakistani post on Sunday. "
+                                              "Pakistani troops answered with mortar and machine-gun fire.")
+    assert ("ASSAULT", "AZE", "ARM") in coded("Armenian forces shelled Azerbaijani positions. "
+                                              "Azerbaijan responded with artillery fire.")

@@ -1025,3 +1025,9 @@ def test_an_act_after_a_noun_the_model_gave_to_as_an_infinitive_is_its_own_event
     events, _ = events_of("Indonesia deployed three warships to waters off northeastern Borneo on Wednesday "
                           "after a Malaysian maritime patrol opened fire on an Indonesian fishing boat.")
     assert ("ASSAULT", "MYS", "IDN") in {(e.type, e.source, e.target) for e in events}
+
+
+def test_keeping_a_crossing_closed_closes_it():
+    # the small model makes "closed" a conjunct of "kept" with no object of its own
+    events, _ = events_of("Pakistan kept the Torkham border crossing with Afghanistan closed for a third day.")
+    assert ("COERCE", "PAK", "AFG") in {(e.type, e.source, e.target) for e in events}

@@ -29,7 +29,7 @@ from relata.mentions.datelines import is_dateline_place
 from relata.nlp import sentence_of
 from relata.records import Actor
 from relata.relations.event_modality import CONDITIONAL, is_infinitival_advcl, role_of
-from relata.relations.event_patterns import PatternMatch, is_separated_particle, match_noun, noun_agent
+from relata.relations.event_patterns import PatternMatch, is_separated_particle, kept_object, match_noun, noun_agent
 from relata.relations.event_subjects import RELATIVE_PRONOUNS
 from relata.relations.event_subjects import near as _near
 from relata.relations.event_subjects import subject_of as _subject
@@ -226,6 +226,8 @@ def verb_roles(match: PatternMatch, actors: DocumentActors) -> Roles:
         # an event-noun object ("held talks") names no actor, so it may stay among the candidates;
         # an object the pattern requires ("expelled diplomats") is the target
         target_cands += [c for c in verb.children if c.dep_ == "dobj"]
+        if (kept := kept_object(verb)) is not None:
+            target_cands.append(kept)  # "kept the crossing with Afghanistan closed"
         if verb.pos_ == "NOUN" and verb.dep_ == "ROOT":
             # a headline parsed as a noun phrase: "Georgia summons Azerbaijani envoy over ..."
             target_cands += [c for c in verb.children if c.dep_ == "appos"]

@@ -171,9 +171,27 @@ def _of_time(prep: Token) -> bool:
     return prep.dep_ == "prep" and any(p.dep_ == "pobj" and p.ent_type_ in _TIME_ENTITIES for p in prep.children)
 
 
+# verbs that hold their object in a state: "kept the crossing closed", "left the border shut"
+_KEEPING_VERBS = frozenset({"keep", "leave"})
+
+
+def kept_object(verb: Token) -> Token | None:
+    """``kept the crossing with Afghanistan closed``: the small model makes the participle a
+    conjunct of *kept* with no object of its own; the object it keeps in that state is its object."""
+    if verb.dep_ != "conj" or verb.tag_ not in ("VBD", "VBN") or verb.head.lemma_.lower() not in _KEEPING_VERBS:
+        return None
+    if has_child(verb, "dobj", "nsubj", "nsubjpass", "cc") or any(
+            c.dep_ == "cc" and c.i < verb.i for c in verb.head.children):
+        return None
+    found = next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)
+    return found if found is not None and found.right_edge.i == verb.i - 1 else None
+
+
 def object_heads(verb: Token) -> list[Token]:
     """The heads of a verb's object: direct object (or passive subject), with its conjuncts."""
     heads = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
+    if not heads and (kept := kept_object(verb)) is not None:
+        heads = [kept]
     out: list[Token] = []
     for head in heads:
         out.append(head)

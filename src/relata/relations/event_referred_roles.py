@@ -14,6 +14,7 @@ from spacy.tokens import Token
 from relata.nlp import has_child
 from relata.relations.event_actors import Roles, subject_actors
 from relata.relations.event_anaphora import (
+    RETALIATION_TYPES,
     PriorEvent,
     aimed_at,
     answers_a_cause,
@@ -23,6 +24,7 @@ from relata.relations.event_anaphora import (
     pair_phrase,
     parties_of_referred,
     referred_type,
+    responds,
     retaliating_side,
 )
 from relata.relations.event_modality import is_infinitival_advcl
@@ -60,15 +62,21 @@ def accused_not_forum(roles: Roles, type_: str, match: PatternMatch, actors: Doc
             found = [a for a in np_actors(subject, actors) if a not in roles.sources]
             if found:
                 return replace(roles, targets=tuple(found[:MAX_PAIRS]))
-    own = own_ids(roles.sources, actors)
-    own_states = own | {actors.coded_as(a).country for a in roles.sources} - {None}
+    doer = _latest_doer_against(roles.sources, prior, match.head.idx, actors)
+    return replace(roles, targets=(doer,)) if doer is not None else roles
+
+
+def _latest_doer_against(sources, prior: Sequence[PriorEvent], position: int, actors: DocumentActors):
+    """The doer of the latest act before ``position`` done to the side of ``sources``, or ``None``."""
+    own = own_ids(sources, actors)
+    own_states = own | {actors.coded_as(a).country for a in sources} - {None}
     for event in reversed(prior):
-        if event.position < match.head.idx and event.target and aimed_at(event.target, own, own_states, actors) \
+        if event.position < position and event.target and aimed_at(event.target, own, own_states, actors) \
                 and event.source and event.source not in own:
             doer = actors.get(event.source)
             if doer is not None:
-                return replace(roles, targets=(doer,))
-    return roles
+                return doer
+    return None
 
 
 def referred_roles(roles: Roles, match: PatternMatch, actors: DocumentActors, prior, nominal: bool) -> Roles:
@@ -78,6 +86,11 @@ def referred_roles(roles: Roles, match: PatternMatch, actors: DocumentActors, pr
         retaliating = retaliating_side(match.head, match.type, roles, prior, actors)
         if retaliating is not None:
             roles = replace(roles, sources=(retaliating,))
+        if not roles.targets and roles.sources and match.type in RETALIATION_TYPES and responds(match.head) \
+                and any(c.dep_ == "prep" and c.lower_ == "with" for c in match.head.children):
+            # "Pakistani troops answered with mortar fire": whoever last acted against them
+            doer = _latest_doer_against(roles.sources, prior, match.head.idx, actors)
+            roles = replace(roles, targets=(doer,)) if doer is not None else roles
     if pair_phrase(roles.subject):
         # "the two leaders agreed": the pair named before, not whichever leader the words resolve to
         pair = pair_antecedents(roles.subject, prior, actors)
