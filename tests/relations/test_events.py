@@ -1031,3 +1031,16 @@ def test_keeping_a_crossing_closed_closes_it():
     # the small model makes "closed" a conjunct of "kept" with no object of its own
     events, _ = events_of("Pakistan kept the Torkham border crossing with Afghanistan closed for a third day.")
     assert ("COERCE", "PAK", "AFG") in {(e.type, e.source, e.target) for e in events}
+
+
+def test_a_conjunct_hung_on_a_statement_s_reported_clause_is_the_teller_s_act():
+    events, _ = events_of("Sudan's Ministry of Energy and Oil said in a statement that the flow had been shut off "
+                          "last week and accused Juba of withholding payments.")
+    assert ("ACCUSE", "SDN", "SSD") in {(e.type, e.source, e.target) for e in events}
+
+
+def test_who_tells_according_to_is_no_party():
+    events, _ = events_of("South Sudan's army has moved additional troops to the boundary, according to the "
+                          "UN Interim Security Force for Abyei.")
+    moved = next(e for e in events if e.trigger == "moved")
+    assert (moved.type, moved.source, moved.target) == ("MOBILIZE", "SSD", None)

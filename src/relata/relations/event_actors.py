@@ -62,7 +62,7 @@ NEAREST_DEPTH = 4
 # Prepositions of a circumstance, not a complement: what they hold is an event of its own, with
 # actors of its own ("closed its borders because of fighting between X and Y").
 CIRCUMSTANCE_PREPS = frozenset({"after", "before", "during", "amid", "despite", "following", "because",
-                                "since"})
+                                "since", "according"})  # ("according to the UN": who tells, not a party)
 THEATRE, SETTING, OPPOSING = "theatre", "setting", "opposing"  # cue roles, see data/event_cues.tsv
 
 
@@ -218,10 +218,11 @@ def verb_roles(match: PatternMatch, actors: DocumentActors) -> Roles:
         if not sources and subject is not None and verb.dep_ == "acl" and subject.dep_ == "dobj":
             # "the party issued a declaration demanding ...": the declaration's author demands
             sources = np_actors(_subject(subject.head)[0], actors)
-        if not sources and verb.dep_ == "conj" and verb.head.dep_ == "ccomp" and _near(verb, verb.head.head):
+        if not sources and verb.dep_ == "conj" and (teller := _teller_of(verb.head)) is not None \
+                and _near(verb, teller):
             # "X told Y that ties were good and thanked Z": the conjunct hung on the reported
             # clause, whose subject names no actor, continues the teller's sentence
-            sources = np_actors(_subject(verb.head.head)[0], actors)
+            sources = np_actors(_subject(teller)[0], actors)
         target_cands = [c for c in verb.children if c.dep_ in ("dative",)]
         # an event-noun object ("held talks") names no actor, so it may stay among the candidates;
         # an object the pattern requires ("expelled diplomats") is the target
@@ -262,6 +263,18 @@ def verb_roles(match: PatternMatch, actors: DocumentActors) -> Roles:
     if placeless and (not targets or all(_unplaced(a) for a in targets)):
         targets = placeless
     return Roles(sources=tuple(sources), targets=tuple(targets), subject=subject, passive=passive)
+
+
+def _teller_of(clause: Token) -> Token | None:
+    """The verb that reports ``clause``: ``said [that ...]``, or ``said in a statement [that ...]``
+    (the model may hang the reported clause on the statement noun)."""
+    if clause.dep_ == "ccomp":
+        return clause.head
+    noun = clause.head
+    if clause.dep_ == "acl" and noun.dep_ == "pobj" and noun.head.head.pos_ in ("VERB", "AUX") \
+            and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
+        return noun.head.head
+    return None
 
 
 def _served_parties(verb: Token) -> list[Token]:
