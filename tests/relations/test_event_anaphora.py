@@ -266,3 +266,10 @@ def test_answering_with_fire_targets_whoever_last_acted_against_the_side():
                                               "Pakistani troops answered with mortar and machine-gun fire.")
     assert ("ASSAULT", "AZE", "ARM") in coded("Armenian forces shelled Azerbaijani positions. "
                                               "Azerbaijan responded with artillery fire.")
+
+
+def test_the_pair_as_the_offered_act_s_object_wins_over_a_capital_as_venue():
+    found = coded("Sudan and South Sudan traded accusations. Thabo Mbeki offered to host both delegations "
+                  "in Addis Ababa.")
+    assert {(t, s, x) for t, s, x in found if t == "AGREE"} == {
+        ("AGREE", "thabo-mbeki", "SDN"), ("AGREE", "thabo-mbeki", "SSD")}

@@ -101,7 +101,11 @@ def referred_roles(roles: Roles, match: PatternMatch, actors: DocumentActors, pr
     # "host talks between the two sides in Suva": the pair are the parties, whatever else is named
     between = [p for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "between"
                for p in c.children if p.dep_ == "pobj"]
-    pair = next((o for o in direct + between if pair_phrase(o)), None)
+    # "offered to host both delegations in Addis Ababa": the offered act's object is the pair,
+    # whatever the place (a capital is its state) gave
+    offered = [o for c in match.head.children if c.dep_ == "xcomp" or is_infinitival_advcl(c)
+               for o in c.children if o.dep_ == "dobj"]
+    pair = next((o for o in direct + between + offered if pair_phrase(o)), None)
     own = own_ids(roles.sources, actors)
     if pair is None and all(a.kind == "location" or a.id in own for a in roles.targets):
         # "mediate between the two neighbours", also in the act offered ("offered to mediate ...");
