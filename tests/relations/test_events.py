@@ -1044,3 +1044,12 @@ def test_who_tells_according_to_is_no_party():
                           "UN Interim Security Force for Abyei.")
     moved = next(e for e in events if e.trigger == "moved")
     assert (moved.type, moved.source, moved.target) == ("MOBILIZE", "SSD", None)
+
+
+def test_a_past_conjunct_of_a_reported_modal_clause_is_the_teller_s_act():
+    # "accused" cannot share "would": it continues "said", whatever the checkpoints' names resolve to
+    events, _ = events_of("Lithuania closed two crossings on Wednesday. Interior Minister Agne Bilotaite said the "
+                          "Salcininkai and Raigardas checkpoints would stay shut, and accused Minsk of tolerating "
+                          "the smuggling gangs.")
+    accused = next(e for e in events if e.trigger == "accused")
+    assert (accused.source, accused.target) == ("agne-bilotaite", "BLR")

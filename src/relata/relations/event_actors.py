@@ -218,11 +218,12 @@ def verb_roles(match: PatternMatch, actors: DocumentActors) -> Roles:
         if not sources and subject is not None and verb.dep_ == "acl" and subject.dep_ == "dobj":
             # "the party issued a declaration demanding ...": the declaration's author demands
             sources = np_actors(_subject(subject.head)[0], actors)
-        if not sources and verb.dep_ == "conj" and (teller := _teller_of(verb.head)) is not None \
-                and _near(verb, teller):
+        if verb.dep_ == "conj" and (not sources or _tense_breaks(verb)) \
+                and (teller := _teller_of(verb.head)) is not None and _near(verb, teller):
             # "X told Y that ties were good and thanked Z": the conjunct hung on the reported
-            # clause, whose subject names no actor, continues the teller's sentence
-            sources = np_actors(_subject(teller)[0], actors)
+            # clause, whose subject names no actor (or cannot share its modal: "said the Salcininkai
+            # checkpoints would stay shut, and accused Minsk"), continues the teller's sentence
+            sources = np_actors(_subject(teller)[0], actors) or sources
         target_cands = [c for c in verb.children if c.dep_ in ("dative",)]
         # an event-noun object ("held talks") names no actor, so it may stay among the candidates;
         # an object the pattern requires ("expelled diplomats") is the target
@@ -263,6 +264,12 @@ def verb_roles(match: PatternMatch, actors: DocumentActors) -> Roles:
     if placeless and (not targets or all(_unplaced(a) for a in targets)):
         targets = placeless
     return Roles(sources=tuple(sources), targets=tuple(targets), subject=subject, passive=passive)
+
+
+def _tense_breaks(verb: Token) -> bool:
+    """A past-tense conjunct of a bare verb after a modal (``would stay shut, and accused``)."""
+    head = verb.head
+    return verb.tag_ == "VBD" and head.tag_ == "VB" and any(c.dep_ == "aux" and c.tag_ == "MD" for c in head.children)
 
 
 def _teller_of(clause: Token) -> Token | None:
