@@ -273,3 +273,13 @@ def test_the_pair_as_the_offered_act_s_object_wins_over_a_capital_as_venue():
                   "in Addis Ababa.")
     assert {(t, s, x) for t, s, x in found if t == "AGREE"} == {
         ("AGREE", "thabo-mbeki", "SDN"), ("AGREE", "thabo-mbeki", "SSD")}
+
+
+def test_a_denial_of_any_involvement_or_of_allegations_answers_the_accuser():
+    assert ("REJECT", "BLR", "LTU") in coded("Lithuania accused Minsk of tolerating the smuggling gangs. "
+                                             "Minsk denied any involvement in the balloon launches.")
+    assert ("REJECT", "PAK", "IND") in coded("India accused Pakistan of sheltering militants. "
+                                             "Pakistan rejected allegations of meddling.")
+    # a bare "measures" names no step taken before
+    found = coded("Armenia accused Baku of shelling Sotk. Baku said its troops had taken retaliatory measures.")
+    assert not any(t == "COERCE" for t, _, _ in found)

@@ -30,7 +30,7 @@ from importlib import resources
 from spacy.tokens import Token
 
 from relata.mentions.tables import data_path, read_table
-from relata.nlp import sentence_of
+from relata.nlp import has_child, sentence_of
 from relata.records import Actor
 from relata.relations.event_patterns import bare_verb_row, match_noun, table
 from relata.relations.event_words import GO_BETWEEN_VERBS, lemmas
@@ -81,10 +81,14 @@ def referred_type(noun: Token, definite: bool = True) -> str | None:
     done = _done_to(noun)
     if done is not None:
         return done  # "the detained drivers": the detention
-    if definite and not any((c.dep_ == "det" and c.lower_ in DEFINITE) or c.dep_ == "poss"
-                            for c in noun.children):
-        return None
     nouns, _ = _tables()
+    # "denied any involvement", "rejected allegations": a noun of the table points back with
+    # "any" or with no determiner too
+    listed = nouns.get(noun.lemma_.lower(), ANY) != ANY  # ("took measures": no step named before)
+    if definite and not any((c.dep_ == "det" and (c.lower_ in DEFINITE or c.lower_ == "any" and listed))
+                            or c.dep_ == "poss" for c in noun.children) \
+            and not (listed and not has_child(noun, "det")):
+        return None
     found = nouns.get(noun.lemma_.lower()) or nouns.get(noun.lower_)
     if found is not None:
         return found
