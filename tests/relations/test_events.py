@@ -1053,3 +1053,10 @@ def test_a_past_conjunct_of_a_reported_modal_clause_is_the_teller_s_act():
                           "the smuggling gangs.")
     accused = next(e for e in events if e.trigger == "accused")
     assert (accused.source, accused.target) == ("agne-bilotaite", "BLR")
+
+
+def test_a_crowd_outside_an_embassy_protests_to_its_state_and_is_of_the_place():
+    events, actors = events_of("CHISINAU - Moldova expelled a Russian diplomat on Friday. About 300 protesters "
+                               "rallied outside the Russian embassy in Chisinau.")
+    rallied = next(e for e in events if e.trigger == "rallied")
+    assert (rallied.type, actors.get(rallied.source).country, rallied.target) == ("PROTEST", "MDA", "RUS")

@@ -122,6 +122,11 @@ def test_what_a_participle_on_the_noun_acts_on_is_another_party():
     assert actor is None or actor.country != "UKR"
 
 
+def test_an_embassy_a_crowd_gathers_at_is_another_party():
+    _, actor = role("MANILA - Hundreds of fishermen rallied outside the Chinese embassy on Wednesday.", "fishermen")
+    assert actor is not None and actor.country == "PHL"
+
+
 def test_the_same_noun_again_is_the_group_named_before():
     text = ("BOGOTA - Fourteen Colombian truck drivers were detained by Venezuela's National Guard. Venezuela "
             "later freed the oldest of the detained drivers. Venezuelan Foreign Minister Yvan Gil denied that "

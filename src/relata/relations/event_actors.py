@@ -29,7 +29,13 @@ from relata.mentions.datelines import is_dateline_place
 from relata.nlp import sentence_of
 from relata.records import Actor
 from relata.relations.event_modality import CONDITIONAL, is_infinitival_advcl, role_of
-from relata.relations.event_patterns import PatternMatch, is_separated_particle, kept_object, match_noun, noun_agent
+from relata.relations.event_patterns import (
+    PatternMatch,
+    is_separated_particle,
+    kept_object,
+    match_noun,
+    noun_agent,
+)
 from relata.relations.event_subjects import RELATIVE_PRONOUNS
 from relata.relations.event_subjects import near as _near
 from relata.relations.event_subjects import subject_of as _subject
@@ -40,6 +46,7 @@ from relata.relations.phrase_actors import (
     where_not_who,
 )
 from relata.resolve.actors import DocumentActors
+from relata.resolve.role_nouns import MISSION_NOUNS
 
 TARGET_PREPS = ("with", "to", "on", "upon", "against", "at", "into", "toward", "towards", "from", "between", "in",
                 "for")
@@ -304,9 +311,12 @@ def _served_parties(verb: Token) -> list[Token]:
 
 
 def _opposed(verb: Token) -> list[Token]:
-    """The object of ``in defiance of X``, ``in protest at X``: whom a protest opposes."""
-    return [inner for noun in _prep_objects(verb, ("in",)) if role_of(noun) == OPPOSING
-            for inner in _prep_objects(noun, ("of", "at", "against", "to", "over"))]
+    """The object of ``in defiance of X``, ``in protest at X``: whom a protest opposes; the
+    mission of ``rallied outside the Chinese embassy``."""
+    missions = [noun for noun in _prep_objects(verb, ("outside", "at", "near", "before", "in"))
+                if noun.lemma_.lower() in MISSION_NOUNS]
+    return missions + [inner for noun in _prep_objects(verb, ("in",)) if role_of(noun) == OPPOSING
+                       for inner in _prep_objects(noun, ("of", "at", "against", "to", "over"))]
 
 
 def _relative_object(verb: Token) -> list[Token]:

@@ -251,6 +251,9 @@ def _clause_place(index: DocumentIndex, verb: Token) -> str | None:
     return None
 
 
+# A state's missions abroad: a crowd at one is there to address that state (the event coder's too)
+MISSION_NOUNS = frozenset({"embassy", "consulate", "mission", "legation"})
+
 # "Hundreds of truck drivers": an amount of people, whose clause is theirs
 AMOUNT_WORDS = frozenset({"hundreds", "thousands", "dozens", "scores", "tens", "millions"})
 
@@ -287,6 +290,10 @@ def _other_parties(index: DocumentIndex, token: Token, verb: Token) -> set[str]:
             and top.head.head.lower_ in AMOUNT_WORDS:
         top = top.head.head  # "Hundreds of truck drivers blocked ...": the drivers are the subject
     subject = top.dep_ in ("nsubj", "nsubjpass")
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in _CLAUSE_PLACE_PREPS):
+        # "rallied outside the Chinese embassy": an embassy's state is whom they go to, not theirs
+        for pobj in (p for p in prep.children if p.dep_ == "pobj" and p.lemma_.lower() in MISSION_NOUNS):
+            found |= countries_in(c for c in pobj.subtree if c.i < pobj.i)
     for argument in arguments(verb):
         found |= countries_in(argument.subtree if subject and argument.dep_ != "nsubj" else [argument])
     if subject:
