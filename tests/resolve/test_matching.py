@@ -66,3 +66,10 @@ def test_shared_surname_is_ambiguous(dictionary):
 
 def test_slug_collapses_initialisms():
     assert slug("U.S. Department of Agriculture") == "us-department-of-agriculture"
+
+
+def test_a_place_label_may_name_an_armed_group_the_dictionary_knows():
+    from relata.mentions.dictionary import load_dictionary
+    full = load_dictionary()
+    assert known_id("M23", "GPE", full) == "m23"
+    assert known_id("Rwanda", "GPE", full) == "RWA"

@@ -127,6 +127,12 @@ def test_an_embassy_a_crowd_gathers_at_is_another_party():
     assert actor is not None and actor.country == "PHL"
 
 
+def test_the_same_noun_again_is_the_named_body_before():
+    text = "KINSHASA - Congo accused Rwanda of backing M23 rebels. The rebels entered Kibumba on Tuesday."
+    _, actor = role(text, "rebels", occurrence=1)
+    assert actor is not None and actor.id == "m23"
+
+
 def test_the_same_noun_again_is_the_group_named_before():
     text = ("BOGOTA - Fourteen Colombian truck drivers were detained by Venezuela's National Guard. Venezuela "
             "later freed the oldest of the detained drivers. Venezuelan Foreign Minister Yvan Gil denied that "

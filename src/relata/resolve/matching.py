@@ -17,7 +17,7 @@ from relata.mentions.names import name_key, without_initials
 # Which kinds of known actor each NER label may name, most likely first.
 KINDS_FOR_LABEL = {
     "PERSON": ("person",),
-    "GPE": ("state", "organization"),
+    "GPE": ("state", "organization", "group"),  # ("M23 rebels", "the Taliban" are often tagged GPE)
     "LOC": ("state",),
     "NORP": ("state", "group", "organization"),
     "ORG": ("organization", "group", "state"),

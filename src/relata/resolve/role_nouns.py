@@ -454,6 +454,7 @@ def find_role_nouns(index: DocumentIndex) -> dict[int, Actor]:
     story = story_country(index)
     dateline = dateline_country(index, doc_text(index.doc))
     found: dict[int, Actor] = {}
+    named: dict[int, Actor] = {}  # "M23 rebels": the body a name gives a role noun, for "the rebels" later
     for token in map(index.doc.__getitem__, token_positions(index.doc, pos=("NOUN", "PROPN"))):
         if token.dep_ == "compound" or token.i in index.groups:
             continue
@@ -464,9 +465,11 @@ def find_role_nouns(index: DocumentIndex) -> dict[int, Actor]:
         if noun is None or _titles_a_name(index, token) or _owned_by_pronoun(token) or _refers_back(token):
             continue
         words, sector = noun
-        if _named_body(index, token):
+        body = _named_body(index, token)
+        if body is not None:
+            named[token.i] = body
             continue  # "Al-Shabaab militants", "Hamas fighters": the name says who they are
-        earlier = _named_before(index, token, found)
+        earlier = _named_before(index, token, {**found, **named})
         if earlier is not None:
             found[token.i] = earlier  # "14 Colombian truck drivers ... any of the drivers": the same
             continue
@@ -490,13 +493,13 @@ def _body_country(index: DocumentIndex, words: list[Token], found: dict[int, Act
     return None
 
 
-def _named_body(index: DocumentIndex, token: Token) -> bool:
-    """Whether a name before the noun is an organisation or group the resolver knows (a modifier,
-    or the name right before it, which a dateline can make the parser hang elsewhere)."""
+def _named_body(index: DocumentIndex, token: Token) -> Actor | None:
+    """The organisation or group the resolver knows that a name before the noun gives (a modifier,
+    or the name right before it, which a dateline can make the parser hang elsewhere), or ``None``."""
     before = [token.doc[token.i - 1]] if token.i > 0 else []
     modifiers = [c for c in token.children if c.i < token.i and c.dep_ in ("compound", "nmod", "amod")]
-    return any((actor := index.actor_of(t)) is not None and actor.kind in ("organization", "group")
-               for t in [*before, *modifiers])
+    return next((actor for t in [*before, *modifiers]
+                 if (actor := index.actor_of(t)) is not None and actor.kind in ("organization", "group")), None)
 
 
 def _named_before(index: DocumentIndex, token: Token, found: dict[int, Actor]) -> Actor | None:
@@ -509,8 +512,8 @@ def _named_before(index: DocumentIndex, token: Token, found: dict[int, Actor]) -
     if _phrase_country(index, token, [token]) is not _UNDECIDED:
         return None  # "the Venezuelan drivers": the phrase says whose
     lemma = token.lemma_.lower()
-    earlier = [actor for i, actor in found.items() if i < token.i and index.doc[i].lemma_.lower() == lemma
-               and actor.kind == "group"]
+    earlier = [actor for i, actor in sorted(found.items()) if i < token.i and index.doc[i].lemma_.lower() == lemma
+               and actor.kind in ("group", "organization")]
     return earlier[-1] if earlier else None
 
 
