@@ -1060,3 +1060,9 @@ def test_a_crowd_outside_an_embassy_protests_to_its_state_and_is_of_the_place():
                                "rallied outside the Russian embassy in Chisinau.")
     rallied = next(e for e in events if e.trigger == "rallied")
     assert (rallied.type, actors.get(rallied.source).country, rallied.target) == ("PROTEST", "MDA", "RUS")
+
+
+@pytest.mark.parametrize("text", ["Congo recalled its chargé d'affaires from Kigali on Wednesday.",
+                                  "Congo recalled its charge d'affaires from Kigali on Wednesday."])
+def test_recalling_a_charge_d_affaires_is_a_sanction(text):
+    assert ("SANCTION", "COD", "RWA") in {(e.type, e.source, e.target) for e in events_of(text)[0]}
