@@ -283,3 +283,13 @@ def test_a_denial_of_any_involvement_or_of_allegations_answers_the_accuser():
     # a bare "measures" names no step taken before
     found = coded("Armenia accused Baku of shelling Sotk. Baku said its troops had taken retaliatory measures.")
     assert not any(t == "COERCE" for t, _, _ in found)
+
+
+def test_a_release_asked_for_or_done_without_naming_the_held_points_to_the_detention():
+    found = coded("Russian border guards detained four Georgian farmers on Monday. "
+                  "The EU mission called for the fourth farmer to be freed without delay.")
+    assert ("REQUEST", "eu", "RUS") in found
+    assert not any(t == "RETREAT" for t, _, _ in found)  # the release asked for is no release
+    found = coded("Russian border guards detained four Georgian farmers on Monday. "
+                  "Russian forces released three of the men on Tuesday.")
+    assert ("RETREAT", "RUS", "georgian-farmers") in found

@@ -148,8 +148,21 @@ def _lookup(group: dict[str, tuple[Pattern, ...]], token: Token) -> tuple[Patter
 def particles(verb: Token) -> dict[str, Token]:
     """The verb's particles and prepositions by lower-case text (``call on``, ``pull out``); a
     preposition of time is none of them ("called in the envoy on Friday" is no "call on")."""
-    return {c.lower_: c for c in verb.children
-            if (c.dep_ in ("prt", "prep", "agent") and not _of_time(c)) or is_separated_particle(c)}
+    found = {c.lower_: c for c in verb.children
+             if (c.dep_ in ("prt", "prep", "agent") and not _of_time(c)) or is_separated_particle(c)}
+    if "for" not in found and has_child(verb, "advcl"):
+        # "called for the farmer to be freed": the model makes "for" the mark of the clause
+        mark = next((m for c in verb.children if c.dep_ == "advcl" for m in c.children
+                     if m.dep_ == "mark" and m.lower_ == "for" and m.i == c.left_edge.i), None)
+        if mark is not None:
+            found["for"] = mark
+    return found
+
+
+def for_clause(verb: Token) -> Token | None:
+    """The clause of ``called for [the farmer to be freed]`` (see :func:`particles`), or ``None``."""
+    return next((c for c in verb.children if c.dep_ == "advcl" and any(
+        m.dep_ == "mark" and m.lower_ == "for" and m.i == c.left_edge.i for m in c.children)), None)
 
 
 # adverbs that finish a phrasal verb after its object: "pulled its troops back", "called the talks off"

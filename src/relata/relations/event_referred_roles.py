@@ -29,7 +29,7 @@ from relata.relations.event_anaphora import (
 )
 from relata.relations.event_modality import is_infinitival_advcl
 from relata.relations.event_partners import MAX_PAIRS
-from relata.relations.event_patterns import PatternMatch
+from relata.relations.event_patterns import PatternMatch, for_clause, match_verb
 from relata.relations.event_words import GO_BETWEEN_VERBS
 from relata.relations.phrase_actors import np_actors
 from relata.resolve.actors import DocumentActors
@@ -66,6 +66,31 @@ def accused_not_forum(roles: Roles, type_: str, match: PatternMatch, actors: Doc
     return replace(roles, targets=(doer,)) if doer is not None else roles
 
 
+def _held_by(sources, prior: Sequence[PriorEvent], position: int, actors: DocumentActors):
+    """The target of the latest detention by the side of ``sources`` before ``position``, or ``None``."""
+    own = own_ids(sources, actors)
+    own_states = own | {actors.coded_as(a).country for a in sources} - {None}
+    for event in reversed(prior):
+        if event.type == "COERCE" and event.position < position and event.target and (
+                event.source in own or event.source in own_states):
+            return actors.get(event.target)
+    return None
+
+
+def _holder_asked_to_free(verb: Token, sources, prior: Sequence[PriorEvent], actors: DocumentActors):
+    """The doer of the latest detention when what is asked is a release told without its doer
+    (``called for the farmer to be freed``, ``urged that the men be released``), or ``None``."""
+    clauses = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp")] + [c for c in (for_clause(verb),) if c]
+    if not any(has_child(c, "auxpass", "nsubjpass") and not has_child(c, "agent")
+               and (row := match_verb(c)) is not None and row.type == "RETREAT" for c in clauses):
+        return None
+    own = own_ids(sources, actors)
+    for event in reversed(prior):
+        if event.type == "COERCE" and event.position < verb.idx and event.source and event.source not in own:
+            return actors.get(event.source)
+    return None
+
+
 def _latest_doer_against(sources, prior: Sequence[PriorEvent], position: int, actors: DocumentActors):
     """The doer of the latest act before ``position`` done to the side of ``sources``, or ``None``."""
     own = own_ids(sources, actors)
@@ -86,6 +111,14 @@ def referred_roles(roles: Roles, match: PatternMatch, actors: DocumentActors, pr
         retaliating = retaliating_side(match.head, match.type, roles, prior, actors)
         if retaliating is not None:
             roles = replace(roles, sources=(retaliating,))
+        if not roles.targets and roles.sources and match.type == "RETREAT" and match.mode == "release":
+            # "released three of the men": those its side detained
+            held = _held_by(roles.sources, prior, match.head.idx, actors)
+            roles = replace(roles, targets=(held,)) if held is not None else roles
+        if not roles.targets and roles.sources and match.type == "REQUEST":
+            # "called for the fourth farmer to be freed": of whoever holds them
+            holder = _holder_asked_to_free(match.head, roles.sources, prior, actors)
+            roles = replace(roles, targets=(holder,)) if holder is not None else roles
         if not roles.targets and roles.sources and match.type in RETALIATION_TYPES and responds(match.head) \
                 and any(c.dep_ == "prep" and c.lower_ == "with" for c in match.head.children):
             # "Pakistani troops answered with mortar fire": whoever last acted against them

@@ -61,10 +61,9 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
             and verb.head.head.pos_ in ("VERB", "AUX") and not any(c.dep_ == "dative" for c in verb.head.head.children):
         # "expressed its intention to cooperate", "made an offer to mediate": who has the intention acts
         return subject_of(verb.head.head, depth + 1)[0], False
-    if verb.dep_ == "acl" and verb.tag_ == "VBN":
-        root = sentence_of(verb).root
-        if _verbless(sentence_of(verb)) and _active_participle(verb) and _in_phrase_of(verb, root):
-            return root, False  # "An official newspaper called on Arabs to unite.": parsed with no verb
+    if verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBD"):
+        if main_verb_read_as_participle(verb):
+            return sentence_of(verb).root, False  # "An official newspaper called on Arabs to unite."
         return None, True
     if verb.dep_ == "advcl" and verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "nsubj") for c in verb.children):
         return None, True  # "Once sanctioned by the United States, ...": a participle is passive
@@ -100,6 +99,16 @@ def _past_dateline(subject: Token) -> Token:
     return after if after is not None else subject
 
 
+def main_verb_read_as_participle(verb: Token) -> bool:
+    """``An official newspaper called on Arabs to unite.``, ``The Mission, which co-chairs the
+    meetings, called for ...``: a sentence the parser rooted in its subject noun, its main verb
+    read as a participle on it."""
+    if verb.dep_ != "acl" or verb.tag_ not in ("VBN", "VBD"):
+        return False
+    sent = sentence_of(verb)
+    return _verbless(sent) and _active_participle(verb) and _in_phrase_of(verb, sent.root)
+
+
 def _verbless(sent: Span) -> bool:
     """A full stop-ended sentence the parser rooted in a noun: its main verb was read as a
     participle on the subject (a headline, with no full stop, is left alone)."""
@@ -111,7 +120,8 @@ def _active_participle(verb: Token) -> bool:
     """A participle with an object or an infinitive (``Sri Lanka, which ..., offered to host talks``),
     or a conjunct past tense with an object: read as the main verb."""
     objects = ("dobj", "oprd", "dative")
-    if any(c.dep_ in ("xcomp", "advcl") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+    if any(c.dep_ in ("xcomp", "advcl") and any(a.dep_ == "aux" and a.lower_ == "to" or a.dep_ == "mark"
+                                                 and a.lower_ == "for" for a in c.children)
            for c in verb.children) \
             and not any(c.dep_ == "agent" for c in verb.children):
         return True

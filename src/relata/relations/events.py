@@ -113,7 +113,7 @@ from relata.relations.event_places import (
     stand_in,
 )
 from relata.relations.event_referred_roles import accused_not_forum, referred_roles, summarised_clause
-from relata.relations.event_subjects import quoted_speaker
+from relata.relations.event_subjects import main_verb_read_as_participle, quoted_speaker
 from relata.relations.party_acts import (
     GATHERING_VERBS,
     by_a_crowd,
@@ -195,6 +195,8 @@ def _governed_by_trigger(match: PatternMatch, heads: set[int]) -> bool:
 
 
 def _governed(t: Token, heads: set[int], depth: int = 0) -> bool:
+    if main_verb_read_as_participle(t):
+        return False  # the sentence's own verb, hung on its subject by the parser
     for _ in range(10):
         if t.dep_ not in COMPLEMENT_DEPS or t.head == t or not same_paragraph(t, t.head):
             return False
