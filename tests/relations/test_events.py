@@ -1066,3 +1066,14 @@ def test_a_crowd_outside_an_embassy_protests_to_its_state_and_is_of_the_place():
                                   "Congo recalled its charge d'affaires from Kigali on Wednesday."])
 def test_recalling_a_charge_d_affaires_is_a_sanction(text):
     assert ("SANCTION", "COD", "RWA") in {(e.type, e.source, e.target) for e in events_of(text)[0]}
+
+
+def test_forces_deployed_in_a_passive_are_the_mover_s_own():
+    events, _ = events_of("Russian troops were deployed to the border with Ukraine.")
+    assert {(e.type, e.source, e.target) for e in events} == {("MOBILIZE", "RUS", "UKR")}
+
+
+def test_running_a_joint_operation_is_cooperation():
+    events, _ = events_of("Costa Rica and Panama run a joint operation that carries migrants by bus.")
+    assert {e.type for e in events} == {"COOPERATE"}
+    assert {e.source for e in events} <= {"CRI", "PAN"} and {e.target for e in events} <= {"CRI", "PAN"}

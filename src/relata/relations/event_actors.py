@@ -212,6 +212,11 @@ def verb_roles(match: PatternMatch, actors: DocumentActors) -> Roles:
             sources = np_actors(_noun_agent(match.noun), actors)
         target_cands = [t for t in (_passive_target(verb),) if t is not None]
         target_cands += _served_parties(verb)
+        if not sources and match.type == "MOBILIZE" and target_cands:
+            # "Russian troops were deployed to the border with Ukraine": the forces moved are the
+            # mover's own, not whom the move is aimed at
+            sources = np_actors(target_cands[0], actors)
+            target_cands = target_cands[1:] if sources else target_cands
     else:
         sources = np_actors(subject, actors)
         sources += [a for a in _headline_co_subjects(verb, subject, actors) if a not in sources]
