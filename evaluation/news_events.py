@@ -90,9 +90,10 @@ def actor_matches(actor, names: list[str]) -> bool:
     wanted = {norm_name(n) for n in names}
     if norm_name(actor.name) in wanted or (actor.country and norm_name(actor.country) in wanted):
         return True
-    if actor.kind == "organization":
-        acronyms = [a for a in actor.aliases if a.isupper()]
-        return any(norm_name(x) in wanted for x in (actor.id, *acronyms))
+    if actor.kind in ("organization", "group"):
+        # an organisation is named as the text names it ("Arab League" for the dictionary's
+        # "League of Arab States"): its id and every surface form the record keeps
+        return any(norm_name(x) in wanted for x in (actor.id, *actor.aliases))
     return False
 
 
