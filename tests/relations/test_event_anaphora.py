@@ -293,3 +293,10 @@ def test_a_release_asked_for_or_done_without_naming_the_held_points_to_the_deten
     found = coded("Russian border guards detained four Georgian farmers on Monday. "
                   "Russian forces released three of the men on Tuesday.")
     assert ("RETREAT", "RUS", "georgian-farmers") in found
+
+
+def test_a_deployment_with_no_one_named_is_against_the_side_it_is_at_odds_with():
+    found = coded("Chad expelled Sudan's military attache and deployed additional troops to the eastern border.")
+    assert ("MOBILIZE", "TCD", "SDN") in found
+    found = coded("Kuwait accused Iraq of violating the waterway deal. Kuwait rushed reinforcements to the area.")
+    assert ("MOBILIZE", "KWT", "IRQ") in found

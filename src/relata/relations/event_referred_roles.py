@@ -66,6 +66,27 @@ def accused_not_forum(roles: Roles, type_: str, match: PatternMatch, actors: Doc
     return replace(roles, targets=(doer,)) if doer is not None else roles
 
 
+_HOSTILE = frozenset({"ASSAULT", "COERCE", "SANCTION", "THREATEN", "ACCUSE", "MOBILIZE", "REJECT", "PROTEST"})
+
+
+def _latest_other_party(sources, prior: Sequence[PriorEvent], position: int, actors: DocumentActors):
+    """The state on the other side of the latest hostile act before ``position`` that the side of
+    ``sources`` did or suffered, or ``None``."""
+    own = own_ids(sources, actors)
+    own_states = own | {actors.coded_as(a).country for a in sources} - {None}
+    for event in reversed(prior):
+        if event.type not in _HOSTILE or event.position >= position:
+            continue
+        ends = (event.source, event.target)
+        if not any(e in own or e in own_states for e in ends if e):
+            continue
+        other = next((e for e in ends if e and e not in own and e not in own_states), None)
+        actor = actors.get(other) if other else None
+        if actor is not None and actor.kind == "state":
+            return actor
+    return None
+
+
 def _held_by(sources, prior: Sequence[PriorEvent], position: int, actors: DocumentActors):
     """The target of the latest detention by the side of ``sources`` before ``position``, or ``None``."""
     own = own_ids(sources, actors)
@@ -111,6 +132,10 @@ def referred_roles(roles: Roles, match: PatternMatch, actors: DocumentActors, pr
         retaliating = retaliating_side(match.head, match.type, roles, prior, actors)
         if retaliating is not None:
             roles = replace(roles, sources=(retaliating,))
+        if not roles.targets and roles.sources and match.type == "MOBILIZE":
+            # "deployed additional troops to the eastern border": against the side it is at odds with
+            rival = _latest_other_party(roles.sources, prior, match.head.idx, actors)
+            roles = replace(roles, targets=(rival,)) if rival is not None else roles
         if not roles.targets and roles.sources and match.type == "RETREAT" and match.mode == "release":
             # "released three of the men": those its side detained
             held = _held_by(roles.sources, prior, match.head.idx, actors)
