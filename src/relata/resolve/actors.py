@@ -54,7 +54,7 @@ from relata.resolve.organization_names import (
     join_short_organization_names,
 )
 from relata.resolve.people import group_people
-from relata.resolve.role_nouns import dateline_country, find_role_nouns, office_place, state_title
+from relata.resolve.role_nouns import find_role_nouns, office_place, state_title
 from relata.resolve.sectors import actor_sector
 from relata.resolve.titles import Description, apposition, describe, premodifiers
 
@@ -251,13 +251,6 @@ def resolve_actors(
             countries[pid] = country_of_untold_office(index, pid)
         if countries.get(pid) is None and has_untold_office(index, pid):
             countries[pid] = office_place(index, spans[position].root)
-        if countries.get(pid) is None and has_untold_office(index, pid):
-            # the story's dateline state, unless the official's own sentence names it as a party
-            # ("In BOGOTA, Interior Minister X accused Colombian authorities": X is the other side)
-            dateline = dateline_country(index, doc_text(doc))
-            if dateline in index.actors and not _party_in_sentence(index, spans[position], dateline, actor_ids) \
-                    and not _office_of_a_named_place(spans[position]):
-                countries[pid] = dateline
     for pid in list(index.actors):
         actor = index.actors[pid]
         if actor.kind == "person":
@@ -322,31 +315,6 @@ def _with_honorific(span: Span, text: str) -> str:
     """``Mrs. Okafor``: the name with the honorific NER left out, which says the gender."""
     before = span.doc[span.start - 1] if span.start > 0 else None
     return f"{before.text} {text}" if before is not None and is_honorific(before.text.rstrip(".")) else text
-
-
-_WHERE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "from", "to"})
-
-
-def _party_in_sentence(index: DocumentIndex, span: Span, state: str, actor_ids) -> bool:
-    """Whether the sentence of ``span`` names ``state`` other than as a place (``in Quito``)."""
-    sent = span.sent
-    for other, actor_id in zip(index.spans, actor_ids, strict=True):
-        if actor_id != state or not (sent.start <= other.start < sent.end):
-            continue
-        head = other.root.head
-        if not (other.root.dep_ == "pobj" and head.lower_ in _WHERE_PREPS):
-            return True
-    return False
-
-
-def _office_of_a_named_place(span: Span) -> bool:
-    """``Masrour Barzani, prime minister of the semi-autonomous Kurdistan Region``: an office of a
-    named place is that place's, not the state's of the story."""
-    for appos in (c for c in span.root.children if c.dep_ == "appos"):
-        for prep in (c for c in appos.children if c.dep_ == "prep" and c.lower_ == "of"):
-            if any(p.dep_ == "pobj" and (p.pos_ == "PROPN" or p.ent_type_) for p in prep.children):
-                return True
-    return False
 
 
 def _states_acted_for(index: DocumentIndex, actors: tuple[Actor, ...]) -> tuple[Actor, ...]:
