@@ -1039,12 +1039,6 @@ def test_a_conjunct_hung_on_a_statement_s_reported_clause_is_the_teller_s_act():
     assert ("ACCUSE", "SDN", "SSD") in {(e.type, e.source, e.target) for e in events}
 
 
-def test_who_tells_according_to_is_no_party():
-    events, _ = events_of("South Sudan's army has moved additional troops to the boundary, according to the "
-                          "UN Interim Security Force for Abyei.")
-    moved = next(e for e in events if e.trigger == "moved")
-    assert (moved.type, moved.source, moved.target) == ("MOBILIZE", "SSD", None)
-
 
 def test_a_past_conjunct_of_a_reported_modal_clause_is_the_teller_s_act():
     # "accused" cannot share "would": it continues "said", whatever the checkpoints' names resolve to

@@ -69,7 +69,7 @@ NEAREST_DEPTH = 4
 # Prepositions of a circumstance, not a complement: what they hold is an event of its own, with
 # actors of its own ("closed its borders because of fighting between X and Y").
 CIRCUMSTANCE_PREPS = frozenset({"after", "before", "during", "amid", "despite", "following", "because",
-                                "since", "according"})  # ("according to the UN": who tells, not a party)
+                                "since"})
 THEATRE, SETTING, OPPOSING = "theatre", "setting", "opposing"  # cue roles, see data/event_cues.tsv
 
 
