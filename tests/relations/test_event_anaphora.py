@@ -300,3 +300,10 @@ def test_a_deployment_with_no_one_named_is_against_the_side_it_is_at_odds_with()
     assert ("MOBILIZE", "TCD", "SDN") in found
     found = coded("Kuwait accused Iraq of violating the waterway deal. Kuwait rushed reinforcements to the area.")
     assert ("MOBILIZE", "KWT", "IRQ") in found
+
+
+def test_people_of_the_pair_are_the_pair():
+    found = coded("China and Vietnam traded accusations. Deputy foreign ministers from the two countries held "
+                  "talks in Beijing last week. The coast guards of the two neighbours carried out a joint patrol.")
+    assert ("CONSULT", "CHN", "VNM") in found or ("CONSULT", "VNM", "CHN") in found
+    assert ("COOPERATE", "CHN", "VNM") in found or ("COOPERATE", "VNM", "CHN") in found

@@ -87,6 +87,15 @@ def _latest_other_party(sources, prior: Sequence[PriorEvent], position: int, act
     return None
 
 
+def _pair_of_subject(subject: Token | None) -> Token | None:
+    """The pair phrase a subject is or belongs to: ``the two leaders``, ``deputy foreign ministers
+    from the two countries``, ``the coast guards of the two neighbours``; ``None`` otherwise."""
+    if subject is None or pair_phrase(subject):
+        return subject
+    return next((p for c in subject.children if c.dep_ == "prep" and c.lower_ in ("of", "from")
+                 for p in c.children if p.dep_ == "pobj" and pair_phrase(p)), None)
+
+
 def _held_by(sources, prior: Sequence[PriorEvent], position: int, actors: DocumentActors):
     """The target of the latest detention by the side of ``sources`` before ``position``, or ``None``."""
     own = own_ids(sources, actors)
@@ -149,9 +158,10 @@ def referred_roles(roles: Roles, match: PatternMatch, actors: DocumentActors, pr
             # "Pakistani troops answered with mortar fire": whoever last acted against them
             doer = _latest_doer_against(roles.sources, prior, match.head.idx, actors)
             roles = replace(roles, targets=(doer,)) if doer is not None else roles
-    if pair_phrase(roles.subject):
+    subject_pair = _pair_of_subject(roles.subject)
+    if subject_pair is not None:
         # "the two leaders agreed": the pair named before, not whichever leader the words resolve to
-        pair = pair_antecedents(roles.subject, prior, actors)
+        pair = pair_antecedents(subject_pair, prior, actors)
         if len(pair) >= 2 or not roles.sources:
             roles = replace(roles, sources=tuple(pair))
     heads = [match.head] + ([match.noun] if match.noun is not None else [])
