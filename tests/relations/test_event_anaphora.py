@@ -307,3 +307,9 @@ def test_people_of_the_pair_are_the_pair():
                   "talks in Beijing last week. The coast guards of the two neighbours carried out a joint patrol.")
     assert ("CONSULT", "CHN", "VNM") in found or ("CONSULT", "VNM", "CHN") in found
     assert ("COOPERATE", "CHN", "VNM") in found or ("COOPERATE", "VNM", "CHN") in found
+
+
+def test_a_judgement_answers_the_act_done_to_the_judge_s_side_first():
+    found = coded("Jordanian warplanes bombed hideouts in southern Syria on Tuesday, a day after armed traffickers "
+                  "ambushed a Jordanian border patrol. Syria's foreign ministry condemned the strikes.")
+    assert ("ACCUSE", "SYR", "JOR") in found

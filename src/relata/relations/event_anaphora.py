@@ -207,7 +207,11 @@ def _answered(verb: Token, sources: Sequence[Actor], prior: Sequence[PriorEvent]
             continue
         # the event named with the same word first ("the arrests" after "arrested"), then the latest
         stem = noun.lemma_.lower()[:5]
-        ordered = sorted(reversed(prior), key=lambda e: not e.trigger.lower().startswith(stem))
+        # ... and, for a judgement, an act done to the judge's own side before another's
+        # ("Jordan bombed hideouts in Syria after traffickers ambushed a patrol. Syria condemned the strikes")
+        ordered = sorted(reversed(prior), key=lambda e: (
+            not e.trigger.lower().startswith(stem),
+            judged and bool(own) and not (e.target and aimed_at(e.target, own, own_states, actors))))
         # "Hungary dropped its objections": one's own earlier act only, never another's
         # ("demanded its release": the possessor of what undoes a detention is the one held)
         own_only = wanted != "COERCE" and any(c.dep_ == "poss" and c.lower_ in _OWN_POSSESSIVES for c in noun.children)
