@@ -88,3 +88,12 @@ def test_no_intention_of_an_act_is_no_act_and_a_deepened_row_no_cooperation():
     assert not types_of("Taye said Ethiopia had no intention of annexing any part of Somalia.")
     assert "COOPERATE" not in types_of("Somalia's expulsion of Ethiopia's military attache deepened a months-long row.")
     assert "COOPERATE" in types_of("Kenya and Ethiopia deepened ties on Monday.")
+
+
+@pytest.mark.parametrize("text", [
+    "He added that Baku was not considering withdrawing its diplomats from Tehran for now.",
+    "Baku is considering withdrawing its diplomats from Tehran.",
+    "The EU is weighing sanctions against Minsk.",
+])
+def test_an_act_weighed_is_no_fact_and_weighing_is_no_consultation(text):
+    assert types_of(text) == []
