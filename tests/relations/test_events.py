@@ -1071,3 +1071,10 @@ def test_running_a_joint_operation_is_cooperation():
     events, _ = events_of("Costa Rica and Panama run a joint operation that carries migrants by bus.")
     assert {e.type for e in events} == {"COOPERATE"}
     assert {e.source for e in events} <= {"CRI", "PAN"} and {e.target for e in events} <= {"CRI", "PAN"}
+
+
+def test_turning_back_boats_and_taking_people_into_custody_are_coercion():
+    found = {(e.type, e.trigger) for e in events_of("Bangladesh turned back three boats carrying Rohingya refugees.")[0]}
+    assert ("COERCE", "turned back") in found  # "back" before the object: the model calls it an adverb
+    found = {(e.type, e.source, e.target) for e in events_of("Police took 12 Kenyan fishermen into custody.")[0]}
+    assert any(t == "COERCE" and target == "kenyan-fishermen" for t, _, target in found)

@@ -173,8 +173,10 @@ def is_separated_particle(token: Token) -> bool:
     """``back`` in "pulled its troops back from the line": the parser calls a particle that follows
     the verb's object an adverb."""
     verb = token.head
-    return (token.dep_ == "advmod" and token.lower_ in _SEPARABLE and verb.i < token.i
-            and any(c.dep_ == "dobj" and verb.i < c.i < token.i for c in verb.children))
+    if token.dep_ != "advmod" or token.lower_ not in _SEPARABLE or token.i <= verb.i:
+        return False
+    # ... also right after the verb, before its object ("turned back three boats")
+    return any(c.dep_ == "dobj" and (verb.i < c.i < token.i or token.i == verb.i + 1 < c.i) for c in verb.children)
 
 
 _TIME_ENTITIES = frozenset({"DATE", "TIME"})
