@@ -26,7 +26,8 @@ FLOORS = {  # (module, dataset, measure): minimum F1 or accuracy of Relata's row
        for half in ("tune", "check")
        for measure, floor in (("type accuracy (best-matching event)", 0.82),
                               ("source+target country accuracy", 0.81))},
-    ("news_events", "news-events", "events P/R/F1 (type, source, target)"): 0.66,
+    ("news_events", "news-events", "events P/R/F1 (type, source, target)"): 0.68,
+    ("news_events", "news-events, check half", "events P/R/F1 (type, source, target)"): 0.60,
     ("claims", "NewsQuant", "quantity value+unit"): 0.86,
     ("times", "Recognizers DateTimeModel (date cases)", "TIMEX value accuracy"): 0.85,
 }
