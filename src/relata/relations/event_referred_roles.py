@@ -66,14 +66,37 @@ def accused_not_forum(roles: Roles, type_: str, match: PatternMatch, actors: Doc
     return replace(roles, targets=(doer,)) if doer is not None else roles
 
 
+def _implied_target(match: PatternMatch, roles: Roles, prior: Sequence[PriorEvent], actors: DocumentActors):
+    """The target of an act whose clause names none, from the story's earlier acts, or ``None``."""
+    position, sources = match.head.idx, roles.sources
+    found = None
+    if match.type == "MOBILIZE":
+        # "deployed additional troops to the eastern border": against the side it is at odds with
+        found = _latest_other_party(sources, prior, position, actors)
+    elif match.type == "RETREAT" and match.mode == "release":
+        found = _held_by(sources, prior, position, actors)  # "released three of the men"
+    elif match.type == "REQUEST":
+        found = _holder_asked_to_free(match.head, sources, prior, actors)  # "called for the farmer to be freed"
+    if found is None and match.type in RETALIATION_TYPES and responds(match.head) and any(
+            c.dep_ == "prep" and c.lower_ == "with" for c in match.head.children):
+        # "Pakistani troops answered with mortar fire": whoever last acted against them
+        found = _latest_doer_against(sources, prior, position, actors)
+    return found
+
+
+def _own_side(sources, actors: DocumentActors) -> tuple[set[str], set[str]]:
+    """The ids of ``sources`` and those with the states they act for."""
+    own = own_ids(sources, actors)
+    return own, own | {actors.coded_as(a).country for a in sources} - {None}
+
+
 _HOSTILE = frozenset({"ASSAULT", "COERCE", "SANCTION", "THREATEN", "ACCUSE", "MOBILIZE", "REJECT", "PROTEST"})
 
 
 def _latest_other_party(sources, prior: Sequence[PriorEvent], position: int, actors: DocumentActors):
     """The state on the other side of the latest hostile act before ``position`` that the side of
     ``sources`` did or suffered, or ``None``."""
-    own = own_ids(sources, actors)
-    own_states = own | {actors.coded_as(a).country for a in sources} - {None}
+    own, own_states = _own_side(sources, actors)
     for event in reversed(prior):
         if event.type not in _HOSTILE or event.position >= position:
             continue
@@ -98,8 +121,7 @@ def _pair_of_subject(subject: Token | None) -> Token | None:
 
 def _held_by(sources, prior: Sequence[PriorEvent], position: int, actors: DocumentActors):
     """The target of the latest detention by the side of ``sources`` before ``position``, or ``None``."""
-    own = own_ids(sources, actors)
-    own_states = own | {actors.coded_as(a).country for a in sources} - {None}
+    own, own_states = _own_side(sources, actors)
     for event in reversed(prior):
         if event.type == "COERCE" and event.position < position and event.target and (
                 event.source in own or event.source in own_states):
@@ -123,8 +145,7 @@ def _holder_asked_to_free(verb: Token, sources, prior: Sequence[PriorEvent], act
 
 def _latest_doer_against(sources, prior: Sequence[PriorEvent], position: int, actors: DocumentActors):
     """The doer of the latest act before ``position`` done to the side of ``sources``, or ``None``."""
-    own = own_ids(sources, actors)
-    own_states = own | {actors.coded_as(a).country for a in sources} - {None}
+    own, own_states = _own_side(sources, actors)
     for event in reversed(prior):
         if event.position < position and event.target and aimed_at(event.target, own, own_states, actors) \
                 and event.source and event.source not in own:
@@ -141,23 +162,8 @@ def referred_roles(roles: Roles, match: PatternMatch, actors: DocumentActors, pr
         retaliating = retaliating_side(match.head, match.type, roles, prior, actors)
         if retaliating is not None:
             roles = replace(roles, sources=(retaliating,))
-        if not roles.targets and roles.sources and match.type == "MOBILIZE":
-            # "deployed additional troops to the eastern border": against the side it is at odds with
-            rival = _latest_other_party(roles.sources, prior, match.head.idx, actors)
-            roles = replace(roles, targets=(rival,)) if rival is not None else roles
-        if not roles.targets and roles.sources and match.type == "RETREAT" and match.mode == "release":
-            # "released three of the men": those its side detained
-            held = _held_by(roles.sources, prior, match.head.idx, actors)
-            roles = replace(roles, targets=(held,)) if held is not None else roles
-        if not roles.targets and roles.sources and match.type == "REQUEST":
-            # "called for the fourth farmer to be freed": of whoever holds them
-            holder = _holder_asked_to_free(match.head, roles.sources, prior, actors)
-            roles = replace(roles, targets=(holder,)) if holder is not None else roles
-        if not roles.targets and roles.sources and match.type in RETALIATION_TYPES and responds(match.head) \
-                and any(c.dep_ == "prep" and c.lower_ == "with" for c in match.head.children):
-            # "Pakistani troops answered with mortar fire": whoever last acted against them
-            doer = _latest_doer_against(roles.sources, prior, match.head.idx, actors)
-            roles = replace(roles, targets=(doer,)) if doer is not None else roles
+        if not roles.targets and roles.sources and (implied := _implied_target(match, roles, prior, actors)):
+            roles = replace(roles, targets=(implied,))
     subject_pair = _pair_of_subject(roles.subject)
     if subject_pair is not None:
         # "the two leaders agreed": the pair named before, not whichever leader the words resolve to
