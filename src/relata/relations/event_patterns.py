@@ -150,17 +150,14 @@ def particles(verb: Token) -> dict[str, Token]:
     preposition of time is none of them ("called in the envoy on Friday" is no "call on")."""
     found = {c.lower_: c for c in verb.children
              if (c.dep_ in ("prt", "prep", "agent") and not _of_time(c)) or is_separated_particle(c)}
-    if "for" not in found and has_child(verb, "advcl"):
-        # "called for the farmer to be freed": the model makes "for" the mark of the clause
-        mark = next((m for c in verb.children if c.dep_ == "advcl" for m in c.children
-                     if m.dep_ == "mark" and m.lower_ == "for" and m.i == c.left_edge.i), None)
-        if mark is not None:
-            found["for"] = mark
+    if "for" not in found and has_child(verb, "advcl") and (clause := for_clause(verb)) is not None:
+        found["for"] = clause.doc[clause.left_edge.i]  # "called for the farmer to be freed": "for" as a mark
     return found
 
 
 def for_clause(verb: Token) -> Token | None:
-    """The clause of ``called for [the farmer to be freed]`` (see :func:`particles`), or ``None``."""
+    """The clause of ``called for [the farmer to be freed]``: the model makes ``for`` the mark of
+    the clause, not the verb's preposition (see :func:`particles`); ``None`` without one."""
     return next((c for c in verb.children if c.dep_ == "advcl" and any(
         m.dep_ == "mark" and m.lower_ == "for" and m.i == c.left_edge.i for m in c.children)), None)
 
@@ -300,7 +297,7 @@ def match_deverbal(noun: Token) -> PatternMatch | None:
     return _coded(PatternMatch(head=noun, tokens=(noun,), type=bare.type, mode=bare.mode, deverbal=True))
 
 
-def bare_verb_row(noun: Token):
+def bare_verb_row(noun: Token) -> Pattern | None:
     """The verb row, without objects or preposition, of a noun that is the verb's own word or its
     ``-ing`` form (``the shooting`` -> shoot), or ``None``."""
     lower = noun.lower_
