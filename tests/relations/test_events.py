@@ -1078,3 +1078,11 @@ def test_turning_back_boats_and_taking_people_into_custody_are_coercion():
     assert ("COERCE", "turned back") in found  # "back" before the object: the model calls it an adverb
     found = {(e.type, e.source, e.target) for e in events_of("Police took 12 Kenyan fishermen into custody.")[0]}
     assert any(t == "COERCE" and target == "kenyan-fishermen" for t, _, target in found)
+
+
+def test_taking_control_of_a_town_or_people_hostage():
+    events, _ = events_of("M23 rebels took control of Goma, the capital of North Kivu.")
+    assert ("COERCE", "m23") in {(e.type, e.source) for e in events}
+    events, _ = events_of("Gunmen took 12 Chinese workers hostage.")
+    assert ("ASSAULT", "chinese-workers") in {(e.type, e.target) for e in events}
+    assert events_of("The talks will take place in Washington next month.")[0] == []
