@@ -283,6 +283,13 @@ def own_ids(sources: Sequence[Actor], actors: DocumentActors) -> set[str]:
     return {actors.coded_as(a).id for a in sources} | {a.id for a in sources}
 
 
+def side_ids(sources: Sequence[Actor], actors: DocumentActors) -> tuple[set[str], set[str]]:
+    """:func:`own_ids`, and those with the countries they act for (the ``own_states`` of
+    :func:`aimed_at`)."""
+    own = own_ids(sources, actors)
+    return own, own | {actors.coded_as(a).country for a in sources} - {None}
+
+
 def aimed_at(target: str, own: set[str], own_states: set[str], actors: DocumentActors) -> bool:
     """Whether an earlier event's target is the responder, or a place or body of its state
     (``Israeli jets struck Gaza. Hamas retaliated ...``)."""

@@ -26,6 +26,7 @@ from relata.relations.event_anaphora import (
     referred_type,
     responds,
     retaliating_side,
+    side_ids,
 )
 from relata.relations.event_modality import is_infinitival_advcl
 from relata.relations.event_partners import MAX_PAIRS
@@ -84,19 +85,13 @@ def _implied_target(match: PatternMatch, roles: Roles, prior: Sequence[PriorEven
     return found
 
 
-def _own_side(sources, actors: DocumentActors) -> tuple[set[str], set[str]]:
-    """The ids of ``sources`` and those with the states they act for."""
-    own = own_ids(sources, actors)
-    return own, own | {actors.coded_as(a).country for a in sources} - {None}
-
-
 _HOSTILE = frozenset({"ASSAULT", "COERCE", "SANCTION", "THREATEN", "ACCUSE", "MOBILIZE", "REJECT", "PROTEST"})
 
 
 def _latest_other_party(sources, prior: Sequence[PriorEvent], position: int, actors: DocumentActors):
     """The state on the other side of the latest hostile act before ``position`` that the side of
     ``sources`` did or suffered, or ``None``."""
-    own, own_states = _own_side(sources, actors)
+    own, own_states = side_ids(sources, actors)
     for event in reversed(prior):
         if event.type not in _HOSTILE or event.position >= position:
             continue
@@ -121,7 +116,7 @@ def _pair_of_subject(subject: Token | None) -> Token | None:
 
 def _held_by(sources, prior: Sequence[PriorEvent], position: int, actors: DocumentActors):
     """The target of the latest detention by the side of ``sources`` before ``position``, or ``None``."""
-    own, own_states = _own_side(sources, actors)
+    own, own_states = side_ids(sources, actors)
     for event in reversed(prior):
         if event.type == "COERCE" and event.position < position and event.target and (
                 event.source in own or event.source in own_states):
@@ -145,7 +140,7 @@ def _holder_asked_to_free(verb: Token, sources, prior: Sequence[PriorEvent], act
 
 def _latest_doer_against(sources, prior: Sequence[PriorEvent], position: int, actors: DocumentActors):
     """The doer of the latest act before ``position`` done to the side of ``sources``, or ``None``."""
-    own, own_states = _own_side(sources, actors)
+    own, own_states = side_ids(sources, actors)
     for event in reversed(prior):
         if event.position < position and event.target and aimed_at(event.target, own, own_states, actors) \
                 and event.source and event.source not in own:
