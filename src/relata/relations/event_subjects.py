@@ -61,9 +61,9 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
             and verb.head.head.pos_ in ("VERB", "AUX") and not any(c.dep_ == "dative" for c in verb.head.head.children):
         # "expressed its intention to cooperate", "made an offer to mediate": who has the intention acts
         return subject_of(verb.head.head, depth + 1)[0], False
-    if verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBD"):
-        if main_verb_read_as_participle(verb):
-            return sentence_of(verb).root, False  # "An official newspaper called on Arabs to unite."
+    if main_verb_read_as_participle(verb):
+        return sentence_of(verb).root, False  # "An official newspaper called on Arabs to unite."
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
         return None, True
     if verb.dep_ == "advcl" and verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "nsubj") for c in verb.children):
         return None, True  # "Once sanctioned by the United States, ...": a participle is passive
